@@ -1,0 +1,7 @@
+package mx.zocalo.server.cli;
+
+public final class ZocaloCommand {
+    public static void main(String[] args) {
+        System.out.println("zocalo");
+    }
+}
