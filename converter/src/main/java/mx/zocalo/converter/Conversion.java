@@ -2,6 +2,7 @@ package mx.zocalo.converter;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import mx.zocalo.converter.rml.RmlConversion;
 import org.apache.jena.riot.system.StreamRDF;
 
 /**
@@ -42,7 +43,12 @@ public final class Conversion {
 
     /** Runs the mapping, sending every generated quad to {@code sink}. */
     public ConversionResult run(StreamRDF sink) {
-        throw new UnsupportedOperationException("not implemented yet");
+        sink.start();
+        try {
+            return RmlConversion.run(mapping, base, sink);
+        } finally {
+            sink.finish();
+        }
     }
 
     public static final class Builder {

@@ -1,13 +1,44 @@
 package mx.zocalo.converter;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import mx.zocalo.converter.source.TableReader;
+import mx.zocalo.converter.source.TableRow;
+import mx.zocalo.converter.source.TableSourceException;
+import mx.zocalo.converter.source.TableSources;
 
-/** The header and first rows of a source table (CSV, gzipped CSV, XLSX), as text, for display. */
+/**
+ * The header and first rows of a source table (CSV, gzipped CSV, XLSX), as text, for display. Empty
+ * cells are empty strings; every row has as many cells as the header (or more, if the row is longer).
+ */
 public record TablePreview(List<String> header, List<List<String>> rows) {
 
-    /** Reads the header and at most {@code maxRows} data rows of {@code file}. */
+    /**
+     * Reads the header and at most {@code maxRows} data rows of {@code file}.
+     *
+     * @throws ConversionException when the file is missing or cannot be read
+     */
     public static TablePreview read(Path file, int maxRows) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must be >= 0, was " + maxRows);
+        }
+        String name = file.getFileName().toString();
+        try (TableReader table = TableSources.open(file)) {
+            List<List<String>> rows = new ArrayList<>();
+            int width = table.header().size();
+            TableRow row;
+            while (rows.size() < maxRows && (row = table.next()) != null) {
+                List<String> cells = new ArrayList<>(Math.max(width, row.values().size()));
+                for (int i = 0; i < Math.max(width, row.values().size()); i++) {
+                    String v = row.value(i);
+                    cells.add(v == null ? "" : v);
+                }
+                rows.add(List.copyOf(cells));
+            }
+            return new TablePreview(table.header(), List.copyOf(rows));
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage(), name, -1, null, null, e);
+        }
     }
 }

@@ -1,0 +1,280 @@
+package mx.zocalo.converter.rml;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.source.TableReader;
+import mx.zocalo.converter.source.TableRow;
+import mx.zocalo.converter.source.TableSourceException;
+import mx.zocalo.converter.source.TableSources;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Runs a {@link Mapping}: each triples map reads its source row by row and sends quads to the sink.
+ * Only the parents of joins are held in memory, as a hash from join values to parent subjects.
+ */
+final class MappingRunner {
+    private static final Node TYPE = RDF.type.asNode();
+
+    private final Mapping mapping;
+    private final StreamRDF sink;
+    private final TermGenerator terms = new TermGenerator(UUID.randomUUID().toString().substring(0, 8) + "-");
+    private final Set<Path> sources = new LinkedHashSet<>();
+    private long rows;
+    private long quads;
+
+    MappingRunner(Mapping mapping, StreamRDF sink) {
+        this.mapping = mapping;
+        this.sink = sink;
+    }
+
+    ConversionResult run() {
+        for (TriplesMap tm : mapping.triplesMaps()) {
+            run(tm);
+        }
+        return new ConversionResult(rows, quads, List.copyOf(sources));
+    }
+
+    private void run(TriplesMap tm) {
+        Map<RefObjectMap, Map<List<String>, List<Node>>> joins = new HashMap<>();
+        for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+            for (RefObjectMap ref : pom.refObjectMaps()) {
+                if (!ref.joinConditions().isEmpty()) {
+                    joins.put(ref, parentIndex(ref));
+                }
+            }
+        }
+        try (TableReader table = open(tm)) {
+            Map<String, Integer> columns = RowValues.index(table.header());
+            checkColumns(tm, table, columns);
+            for (TableRow row = next(table); row != null; row = next(table)) {
+                rows++;
+                RowValues values = new RowValues(columns, row);
+                try {
+                    generate(tm, values, joins);
+                } catch (RuleFailure f) {
+                    throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
+                }
+            }
+        }
+    }
+
+    private void generate(TriplesMap tm, RowValues row, Map<RefObjectMap, Map<List<String>, List<Node>>> joins) {
+        SubjectMap sm = tm.subjectMap();
+        Node subject = eval(sm.term(), row, tm.base());
+        if (subject == null) {
+            return;
+        }
+        List<Node> subjectGraphs = graphs(sm.graphMaps(), row, tm.base());
+        for (Node c : sm.classes()) {
+            emit(subjectGraphs, List.of(), subject, TYPE, c);
+        }
+        for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+            List<Node> pomGraphs = graphs(pom.graphMaps(), row, tm.base());
+            if (!pom.graphMaps().isEmpty() && pomGraphs.isEmpty() && subjectGraphs.isEmpty()) {
+                continue; // every graph map of this row was empty
+            }
+            List<Node> predicates = new ArrayList<>(pom.predicateMaps().size());
+            for (TermMap pm : pom.predicateMaps()) {
+                Node p = eval(pm, row, tm.base());
+                if (p != null) {
+                    predicates.add(p);
+                }
+            }
+            if (predicates.isEmpty()) {
+                continue;
+            }
+            List<Node> objects = new ArrayList<>();
+            for (TermMap om : pom.objectMaps()) {
+                Node o = eval(om, row, tm.base());
+                if (o != null) {
+                    objects.add(o);
+                }
+            }
+            for (RefObjectMap ref : pom.refObjectMaps()) {
+                objects.addAll(parentSubjects(ref, row, joins.get(ref)));
+            }
+            for (Node p : predicates) {
+                for (Node o : objects) {
+                    emit(subjectGraphs, pomGraphs, subject, p, o);
+                }
+            }
+        }
+    }
+
+    private List<Node> parentSubjects(RefObjectMap ref, RowValues row, Map<List<String>, List<Node>> index) {
+        TriplesMap parent = mapping.byId().get(ref.parent());
+        if (index == null) {
+            Node s = eval(parent.subjectMap().term(), row, parent.base());
+            return s == null ? List.of() : List.of(s);
+        }
+        List<String> key = new ArrayList<>(ref.joinConditions().size());
+        for (JoinCondition jc : ref.joinConditions()) {
+            String v = row.get(jc.child());
+            if (v == null) {
+                return List.of();
+            }
+            key.add(v);
+        }
+        return index.getOrDefault(key, List.of());
+    }
+
+    /** Reads the parent triples map's source once: join values → the parent subjects of those rows. */
+    private Map<List<String>, List<Node>> parentIndex(RefObjectMap ref) {
+        TriplesMap parent = mapping.byId().get(ref.parent());
+        Map<List<String>, List<Node>> index = new HashMap<>();
+        try (TableReader table = open(parent)) {
+            Map<String, Integer> columns = RowValues.index(table.header());
+            checkColumns(table, columns, parent.subjectMap().term().references(), parent.subjectMap().term().rule());
+            checkColumns(table, columns, ref.joinConditions().stream().map(JoinCondition::parent).toList(),
+                    "join condition (rml:parent) of the " + ref.rule());
+            for (TableRow row = next(table); row != null; row = next(table)) {
+                RowValues values = new RowValues(columns, row);
+                List<String> key = new ArrayList<>(ref.joinConditions().size());
+                for (JoinCondition jc : ref.joinConditions()) {
+                    key.add(values.get(jc.parent()));
+                }
+                if (key.contains(null)) {
+                    continue;
+                }
+                Node s;
+                try {
+                    s = eval(parent.subjectMap().term(), values, parent.base());
+                } catch (RuleFailure f) {
+                    throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
+                }
+                if (s != null) {
+                    index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
+                }
+            }
+        }
+        return index;
+    }
+
+    private Node eval(TermMap map, RowValues row, String base) {
+        try {
+            return terms.generate(map, row, base);
+        } catch (DataException e) {
+            throw new RuleFailure(e.column, e.getMessage(), map.rule());
+        }
+    }
+
+    private List<Node> graphs(List<TermMap> graphMaps, RowValues row, String base) {
+        if (graphMaps.isEmpty()) {
+            return List.of();
+        }
+        List<Node> graphs = new ArrayList<>(graphMaps.size());
+        for (TermMap gm : graphMaps) {
+            Node g = eval(gm, row, base);
+            if (g != null) {
+                graphs.add(g);
+            }
+        }
+        return graphs;
+    }
+
+    private void emit(List<Node> subjectGraphs, List<Node> pomGraphs, Node s, Node p, Node o) {
+        if (subjectGraphs.isEmpty() && pomGraphs.isEmpty()) {
+            sink.triple(Triple.create(s, p, o));
+            quads++;
+            return;
+        }
+        emitInto(subjectGraphs, s, p, o);
+        emitInto(pomGraphs, s, p, o);
+    }
+
+    private void emitInto(List<Node> graphs, Node s, Node p, Node o) {
+        for (Node g : graphs) {
+            if (g.equals(Rml.defaultGraph)) {
+                sink.triple(Triple.create(s, p, o));
+            } else {
+                sink.quad(Quad.create(g, s, p, o));
+            }
+            quads++;
+        }
+    }
+
+    private void checkColumns(TriplesMap tm, TableReader table, Map<String, Integer> columns) {
+        SubjectMap sm = tm.subjectMap();
+        checkColumns(table, columns, sm.term().references(), sm.term().rule());
+        for (TermMap gm : sm.graphMaps()) {
+            checkColumns(table, columns, gm.references(), gm.rule());
+        }
+        for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+            for (TermMap m : pom.predicateMaps()) {
+                checkColumns(table, columns, m.references(), m.rule());
+            }
+            for (TermMap m : pom.objectMaps()) {
+                checkColumns(table, columns, m.references(), m.rule());
+            }
+            for (TermMap m : pom.graphMaps()) {
+                checkColumns(table, columns, m.references(), m.rule());
+            }
+            for (RefObjectMap ref : pom.refObjectMaps()) {
+                List<String> refs = ref.joinConditions().isEmpty()
+                        ? mapping.byId().get(ref.parent()).subjectMap().term().references()
+                        : ref.joinConditions().stream().map(JoinCondition::child).toList();
+                checkColumns(table, columns, refs, ref.rule());
+            }
+        }
+    }
+
+    private void checkColumns(TableReader table, Map<String, Integer> columns, List<String> references, String rule) {
+        for (String column : references) {
+            if (!columns.containsKey(column)) {
+                String message = table.description() + ": column \"" + column + "\" does not exist (" + rule
+                        + "); the columns are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
+                throw new ConversionException(message, table.description(), -1, column, rule, null);
+            }
+        }
+    }
+
+    private TableReader open(TriplesMap tm) {
+        Path file = tm.logicalSource().file();
+        sources.add(file);
+        try {
+            return TableSources.open(file);
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage() + " (logical source of " + tm.name() + ")",
+                    file.getFileName().toString(), -1, null, "logical source of " + tm.name(), e);
+        }
+    }
+
+    private static TableRow next(TableReader table) {
+        try {
+            return table.next();
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage(), table.description(), -1, null, null, e);
+        }
+    }
+
+    private static ConversionException error(TableReader table, TableRow row, String column, String problem, Throwable cause) {
+        String where = table.description() + ", row " + row.number() + " (line " + row.line() + ")"
+                + (column == null ? "" : ", column \"" + column + "\"");
+        String rule = cause instanceof RuleFailure f ? f.rule : null;
+        return new ConversionException(where + ": " + problem, table.description(), row.number(), column, rule, null);
+    }
+
+    /** A term map failed on a row; carries the rule so the row loop can say where. */
+    private static final class RuleFailure extends RuntimeException {
+        final String column;
+        final String rule;
+
+        RuleFailure(String column, String message, String rule) {
+            super(message, null, false, false);
+            this.column = column;
+            this.rule = rule;
+        }
+    }
+}

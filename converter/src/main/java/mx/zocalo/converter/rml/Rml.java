@@ -1,0 +1,53 @@
+package mx.zocalo.converter.rml;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** The terms of the RML vocabulary ({@code http://w3id.org/rml/}) this engine reads. */
+final class Rml {
+    static final String NS = "http://w3id.org/rml/";
+
+    static final Node TriplesMap = term("TriplesMap");
+    static final Node logicalSource = term("logicalSource");
+    static final Node source = term("source");
+    static final Node path = term("path");
+    static final Node root = term("root");
+    static final Node MappingDirectory = term("MappingDirectory");
+    static final Node CurrentWorkingDirectory = term("CurrentWorkingDirectory");
+    static final Node referenceFormulation = term("referenceFormulation");
+    static final Node CSV = term("CSV");
+    static final Node baseIRI = term("baseIRI");
+    static final Node subjectMap = term("subjectMap");
+    static final Node subject = term("subject");
+    static final Node predicateObjectMap = term("predicateObjectMap");
+    static final Node predicateMap = term("predicateMap");
+    static final Node predicate = term("predicate");
+    static final Node objectMap = term("objectMap");
+    static final Node object = term("object");
+    static final Node graphMap = term("graphMap");
+    static final Node graph = term("graph");
+    static final Node defaultGraph = term("defaultGraph");
+    static final Node clazz = term("class");
+    static final Node constant = term("constant");
+    static final Node reference = term("reference");
+    static final Node template = term("template");
+    static final Node termType = term("termType");
+    static final Node IRI = term("IRI");
+    static final Node UnsafeIRI = term("UnsafeIRI");
+    static final Node BlankNode = term("BlankNode");
+    static final Node Literal = term("Literal");
+    static final Node datatype = term("datatype");
+    static final Node language = term("language");
+    static final Node datatypeMap = term("datatypeMap");
+    static final Node languageMap = term("languageMap");
+    static final Node parentTriplesMap = term("parentTriplesMap");
+    static final Node joinCondition = term("joinCondition");
+    static final Node child = term("child");
+    static final Node parent = term("parent");
+
+    private Rml() {}
+
+    private static Node term(String local) {
+        return NodeFactory.createURI(NS + local);
+    }
+}

@@ -1,0 +1,35 @@
+package mx.zocalo.converter.rml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.ConversionResult;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.StreamRDF;
+
+/**
+ * Entry point of the RML engine for {@link mx.zocalo.converter.Conversion}: reads and validates the
+ * mapping, then runs it. Every failure comes out as a {@link ConversionException}.
+ */
+public final class RmlConversion {
+    private RmlConversion() {}
+
+    public static ConversionResult run(Path mappingFile, String base, StreamRDF sink) {
+        String name = mappingFile.getFileName().toString();
+        if (!Files.isRegularFile(mappingFile)) {
+            throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
+                    name, -1, null, null, null);
+        }
+        Mapping mapping;
+        try {
+            mapping = MappingReader.read(mappingFile, base);
+        } catch (MappingSyntaxException e) {
+            throw new ConversionException(e.getMessage(), name, -1, null, null, e);
+        } catch (RiotException e) {
+            throw new ConversionException(name + ": cannot read the mapping: " + e.getMessage(), name, -1, null, null, e);
+        } catch (MappingException e) {
+            throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
+        }
+        return new MappingRunner(mapping, sink).run();
+    }
+}

@@ -1,0 +1,22 @@
+package mx.zocalo.converter.rml;
+
+import java.util.List;
+import java.util.Map;
+import mx.zocalo.converter.source.TableRow;
+
+/** A data row seen through its header: values by column name, null when empty. */
+record RowValues(Map<String, Integer> columns, TableRow row) {
+
+    String get(String column) {
+        Integer index = columns.get(column);
+        return index == null ? null : row.value(index);
+    }
+
+    static Map<String, Integer> index(List<String> header) {
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i), i);
+        }
+        return columns;
+    }
+}

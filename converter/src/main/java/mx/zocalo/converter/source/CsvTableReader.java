@@ -1,0 +1,120 @@
+package mx.zocalo.converter.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** CSV in UTF-8 (byte order mark stripped), optionally gzipped, read record by record with Commons CSV. */
+final class CsvTableReader implements TableReader {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final Path file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private long number;
+
+    private CsvTableReader(Path file, CSVParser parser) {
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        List<String> h = new ArrayList<>();
+        CSVRecord first = nextRecord();
+        if (first != null) {
+            first.forEach(h::add);
+        }
+        this.header = List.copyOf(h);
+    }
+
+    static CsvTableReader open(Path file, boolean gzipped) {
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            if (gzipped) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            reader = skipByteOrderMark(reader);
+            return new CsvTableReader(file, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(in);
+            throw new TableSourceException(file.getFileName() + ": cannot read CSV: " + e.getMessage(), -1, e);
+        }
+    }
+
+    private static Reader skipByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
+        int c = pushback.read();
+        if (c != -1 && c != '\uFEFF') {
+            pushback.unread(c);
+        }
+        return pushback;
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            long line = parser.getCurrentLineNumber() + 1;
+            throw new TableSourceException(
+                    file.getFileName() + ", line " + line + ": malformed CSV: " + e.getMessage(), line, e);
+        }
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public TableRow next() {
+        long line = parser.getCurrentLineNumber() + 1;
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        number++;
+        List<String> values = new ArrayList<>(record.size());
+        for (String v : record) {
+            values.add(v == null || v.isEmpty() ? null : v);
+        }
+        return new TableRow(number, line, values);
+    }
+
+    @Override
+    public String description() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package mx.zocalo.converter.source;
+
+import java.io.Closeable;
+import java.util.List;
+
+/**
+ * Reads a table one row at a time: the header first, then the data rows. One implementation per
+ * source format; the mapping engine never asks which.
+ */
+public interface TableReader extends Closeable {
+
+    /** Column names, in order, as written in the header row. */
+    List<String> header();
+
+    /** The next data row, or null at the end of the table. */
+    TableRow next();
+
+    /** Where the table comes from, for messages (a file name, with the sheet for workbooks). */
+    String description();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,24 @@
+package mx.zocalo.converter.source;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a table by its file name: {@code .xlsx} is an Excel workbook (first sheet), {@code .csv.gz} and
+ * {@code .gz} are gzipped CSV, anything else is CSV in UTF-8.
+ */
+public final class TableSources {
+    private TableSources() {}
+
+    public static TableReader open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TableSourceException("source file not found: " + file.toAbsolutePath().normalize(), -1, null);
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return XlsxTableReader.open(file);
+        }
+        return CsvTableReader.open(file, name.endsWith(".gz"));
+    }
+}
