@@ -2,6 +2,7 @@ package mx.zocalo.converter.rml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ final class MappingRunner {
     }
 
     private void run(TriplesMap tm) {
-        Map<RefObjectMap, Map<List<String>, List<Node>>> joins = new HashMap<>();
+        Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins = new HashMap<>();
         for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
             for (RefObjectMap ref : pom.refObjectMaps()) {
                 if (!ref.joinConditions().isEmpty()) {
@@ -70,7 +71,7 @@ final class MappingRunner {
         }
     }
 
-    private void generate(TriplesMap tm, RowValues row, Map<RefObjectMap, Map<List<String>, List<Node>>> joins) {
+    private void generate(TriplesMap tm, RowValues row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
         SubjectMap sm = tm.subjectMap();
         Node subject = eval(sm.term(), row, tm.base());
         if (subject == null) {
@@ -113,7 +114,7 @@ final class MappingRunner {
         }
     }
 
-    private List<Node> parentSubjects(RefObjectMap ref, RowValues row, Map<List<String>, List<Node>> index) {
+    private Collection<Node> parentSubjects(RefObjectMap ref, RowValues row, Map<List<String>, Collection<Node>> index) {
         TriplesMap parent = mapping.byId().get(ref.parent());
         if (index == null) {
             Node s = eval(parent.subjectMap().term(), row, parent.base());
@@ -130,10 +131,13 @@ final class MappingRunner {
         return index.getOrDefault(key, List.of());
     }
 
-    /** Reads the parent triples map's source once: join values → the parent subjects of those rows. */
-    private Map<List<String>, List<Node>> parentIndex(RefObjectMap ref) {
+    /**
+     * Reads the parent triples map's source once: join values → the distinct parent subjects of those
+     * rows (a parent repeated on many rows yields its subject once, as the output is a set of triples).
+     */
+    private Map<List<String>, Collection<Node>> parentIndex(RefObjectMap ref) {
         TriplesMap parent = mapping.byId().get(ref.parent());
-        Map<List<String>, List<Node>> index = new HashMap<>();
+        Map<List<String>, Collection<Node>> index = new HashMap<>();
         try (TableReader table = open(parent)) {
             Map<String, Integer> columns = RowValues.index(table.header());
             checkColumns(table, columns, parent.subjectMap().term().references(), parent.subjectMap().term().rule());
@@ -155,7 +159,7 @@ final class MappingRunner {
                     throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
                 }
                 if (s != null) {
-                    index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(s);
+                    index.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(s);
                 }
             }
         }

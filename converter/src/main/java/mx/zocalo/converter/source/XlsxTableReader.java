@@ -222,10 +222,12 @@ final class XlsxTableReader implements TableReader {
             LocalDateTime t = DateUtil.getLocalDateTime(value.doubleValue());
             return t.toLocalTime().toSecondOfDay() == 0 && t.getNano() == 0 ? t.toLocalDate().toString() : t.toString();
         }
-        if (value.signum() == 0) {
-            return "0";
-        }
-        return value.stripTrailingZeros().toPlainString();
+        return plainNumber(value);
+    }
+
+    /** A number as plain decimal text: {@code 17} not {@code 17.0}, {@code 0.25} not {@code 2.5E-1}. */
+    static String plainNumber(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     private boolean isDate(int styleIndex, double value) {

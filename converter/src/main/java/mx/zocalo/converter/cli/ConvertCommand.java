@@ -1,0 +1,162 @@
+package mx.zocalo.converter.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import mx.zocalo.converter.Conversion;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.ConversionResult;
+import org.apache.jena.atlas.RuntimeIOException;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code convert}: runs an RML mapping and writes the RDF. Usable on its own ({@link #main}) or as a
+ * subcommand of a larger command line:
+ *
+ * <pre>{@code
+ * new CommandLine(new ZocaloCommand()).addSubcommand(new ConvertCommand()).execute(args);
+ * }</pre>
+ *
+ * Exit codes: 0 success, 1 conversion or I/O error (message on standard error, no output file left
+ * behind), 2 usage error.
+ */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Converts tables (CSV, .csv.gz, .xlsx) to RDF with an RML mapping.",
+            "Sources named in the mapping resolve relative to the mapping file. Without --output the RDF goes to "
+                    + "standard output and only the RDF: messages go to standard error. With --output the file is "
+                    + "written under a temporary name and renamed at the end, so an error never leaves a partial file."
+        },
+        footer = {
+            "",
+            "Formats: nquads (default) keeps named graphs; ntriples and turtle have no graphs, so quads the "
+                    + "mapping puts in named graphs are written as plain triples.",
+            "Exit codes: 0 done, 1 conversion error (file, row, column and mapping rule on standard error), 2 usage error."
+        })
+public final class ConvertCommand implements Callable<Integer> {
+
+    /** Output syntaxes, all written as a stream (memory does not grow with the output). */
+    public enum Format {
+        nquads(RDFFormat.NQUADS), ntriples(RDFFormat.NTRIPLES), turtle(RDFFormat.TURTLE_BLOCKS);
+
+        final RDFFormat rdfFormat;
+
+        Format(RDFFormat rdfFormat) {
+            this.rdfFormat = rdfFormat;
+        }
+    }
+
+    @Option(names = {"-m", "--mapping"}, required = true, paramLabel = "FILE", description = "RML mapping (Turtle).")
+    Path mapping;
+
+    @Option(names = {"-b", "--base"}, paramLabel = "IRI",
+            description = "Base IRI for relative IRIs in the mapping and in generated terms, e.g. https://datos.example.mx/. "
+                    + "The mapping's own @base wins.")
+    String base;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "nquads",
+            description = "nquads, ntriples or turtle (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    private final OutputStream standardOutput;
+
+    public ConvertCommand() {
+        this(new FileOutputStream(FileDescriptor.out));
+    }
+
+    /** A command that writes RDF to {@code standardOutput} when no --output is given. */
+    public ConvertCommand(OutputStream standardOutput) {
+        this.standardOutput = standardOutput;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            // POI logs through the Log4j API; without a backend on the class path it would complain on stderr.
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        System.exit(new CommandLine(new ConvertCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Conversion conversion = Conversion.builder().mapping(mapping).base(base).build();
+        long start = System.nanoTime();
+        try {
+            ConversionResult result = output == null ? toStandardOutput(conversion) : toFile(conversion, output);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf(Locale.ROOT, "converted %,d rows into %,d quads in %.1f s%s%n", result.rows(), result.quads(),
+                    seconds, output == null ? "" : " -> " + output);
+            err.flush();
+            return 0;
+        } catch (ConversionException e) {
+            err.println("error: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | RuntimeIOException e) {
+            Throwable cause = e.getCause() != null && !(e instanceof IOException) ? e.getCause() : e;
+            err.println("error: cannot write " + (output == null ? "standard output" : output) + ": " + cause.getMessage());
+        }
+        err.flush();
+        return 1;
+    }
+
+    private ConversionResult toStandardOutput(Conversion conversion) throws IOException {
+        OutputStream out = new BufferedOutputStream(standardOutput, 1 << 16);
+        ConversionResult result = conversion.run(writer(out));
+        out.flush();
+        return result;
+    }
+
+    private ConversionResult toFile(Conversion conversion, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        // A hidden sibling, so the final rename stays on one file system and is atomic.
+        Path temporary = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".part");
+        try {
+            ConversionResult result;
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                result = conversion.run(writer(out));
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private StreamRDF writer(OutputStream out) {
+        StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
+        return format == Format.nquads ? writer : new QuadsAsTriples(writer);
+    }
+}

@@ -1,0 +1,125 @@
+package mx.zocalo.converter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.Test;
+
+class ConversionTest {
+    static final String BASE = "https://datos.example.mx/";
+    static final Node LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+    static final Node ENTE = NodeFactory.createURI("http://example.com/def/zocalo#ente");
+
+    private static DatasetGraph convert(String mapping) {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        Conversion.builder().mapping(TestData.file(mapping)).base(BASE).build().run(StreamRDFLib.dataset(dsg));
+        return dsg;
+    }
+
+    private static ConversionException failure(String mapping) {
+        return catchThrowableOfType(ConversionException.class, () -> convert(mapping));
+    }
+
+    @Test
+    void given_csv_mapping_when_converting_then_every_row_gives_a_percent_encoded_subject_and_a_label() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        ConversionResult result = Conversion.builder().mapping(TestData.file("spending.rml.ttl")).base(BASE).build()
+                .run(StreamRDFLib.dataset(dsg));
+
+        assertThat(result.rows()).isEqualTo(2064);
+        assertThat(result.quads()).isEqualTo(2064 * 2);
+        assertThat(result.sources()).containsExactly(TestData.file("data_total.csv"));
+        Node first = NodeFactory.createURI(BASE + "id/ramo/H.%20Cámara%20de%20Diputados/2013/Aprobado/6529590684.0");
+        assertThat(dsg.getDefaultGraph().contains(first, LABEL, NodeFactory.createLiteralLang("H. Cámara de Diputados", "es")))
+                .isTrue();
+    }
+
+    @Test
+    void given_unknown_column_when_converting_then_error_names_file_column_rule_and_available_columns() {
+        ConversionException e = failure("spending-unknown-column.rml.ttl");
+
+        assertThat(e.file()).isEqualTo("data_total.csv");
+        assertThat(e.column()).isEqualTo("RAMOS");
+        assertThat(e.rule()).isEqualTo("object map for rdfs:label of <#Spending>");
+        assertThat(e.getMessage())
+                .startsWith("data_total.csv: column \"RAMOS\" does not exist (object map for rdfs:label of <#Spending>)")
+                .contains("the columns are: \"CICLO\", \"ENTE\", \"RAMO\"");
+    }
+
+    @Test
+    void given_value_that_makes_an_invalid_iri_when_converting_then_error_names_file_row_line_column_and_rule() {
+        ConversionException e = failure("spending-invalid-iri.rml.ttl");
+
+        assertThat(e.getMessage()).isEqualTo("data_total.csv, row 1 (line 2), column \"RAMO\": value \"H. Cámara de Diputados\" "
+                + "makes an invalid IRI <https://datos.example.mx/H. Cámara de Diputados> in reference \"RAMO\" "
+                + "(subject map of <#Spending>)");
+        assertThat(e.row()).isEqualTo(1);
+        assertThat(e.column()).isEqualTo("RAMO");
+        assertThat(e.rule()).isEqualTo("subject map of <#Spending>");
+    }
+
+    @Test
+    void given_missing_source_file_when_converting_then_error_names_the_path_it_tried() {
+        ConversionException e = failure("missing-source.rml.ttl");
+
+        assertThat(e.getMessage()).contains(TestData.file("data_total.csv").getParent().resolve("no-such-file.csv").toString())
+                .contains("logical source of <#Spending>");
+    }
+
+    @Test
+    void given_malformed_mapping_when_converting_then_error_names_file_line_and_column() {
+        ConversionException e = failure("malformed.rml.ttl");
+
+        assertThat(e.getMessage()).startsWith("malformed.rml.ttl, line 7, column 5: ");
+        assertThat(e.file()).isEqualTo("malformed.rml.ttl");
+    }
+
+    @Test
+    void given_join_on_a_column_when_converting_then_each_child_gets_the_one_matching_parent() {
+        DatasetGraph dsg = convert("spending-join.rml.ttl");
+
+        List<Triple> entes = dsg.getDefaultGraph().find(Node.ANY, ENTE, Node.ANY).toList();
+        Set<Node> children = entes.stream().map(Triple::getSubject).collect(Collectors.toSet());
+        assertThat(children).hasSize(2064);
+        assertThat(entes).hasSize(2064);
+        Node first = NodeFactory.createURI(BASE + "id/ramo/H.%20Cámara%20de%20Diputados/2013/Aprobado/6529590684.0");
+        assertThat(dsg.getDefaultGraph().find(first, ENTE, Node.ANY).toList())
+                .extracting(Triple::getObject)
+                .containsExactly(NodeFactory.createURI(BASE + "id/ente/Poder%20Legislativo"));
+    }
+
+    @Test
+    void given_graph_in_subject_map_when_converting_then_quads_go_to_that_named_graph() {
+        DatasetGraph dsg = convert("spending-graph.rml.ttl");
+
+        Node graph = NodeFactory.createURI("http://example.com/graph/spending");
+        assertThat(dsg.getDefaultGraph().size()).isZero();
+        assertThat(dsg.getGraph(graph).size()).isEqualTo(2064);
+        assertThat(dsg.stream().allMatch(q -> q.getGraph().equals(graph))).isTrue();
+        assertThat(dsg.find(graph, Node.ANY, LABEL, Node.ANY).next()).isInstanceOf(Quad.class);
+    }
+
+    @Test
+    void given_xlsx_source_when_converting_then_every_row_of_the_first_sheet_is_mapped_with_integers_as_written() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        ConversionResult result = Conversion.builder().mapping(TestData.file("crime.rml.ttl")).base(BASE).build()
+                .run(StreamRDFLib.dataset(dsg));
+
+        assertThat(result.rows()).isEqualTo(38016);
+        Node first = NodeFactory.createURI(BASE
+                + "id/incidencia/1997/AGUASCALIENTES/DELITOS%20PATRIMONIALES/ABUSO%20DE%20CONFIANZA/ABUSO%20DE%20CONFIANZA");
+        Node total = NodeFactory.createURI("http://example.com/def/zocalo#total");
+        assertThat(dsg.getDefaultGraph().find(first, total, Node.ANY).next().getObject().getLiteralLexicalForm())
+                .isEqualTo("253");
+    }
+}
