@@ -1,7 +1,46 @@
 package mx.zocalo.server.cli;
 
-public final class ZocaloCommand {
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code zocalo}: the portal's command line. */
+@Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
+        description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
+        subcommands = {DemoCommand.class, ServeCommand.class, PublishCommand.class})
+public final class ZocaloCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
+    }
+
     public static void main(String[] args) {
-        System.out.println("zocalo");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, including the converter's {@code convert}. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ZocaloCommand());
+        try {
+            Object convert = Class.forName("mx.zocalo.converter.cli.ConvertCommand").getDeclaredConstructor().newInstance();
+            cl.addSubcommand("convert", convert);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // the converter build in use has no command line yet
+        }
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
+            return 1;
+        });
+        return cl;
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

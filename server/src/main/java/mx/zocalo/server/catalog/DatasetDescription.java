@@ -1,0 +1,54 @@
+package mx.zocalo.server.catalog;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a publisher says about a dataset in its {@code dataset.yaml}: titles, publisher, themes, licence,
+ * the source file and the mapping. Paths are resolved against the description's folder.
+ */
+public record DatasetDescription(
+        String slug,
+        Map<String, String> title,
+        Map<String, String> description,
+        Agent publisher,
+        Contact contact,
+        List<String> themes,
+        Map<String, List<String>> keywords,
+        String license,
+        Source source,
+        Path mapping,
+        Path file,
+        LocalDate issued,
+        LocalDate modified,
+        LocalDate temporalStart,
+        LocalDate temporalEnd,
+        String spatial,
+        String accrualPeriodicity,
+        String sampleQuery) {
+
+    public record Agent(String name, String homepage) {}
+
+    public record Contact(String name, String email) {}
+
+    public record Source(Path file, String mediaType, String title) {}
+
+    /** The folder of the description (where the mapping and the source live). */
+    public Path folder() {
+        return file.getParent();
+    }
+
+    /** A title in the preferred language, falling back to Spanish, then to any, then to the slug. */
+    public String title(String lang) {
+        return pick(title, lang, slug);
+    }
+
+    static String pick(Map<String, String> byLang, String lang, String fallback) {
+        if (byLang == null || byLang.isEmpty()) return fallback;
+        if (byLang.containsKey(lang)) return byLang.get(lang);
+        if (byLang.containsKey("es")) return byLang.get("es");
+        return byLang.values().iterator().next();
+    }
+}

@@ -1,0 +1,42 @@
+package mx.zocalo.server.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.publish.DatasetPublisher;
+import mx.zocalo.server.store.Store;
+import mx.zocalo.server.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Publish the bundled datasets (every mappings/*/dataset.yaml) and serve the portal.",
+                "Datasets whose description, mapping and data are unchanged are not republished."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "mappings",
+            description = "Folder of dataset folders. Default: ${DEFAULT-VALUE}")
+    Path mappings;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        if (!Files.isDirectory(mappings)) {
+            throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
+        }
+        try (Store s = TdbStore.open(store.data)) {
+            PortalIris iris = store.iris(port);
+            new DatasetPublisher(s, iris).publishAll(mappings, false);
+            ServeCommand.serve(s, iris, port, t0);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package mx.zocalo.server.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import mx.zocalo.server.publish.DatasetPublisher;
+import mx.zocalo.server.publish.PublishOutcome;
+import mx.zocalo.server.store.Store;
+import mx.zocalo.server.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Publish datasets: convert each table with its mapping and record it in the catalog.",
+                "A failed conversion leaves the previously published version untouched."})
+final class PublishCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--force", description = "Republish even when description, mapping and data are unchanged.")
+    boolean force;
+
+    @Parameters(paramLabel = "DATASET", arity = "1..*",
+            description = "A dataset.yaml, or the folder that holds one (or a folder of such folders).")
+    List<Path> datasets;
+
+    @Override
+    public Integer call() {
+        int failures = 0;
+        try (Store s = TdbStore.open(store.data)) {
+            DatasetPublisher publisher = new DatasetPublisher(s, store.iris(8080));
+            for (Path p : datasets) {
+                if (Files.isDirectory(p) && !Files.exists(p.resolve("dataset.yaml"))) {
+                    publisher.publishAll(p, force);
+                    continue;
+                }
+                try {
+                    PublishOutcome o = publisher.publish(p, force);
+                    System.err.println(o.skipped() ? o.slug() + ": unchanged"
+                            : o.slug() + ": " + o.rows() + " rows, " + o.triples() + " triples");
+                } catch (RuntimeException e) {
+                    failures++;
+                    System.err.println("zocalo publish: " + p + ": " + e.getMessage());
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,159 @@
+package mx.zocalo.server.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import mx.zocalo.converter.Conversion;
+import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.server.catalog.CatalogRecord;
+import mx.zocalo.server.catalog.DatasetDescription;
+import mx.zocalo.server.catalog.DescriptionReader;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.Store;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a dataset: converts its table with its mapping into the dataset's named graph and writes its
+ * DCAT record into the catalog graph, both in ONE write transaction. If the conversion fails the
+ * transaction aborts and the previously published version stays exactly as it was.
+ *
+ * <pre>{@code
+ * new DatasetPublisher(store, new PortalIris("https://datos.example.mx/")).publish(Path.of("mappings/cuenta-publica"), false);
+ * }</pre>
+ */
+public final class DatasetPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger("zocalo.publish");
+    private final Store store;
+    private final PortalIris iris;
+
+    public DatasetPublisher(Store store, PortalIris iris) {
+        this.store = store;
+        this.iris = iris;
+    }
+
+    /** Publishes the dataset described by {@code path} (a dataset.yaml or its folder). */
+    public PublishOutcome publish(Path path, boolean force) {
+        long t0 = System.nanoTime();
+        DatasetDescription d = DescriptionReader.read(path);
+        String sha = Fingerprint.of(d, iris.base());
+        if (!force && sha.equals(publishedFingerprint(d.slug()))) {
+            LOG.info("{}: unchanged since last publish, skipped", d.slug());
+            return new PublishOutcome(d.slug(), true, 0, 0, millisSince(t0));
+        }
+        String fileName = d.source().file().getFileName().toString();
+        Path staged = stageOriginal(d, fileName);
+        long[] counts = new long[2];
+        try {
+            store.write(dsg -> {
+                ConversionResult result = convertInto(dsg, d);
+                long triples = dsg.getGraph(iris.datasetGraph(d.slug())).size();
+                replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
+                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now())));
+                counts[0] = result.rows();
+                counts[1] = triples;
+            });
+        } catch (RuntimeException e) {
+            deleteTree(staged);
+            throw e;
+        }
+        swapIn(staged, store.filesDirectory().resolve(d.slug()));
+        PublishOutcome outcome = new PublishOutcome(d.slug(), false, counts[0], counts[1], millisSince(t0));
+        LOG.info("{}: published {} rows as {} triples in {} ms", d.slug(), counts[0], counts[1], outcome.millis());
+        return outcome;
+    }
+
+    /** Publishes every dataset.yaml one level under {@code folder}; one failure does not stop the others. */
+    public List<PublishOutcome> publishAll(Path folder, boolean force) {
+        List<PublishOutcome> done = new ArrayList<>();
+        List<Path> descriptions;
+        try (Stream<Path> s = Files.list(folder)) {
+            descriptions = s.map(p -> p.resolve("dataset.yaml")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+        for (Path p : descriptions) {
+            try {
+                done.add(publish(p, force));
+            } catch (RuntimeException e) {
+                LOG.error("{}: not published: {}", p, e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    private ConversionResult convertInto(DatasetGraph dsg, DatasetDescription d) {
+        Node graph = iris.datasetGraph(d.slug());
+        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+        return Conversion.builder().mapping(d.mapping()).base(iris.base()).build().run(new GraphSink(dsg, graph));
+    }
+
+    private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record) {
+        Node catalogGraph = iris.catalogGraph();
+        String own = iris.dataset(slug).getURI();
+        List<Quad> old = new ArrayList<>();
+        dsg.find(catalogGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Node s = q.getSubject();
+            if (s.isURI() && (s.getURI().equals(own) || s.getURI().startsWith(own + "/") || s.getURI().startsWith(own + "#"))) {
+                old.add(q);
+            } else if (q.getObject().isURI() && q.getObject().getURI().equals(own)) {
+                old.add(q);
+            }
+        });
+        old.forEach(dsg::delete);
+        for (Triple t : CatalogRecord.catalog(iris)) dsg.add(new Quad(catalogGraph, t));
+        for (Triple t : record) dsg.add(new Quad(catalogGraph, t));
+    }
+
+    private String publishedFingerprint(String slug) {
+        return store.read(dsg -> {
+            var it = dsg.find(iris.catalogGraph(), iris.record(slug), iris.term("sourceSha256"), Node.ANY);
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        });
+    }
+
+    private Path stageOriginal(DatasetDescription d, String fileName) {
+        try {
+            Path staged = store.filesDirectory().resolve("." + d.slug() + ".incoming");
+            deleteTree(staged);
+            Files.createDirectories(staged);
+            Files.copy(d.source().file(), staged.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+            return staged;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + d.source().file() + " into the data directory", e);
+        }
+    }
+
+    private static void swapIn(Path staged, Path target) {
+        deleteTree(target);
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + staged + " to " + target, e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

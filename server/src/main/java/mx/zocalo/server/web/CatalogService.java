@@ -1,0 +1,192 @@
+package mx.zocalo.server.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.Store;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
+
+/** Reads the catalog graph into plain values for pages, in one language. */
+final class CatalogService {
+    private static final String CLASSES = """
+            SELECT ?class (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
+            GROUP BY ?class ORDER BY DESC(?n) LIMIT 1
+            """;
+
+    private final Store store;
+    private final PortalIris iris;
+
+    CatalogService(Store store, PortalIris iris) {
+        this.store = store;
+        this.iris = iris;
+    }
+
+    record Theme(String iri, String label) {}
+
+    record Distribution(String title, String url, String mediaType, String iri) {}
+
+    record DatasetSummary(String slug, String title, String description, String publisher, List<Theme> themes,
+                          List<String> keywords) {}
+
+    record DatasetDetail(DatasetSummary summary, String iri, String publisherHomepage, String license, String issued,
+                         String modified, String temporalStart, String temporalEnd, String contactName,
+                         String contactEmail, String rows, String triples, List<Distribution> distributions,
+                         String sampleQuery, String originalFile) {}
+
+    List<DatasetSummary> datasets(String lang) {
+        return store.read(dsg -> {
+            Model m = catalogModel(dsg);
+            List<DatasetSummary> out = new ArrayList<>();
+            m.listObjectsOfProperty(m.createResource(iris.catalog().getURI()), DCAT.dataset).forEach(n -> {
+                if (n.isURIResource()) out.add(summary(dsg, m, n.asResource(), lang));
+            });
+            out.sort(Comparator.comparing(DatasetSummary::title, String.CASE_INSENSITIVE_ORDER));
+            return out;
+        });
+    }
+
+    Optional<DatasetDetail> dataset(String slug, String lang) {
+        return store.read(dsg -> {
+            Model m = catalogModel(dsg);
+            Resource ds = m.createResource(iris.dataset(slug).getURI());
+            if (!m.contains(ds, DCTerms.title)) return Optional.empty();
+            List<Distribution> dists = new ArrayList<>();
+            m.listObjectsOfProperty(ds, DCAT.distribution).forEach(n -> {
+                Resource d = n.asResource();
+                String url = uri(d, DCAT.downloadURL);
+                String mt = uri(d, DCAT.mediaType);
+                dists.add(new Distribution(text(d, DCTerms.title, lang), link(url),
+                        mt == null ? "" : mt.replace("http://www.iana.org/assignments/media-types/", ""), link(d.getURI())));
+            });
+            dists.sort(Comparator.comparing(d -> d.url().matches(".*\\.(ttl|nt|nq|jsonld|rdf)$") ? 1 : 0));
+            Resource pub = resource(ds, DCTerms.publisher);
+            Resource temporal = resource(ds, DCTerms.temporal);
+            Resource contact = resource(ds, DCAT.contactPoint);
+            String originalFile = null;
+            for (Statement s : m.listStatements(null, m.createProperty(iris.term("originalFile").getURI()), (RDFNode) null).toList()) {
+                if (s.getSubject().getURI().startsWith(ds.getURI() + "/")) originalFile = s.getString();
+            }
+            String sample = text(ds, m.createProperty(iris.term("sampleQuery").getURI()), lang);
+            if (sample == null) sample = generatedSampleQuery(dsg, slug);
+            String email = contact == null ? null : uri(contact, VCARD4.hasEmail);
+            return Optional.of(new DatasetDetail(
+                    summary(dsg, m, ds, lang), ds.getURI(),
+                    pub == null ? null : uri(pub, FOAF.homepage),
+                    uri(ds, DCTerms.license),
+                    text(ds, DCTerms.issued, lang), text(ds, DCTerms.modified, lang),
+                    temporal == null ? null : text(temporal, DCAT.startDate, lang),
+                    temporal == null ? null : text(temporal, DCAT.endDate, lang),
+                    contact == null ? null : text(contact, VCARD4.fn, lang),
+                    email == null ? null : email.replaceFirst("^mailto:", ""),
+                    text(ds, m.createProperty(iris.term("rows").getURI()), lang),
+                    text(ds, m.createProperty(iris.term("triples").getURI()), lang),
+                    dists, sample, originalFile));
+        });
+    }
+
+    boolean hasDataset(String slug) {
+        return store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.dataset(slug), Node.ANY, Node.ANY));
+    }
+
+    /** A query listing some things of the most common class in the dataset's graph. */
+    private String generatedSampleQuery(DatasetGraph dsg, String slug) {
+        Node graph = iris.datasetGraph(slug);
+        Node cls = null;
+        try (QueryExec qe = QueryExec.dataset(dsg).query(CLASSES).substitution("g", graph).build()) {
+            RowSet rs = qe.select();
+            if (rs.hasNext()) cls = rs.next().get("class");
+        }
+        ParameterizedSparqlString q = new ParameterizedSparqlString();
+        if (cls == null) {
+            q.setCommandText("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 20");
+        } else {
+            q.setCommandText("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s a ?class ; ?p ?o } } LIMIT 50");
+            q.setParam("class", cls);
+        }
+        q.setParam("g", graph);
+        return q.toString();
+    }
+
+    private DatasetSummary summary(DatasetGraph dsg, Model m, Resource ds, String lang) {
+        String slug = ds.getURI().substring(iris.dataset("").getURI().length());
+        Resource pub = resource(ds, DCTerms.publisher);
+        List<Theme> themes = new ArrayList<>();
+        m.listObjectsOfProperty(ds, DCAT.theme).forEach(t -> {
+            if (t.isURIResource()) themes.add(new Theme(t.asResource().getURI(), themeLabel(dsg, t.asNode(), lang)));
+        });
+        List<String> keywords = new ArrayList<>();
+        m.listObjectsOfProperty(ds, DCAT.keyword).forEach(k -> {
+            if (k.isLiteral() && lang.equals(k.asLiteral().getLanguage())) keywords.add(k.asLiteral().getLexicalForm());
+        });
+        return new DatasetSummary(slug, text(ds, DCTerms.title, lang), text(ds, DCTerms.description, lang),
+                pub == null ? null : text(pub, FOAF.name, lang), themes, keywords);
+    }
+
+    private String themeLabel(DatasetGraph dsg, Node theme, String lang) {
+        String fallback = null;
+        var it = dsg.find(Node.ANY, theme, SKOS.prefLabel.asNode(), Node.ANY);
+        while (it.hasNext()) {
+            Node o = it.next().getObject();
+            if (!o.isLiteral()) continue;
+            if (lang.equals(o.getLiteralLanguage())) return o.getLiteralLexicalForm();
+            if (fallback == null || "es".equals(o.getLiteralLanguage())) fallback = o.getLiteralLexicalForm();
+        }
+        if (fallback != null) return fallback;
+        String u = theme.getURI();
+        return u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf('#')) + 1);
+    }
+
+    private Model catalogModel(DatasetGraph dsg) {
+        return ModelFactory.createModelForGraph(dsg.getGraph(iris.catalogGraph()));
+    }
+
+    /** A local link for IRIs under the base (so pages work whatever host serves them), else the IRI. */
+    String link(String iri) {
+        if (iri == null) return null;
+        String local = iris.localPath(iri);
+        return local != null ? local : iri;
+    }
+
+    static Resource resource(Resource s, org.apache.jena.rdf.model.Property p) {
+        Statement st = s.getProperty(p);
+        return st != null && st.getObject().isResource() ? st.getObject().asResource() : null;
+    }
+
+    static String uri(Resource s, org.apache.jena.rdf.model.Property p) {
+        Statement st = s.getProperty(p);
+        return st != null && st.getObject().isURIResource() ? st.getObject().asResource().getURI() : null;
+    }
+
+    /** A literal value in {@code lang}, else Spanish, else one without language, else any. */
+    static String text(Resource s, org.apache.jena.rdf.model.Property p, String lang) {
+        String es = null;
+        String plain = null;
+        String any = null;
+        for (Statement st : s.listProperties(p).toList()) {
+            if (!st.getObject().isLiteral()) continue;
+            Literal l = st.getLiteral();
+            if (lang.equals(l.getLanguage())) return l.getLexicalForm();
+            if ("es".equals(l.getLanguage())) es = l.getLexicalForm();
+            else if (l.getLanguage().isEmpty()) plain = l.getLexicalForm();
+            else any = l.getLexicalForm();
+        }
+        return es != null ? es : plain != null ? plain : any;
+    }
+}

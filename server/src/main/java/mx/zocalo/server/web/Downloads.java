@@ -1,0 +1,91 @@
+package mx.zocalo.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import mx.zocalo.server.catalog.CatalogRecord;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.catalog.RdfDownload;
+import mx.zocalo.server.store.Store;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+
+/** {@code /download/{slug}.{ext}}: the original file as published, or the dataset's graph as RDF. */
+final class Downloads {
+    private final Store store;
+    private final PortalIris iris;
+    private final RdfResponses rdf;
+
+    Downloads(Store store, PortalIris iris, RdfResponses rdf) {
+        this.store = store;
+        this.iris = iris;
+        this.rdf = rdf;
+    }
+
+    void download(Context ctx) {
+        String file = ctx.pathParam("file");
+        int dot = file.indexOf('.');
+        if (dot <= 0) throw new NotFoundResponse("No download called " + file);
+        String slug = file.substring(0, dot);
+        String ext = file.substring(dot + 1);
+        boolean known = store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.dataset(slug), Node.ANY, Node.ANY));
+        if (!known) throw new NotFoundResponse("No dataset called '" + slug + "'");
+        RdfDownload format = RdfDownload.byExtension(ext);
+        if (format != null) {
+            rdf(ctx, slug, format, file);
+        } else {
+            original(ctx, slug, ext, file);
+        }
+    }
+
+    private void rdf(Context ctx, String slug, RdfDownload format, String fileName) {
+        ctx.contentType(format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : ""));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Node graph = iris.datasetGraph(slug);
+        OutputStream out = ctx.outputStream();
+        store.read(dsg -> {
+            if (format == RdfDownload.NQUADS || format == RdfDownload.NTRIPLES) {
+                StreamRDF w = StreamRDFWriter.getWriterStream(out, format.format());
+                w.start();
+                dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(
+                        format == RdfDownload.NQUADS ? w::quad : q -> w.triple(q.asTriple()));
+                w.finish();
+            } else {
+                var g = dsg.getGraph(graph);
+                PrefixMapping pm = rdf.prefixes();
+                var copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+                copy.getPrefixMapping().setNsPrefixes(pm);
+                g.find().forEach(copy::add);
+                RDFDataMgr.write(out, copy, format.format());
+            }
+            return null;
+        });
+    }
+
+    private void original(Context ctx, String slug, String ext, String fileName) {
+        Path dir = store.filesDirectory().resolve(slug);
+        Path found;
+        try (Stream<Path> files = Files.list(dir)) {
+            found = files.filter(p -> CatalogRecord.extension(p.getFileName().toString()).equals(ext)).findFirst()
+                    .orElseThrow(() -> new NotFoundResponse("No download called " + fileName));
+        } catch (IOException e) {
+            throw new NotFoundResponse("No download called " + fileName);
+        }
+        ctx.contentType(CatalogRecord.guessMediaType(ext) + (ext.equals("csv") ? "; charset=utf-8" : ""));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + found.getFileName() + "\"");
+        try (InputStream in = Files.newInputStream(found)) {
+            in.transferTo(ctx.outputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package mx.zocalo.server.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.Map;
+import mx.zocalo.server.catalog.DescriptionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that turns exceptions into HTTP statuses and readable pages. */
+final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
+    private final Templates templates;
+
+    ErrorPages(Templates templates) {
+        this.templates = templates;
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.exception(NotAcceptable.class, (e, ctx) -> {
+            ctx.status(406).header("Vary", "Accept").contentType("text/plain; charset=utf-8")
+                    .result("406 Not Acceptable. Available types:\n" + String.join("\n", e.available()) + "\n");
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(), e.getMessage()));
+        config.routes.exception(DescriptionException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            page(ctx, 500, e.getClass().getSimpleName() + ": " + e.getMessage());
+        });
+    }
+
+    private void page(Context ctx, int status, String message) {
+        ctx.status(status);
+        boolean html = ContentNegotiation.choose(ctx.header("Accept"), List.of("text/html", "text/plain"))
+                .map("text/html"::equals).orElse(false);
+        if (!html) {
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + message + "\n");
+            return;
+        }
+        String lang = PageLanguage.of(ctx);
+        String key = "error." + status;
+        Map<String, String> msg = templates.messages(lang);
+        ctx.html(templates.render("error", lang, Map.of(
+                "status", status,
+                "title", msg.getOrDefault(key, msg.getOrDefault("error.other", "Error")),
+                "message", message == null ? "" : message,
+                "path", ctx.path())));
+    }
+}

@@ -1,0 +1,132 @@
+package mx.zocalo.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.zocalo.server.catalog.RdfDownload;
+import java.util.stream.Stream;
+import mx.zocalo.converter.TablePreview;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.Store;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTML pages: home, dataset, catalog and the SPARQL form; datasets and the catalog also as RDF. */
+final class Pages {
+    private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
+    private static final int PREVIEW_ROWS = 10;
+
+    private final Store store;
+    private final PortalIris iris;
+    private final Templates templates;
+    private final CatalogService catalog;
+    private final ResourceService resources;
+    private final RdfResponses rdf;
+
+    Pages(Store store, PortalIris iris, Templates templates, CatalogService catalog, ResourceService resources, RdfResponses rdf) {
+        this.store = store;
+        this.iris = iris;
+        this.templates = templates;
+        this.catalog = catalog;
+        this.resources = resources;
+        this.rdf = rdf;
+    }
+
+    void home(Context ctx) {
+        String lang = PageLanguage.of(ctx);
+        Map<String, Object> model = base(ctx, lang);
+        model.put("datasets", catalog.datasets(lang));
+        ctx.html(templates.render("home", lang, model));
+    }
+
+    void catalog(Context ctx) {
+        String type = Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES);
+        if (!type.equals("text/html")) {
+            Graph g = store.read(dsg -> {
+                Graph copy = GraphFactory.createDefaultGraph();
+                dsg.getGraph(iris.catalogGraph()).find().forEach(copy::add);
+                return copy;
+            });
+            rdf.send(ctx, g, RdfResponses.formatFor(type));
+            return;
+        }
+        String lang = PageLanguage.of(ctx);
+        Map<String, Object> model = base(ctx, lang);
+        model.put("datasets", catalog.datasets(lang));
+        model.put("catalogIri", iris.catalog().getURI());
+        ctx.html(templates.render("catalog", lang, model));
+    }
+
+    void dataset(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        String type = null;
+        int dot = slug.indexOf('.');
+        if (dot > 0) {
+            String ext = slug.substring(dot + 1);
+            slug = slug.substring(0, dot);
+            type = ext.equals("html") ? "text/html"
+                    : Optional.ofNullable(RdfDownload.byExtension(ext)).map(RdfDownload::mediaType)
+                            .orElseThrow(() -> new NotFoundResponse("No format ." + ext));
+        }
+        if (!catalog.hasDataset(slug)) throw new NotFoundResponse("No dataset called '" + slug + "'");
+        if (type == null) type = Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES);
+        if (!type.equals("text/html")) {
+            rdf.send(ctx, resources.describe(iris.dataset(slug).getURI()), RdfResponses.formatFor(type));
+            return;
+        }
+        String lang = PageLanguage.of(ctx);
+        CatalogService.DatasetDetail d = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset"));
+        Map<String, Object> model = base(ctx, lang);
+        model.put("d", d);
+        model.put("s", d.summary());
+        model.put("sampleQueryLink", "/sparql?query=" + URLEncoder.encode(d.sampleQuery(), StandardCharsets.UTF_8));
+        preview(slug, model);
+        ctx.html(templates.render("dataset", lang, model));
+    }
+
+    void sparqlForm(Context ctx) {
+        String type = ContentNegotiation.choose(ctx.header("Accept"), List.of("text/html")).orElse(null);
+        if (type == null) {
+            throw new io.javalin.http.BadRequestResponse("Missing the 'query' parameter (SPARQL 1.1 Protocol)");
+        }
+        String lang = PageLanguage.of(ctx);
+        Map<String, Object> model = base(ctx, lang);
+        model.put("query", "SELECT ?class (COUNT(?s) AS ?n)\nWHERE { ?s a ?class }\nGROUP BY ?class\nORDER BY DESC(?n)\nLIMIT 20");
+        ctx.html(templates.render("sparql", lang, model));
+    }
+
+    private void preview(String slug, Map<String, Object> model) {
+        Path dir = store.filesDirectory().resolve(slug);
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            Path file = files.filter(Files::isRegularFile).findFirst().orElse(null);
+            if (file == null) return;
+            TablePreview p = TablePreview.read(file, PREVIEW_ROWS);
+            model.put("previewHeader", p.header());
+            model.put("previewRows", p.rows());
+        } catch (Exception e) {
+            LOG.warn("{}: no preview of the original file: {}", slug, e.toString());
+        }
+    }
+
+    /** What every page needs: the language switch link and the navigation. */
+    static Map<String, Object> base(Context ctx, String lang) {
+        Map<String, Object> model = new HashMap<>();
+        String other = lang.equals("es") ? "en" : "es";
+        model.put("otherLang", other);
+        model.put("switchLink", ctx.path() + "?lang=" + other);
+        model.put("path", ctx.path());
+        model.put("alternates", new ArrayList<>());
+        return model;
+    }
+}

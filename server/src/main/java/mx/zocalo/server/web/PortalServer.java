@@ -1,0 +1,110 @@
+package mx.zocalo.server.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.Store;
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * The portal on one port: Javalin pages and content negotiation, and Fuseki's SPARQL protocol at
+ * {@code /sparql}, over one {@link Store}.
+ *
+ * <pre>{@code
+ * PortalServer server = PortalServer.builder().store(store).iris(new PortalIris("http://localhost:8080/")).port(8080).build().start();
+ * ...
+ * server.stop();
+ * }</pre>
+ */
+public final class PortalServer {
+    private final Store store;
+    private final PortalIris iris;
+    private final int port;
+    private Javalin app;
+
+    private PortalServer(Builder b) {
+        this.store = b.store;
+        this.iris = b.iris;
+        this.port = b.port;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public PortalServer start() {
+        Templates templates = new Templates();
+        CatalogService catalog = new CatalogService(store, iris);
+        ResourceService resources = new ResourceService(store, iris);
+        RdfResponses rdf = new RdfResponses(iris);
+        Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
+        Dereference deref = new Dereference(store, iris, templates, resources, rdf);
+        Downloads downloads = new Downloads(store, iris, rdf);
+        SparqlService sparql = SparqlService.over(store.datasetGraph());
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
+            new ErrorPages(templates).register(config);
+            config.routes.get("/", pages::home);
+            config.routes.get("/catalog", pages::catalog);
+            config.routes.get("/dataset/{slug}", pages::dataset);
+            config.routes.get("/download/{file}", downloads::download);
+            config.routes.get("/graph/{name}", deref::graph);
+            config.routes.get("/sparql", pages::sparqlForm);
+            config.routes.get("/static/{file}", PortalServer::staticFile);
+            config.routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
+            config.routes.get("/*", deref::resource);
+        });
+        app.start(port);
+        return this;
+    }
+
+    /** The port actually listened on (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        if (app != null) app.stop();
+    }
+
+    private static void staticFile(Context ctx) {
+        String name = ctx.pathParam("file");
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".")) throw new NotFoundResponse("No file " + name);
+        InputStream in = PortalServer.class.getClassLoader().getResourceAsStream("zocalo/site/static/" + name);
+        if (in == null) throw new NotFoundResponse("No file " + name);
+        String type = name.endsWith(".css") ? "text/css; charset=utf-8"
+                : name.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : "application/octet-stream";
+        ctx.contentType(type).header("Cache-Control", "public, max-age=3600");
+        try (in) {
+            in.transferTo(ctx.outputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static final class Builder {
+        private Store store;
+        private PortalIris iris;
+        private int port = 8080;
+
+        private Builder() {}
+
+        public Builder store(Store store) { this.store = store; return this; }
+        public Builder iris(PortalIris iris) { this.iris = iris; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+
+        public PortalServer build() {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(iris, "base IRI");
+            if (port < 0 || port > 65535) throw new IllegalArgumentException("Port out of range: " + port);
+            return new PortalServer(this);
+        }
+    }
+}

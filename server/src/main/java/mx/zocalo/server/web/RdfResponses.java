@@ -1,0 +1,51 @@
+package mx.zocalo.server.web;
+
+import io.javalin.http.Context;
+import java.io.OutputStream;
+import java.util.List;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.catalog.RdfDownload;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+
+/** Writes RDF in the format a client negotiated, with the portal's prefixes. */
+final class RdfResponses {
+    /** The types a description is offered in, HTML first (browsers send {@code * / *} too). */
+    static final List<String> DESCRIPTION_TYPES = List.of(
+            "text/html", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml");
+
+    private final PortalIris iris;
+
+    RdfResponses(PortalIris iris) {
+        this.iris = iris;
+    }
+
+    static RdfDownload formatFor(String mediaType) {
+        for (RdfDownload d : RdfDownload.values()) {
+            if (d.mediaType().equals(mediaType)) return d;
+        }
+        throw new IllegalArgumentException(mediaType);
+    }
+
+    void send(Context ctx, Graph graph, RdfDownload format) {
+        graph.getPrefixMapping().setNsPrefixes(prefixes());
+        ctx.contentType(format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : ""));
+        OutputStream out = ctx.outputStream();
+        RDFWriter.source(graph).format(format.format()).output(out);
+    }
+
+    PrefixMapping prefixes() {
+        PrefixMapping pm = PrefixMapping.Factory.create();
+        pm.setNsPrefix("dcat", "http://www.w3.org/ns/dcat#");
+        pm.setNsPrefix("dct", "http://purl.org/dc/terms/");
+        pm.setNsPrefix("foaf", "http://xmlns.com/foaf/0.1/");
+        pm.setNsPrefix("vcard", "http://www.w3.org/2006/vcard/ns#");
+        pm.setNsPrefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        pm.setNsPrefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        pm.setNsPrefix("skos", "http://www.w3.org/2004/02/skos/core#");
+        pm.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+        pm.setNsPrefix("zocalo", iris.base() + "def/zocalo#");
+        return pm;
+    }
+}

@@ -1,0 +1,51 @@
+package mx.zocalo.server.web;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Renders the Pebble templates of {@code site/templates} with the messages of one language. */
+final class Templates {
+    private final PebbleEngine engine;
+    private final Map<String, Map<String, String>> messages = new ConcurrentHashMap<>();
+
+    Templates() {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix("zocalo/site/templates");
+        loader.setSuffix(".peb");
+        engine = new PebbleEngine.Builder().loader(loader).strictVariables(false).build();
+    }
+
+    /** Renders {@code name} with {@code model}, adding {@code lang} and {@code msg} (the message bundle). */
+    String render(String name, String lang, Map<String, Object> model) {
+        Map<String, Object> ctx = new HashMap<>(model);
+        ctx.put("lang", lang);
+        ctx.put("msg", messages(lang));
+        PebbleTemplate t = engine.getTemplate(name);
+        StringWriter w = new StringWriter();
+        try {
+            t.evaluate(w, ctx, Locale.forLanguageTag(lang));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    Map<String, String> messages(String lang) {
+        return messages.computeIfAbsent(lang, l -> {
+            ResourceBundle b = ResourceBundle.getBundle("zocalo.site.i18n.messages", Locale.forLanguageTag(l),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            Map<String, String> m = new HashMap<>();
+            for (String k : b.keySet()) m.put(k, b.getString(k));
+            return m;
+        });
+    }
+}
