@@ -1,0 +1,36 @@
+package mx.zocalo.converter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TablePreviewTest {
+
+    @Test
+    void given_csv_when_previewed_then_header_and_first_rows_with_empty_cells_as_empty_strings() {
+        TablePreview preview = TablePreview.read(TestData.file("data_total.csv"), 3);
+
+        assertThat(preview.header()).startsWith("CICLO", "ENTE", "RAMO", "PRESUPUESTO");
+        assertThat(preview.rows()).hasSize(3);
+        assertThat(preview.rows().get(0)).hasSize(preview.header().size()).startsWith("2013", "Poder Legislativo");
+        assertThat(preview.rows().get(0).get(9)).isEmpty();
+    }
+
+    @Test
+    void given_xlsx_when_previewed_then_only_the_requested_rows_are_read() {
+        TablePreview preview = TablePreview.read(TestData.file("IncidenciaDelictivaEstatal.xlsx"), 2);
+
+        assertThat(preview.header()).first().isEqualTo("AÑO");
+        assertThat(preview.rows()).hasSize(2);
+        assertThat(preview.rows().get(1)).contains("DAÑO EN PROPIEDAD AJENA", "779");
+    }
+
+    @Test
+    void given_missing_file_when_previewed_then_conversion_exception_names_it(@TempDir Path dir) {
+        assertThatThrownBy(() -> TablePreview.read(dir.resolve("no.csv"), 5))
+                .isInstanceOf(ConversionException.class).hasMessageContaining("no.csv");
+    }
+}

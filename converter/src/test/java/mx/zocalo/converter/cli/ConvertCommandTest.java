@@ -1,0 +1,134 @@
+package mx.zocalo.converter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import mx.zocalo.converter.TestData;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConvertCommandTest {
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final StringWriter stderr = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new ConvertCommand(stdout));
+        cli.setErr(new PrintWriter(stderr, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    private static String mapping(String name) {
+        return TestData.file(name).toString();
+    }
+
+    private static long filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void given_valid_mapping_without_output_when_run_then_only_rdf_goes_to_stdout_and_summary_to_stderr() {
+        int exit = run("--mapping", mapping("spending.rml.ttl"), "--base", "https://datos.example.mx/");
+
+        assertThat(exit).isZero();
+        DatasetGraph dsg = DatasetGraphFactory.create();
+        RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.NQUADS).parse(dsg);
+        assertThat(dsg.getDefaultGraph().size()).isEqualTo(2064 * 2);
+        assertThat(stderr.toString()).startsWith("converted 2,064 rows into 4,128 quads in ");
+    }
+
+    @Test
+    void given_output_file_when_run_then_file_holds_the_rdf_and_no_temporary_file_remains(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("spending.nq");
+
+        int exit = run("-m", mapping("spending.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(stdout.size()).isZero();
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).hasSize(2064 * 2);
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void given_data_error_when_converting_to_file_then_exit_1_message_on_stderr_and_no_partial_file(@TempDir Path dir)
+            throws IOException {
+        Path out = dir.resolve("spending.nq");
+
+        int exit = run("-m", mapping("spending-invalid-iri.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString()).startsWith("error: data_total.csv, row 1 (line 2), column \"RAMO\"");
+        assertThat(out).doesNotExist();
+        assertThat(filesIn(dir)).isZero();
+    }
+
+    @Test
+    void given_existing_output_when_conversion_fails_then_the_old_file_is_left_untouched(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("spending.nq");
+        Files.writeString(out, "old\n");
+
+        int exit = run("-m", mapping("spending-unknown-column.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(Files.readString(out)).isEqualTo("old\n");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    @Test
+    void given_missing_mapping_option_when_run_then_usage_error_exit_2() {
+        assertThat(run("--base", "https://datos.example.mx/")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--mapping");
+    }
+
+    @Test
+    void given_unknown_format_when_run_then_usage_error_exit_2() {
+        assertThat(run("-m", mapping("spending.rml.ttl"), "--format", "rdfxml")).isEqualTo(2);
+    }
+
+    @Test
+    void given_named_graph_and_ntriples_format_when_run_then_quads_are_written_as_triples() {
+        int exit = run("-m", mapping("spending-graph.rml.ttl"), "-b", "https://datos.example.mx/", "-f", "ntriples");
+
+        assertThat(exit).isZero();
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.NTRIPLES).parse(graph);
+        assertThat(graph.size()).isEqualTo(2064);
+    }
+
+    @Test
+    void given_turtle_format_when_run_then_output_parses_as_turtle() {
+        int exit = run("-m", mapping("spending.rml.ttl"), "-b", "https://datos.example.mx/", "-f", "turtle");
+
+        assertThat(exit).isZero();
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.TURTLE).parse(graph);
+        assertThat(graph.size()).isEqualTo(2064 * 2);
+    }
+
+    @Test
+    void given_help_option_when_run_then_exit_0_and_formats_are_explained() {
+        StringWriter help = new StringWriter();
+        CommandLine cli = new CommandLine(new ConvertCommand(stdout));
+        cli.setOut(new PrintWriter(help, true));
+
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(help.toString()).contains("--mapping", "--output", "written as plain triples");
+    }
+}

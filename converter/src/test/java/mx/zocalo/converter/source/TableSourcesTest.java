@@ -1,0 +1,126 @@
+package mx.zocalo.converter.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import mx.zocalo.converter.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableSourcesTest {
+
+    private static List<TableRow> readAll(TableReader table) {
+        List<TableRow> rows = new ArrayList<>();
+        for (TableRow r = table.next(); r != null; r = table.next()) {
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @Test
+    void given_csv_with_byte_order_mark_when_read_then_first_header_has_no_bom() {
+        try (TableReader table = TableSources.open(TestData.file("diccionario_datos_iter_19CSV20.csv"))) {
+            assertThat(table.header().get(0)).isEqualTo("CENSO DE POBLACIÓN Y VIVIENDA 2020");
+        }
+    }
+
+    @Test
+    void given_csv_with_accented_headers_and_crlf_when_read_then_accents_survive_and_lines_are_counted() {
+        try (TableReader table = TableSources.open(TestData.file("data_total.csv"))) {
+            assertThat(table.header()).contains("GC_GASTO_DE_OPERACIÓN", "GI_INVERSIÓN_FÍSICA");
+            TableRow first = table.next();
+            TableRow second = table.next();
+            assertThat(first.number()).isEqualTo(1);
+            assertThat(first.line()).isEqualTo(2);
+            assertThat(second.line()).isEqualTo(3);
+            assertThat(first.value(2)).isEqualTo("H. Cámara de Diputados");
+            assertThat(first.value(9)).as("empty cell").isNull();
+        }
+    }
+
+    @Test
+    void given_gzipped_csv_when_read_then_rows_match_the_plain_file(@TempDir Path dir) throws IOException {
+        Path plain = TestData.file("sct_71_accidentes_mes.csv");
+        Path gz = dir.resolve("sct_71_accidentes_mes.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        List<TableRow> fromPlain;
+        List<TableRow> fromGz;
+        List<String> gzHeader;
+        try (TableReader a = TableSources.open(plain); TableReader b = TableSources.open(gz)) {
+            fromPlain = readAll(a);
+            fromGz = readAll(b);
+            gzHeader = b.header();
+        }
+        assertThat(gzHeader).containsExactly("entidad_federativa", "mes", "accidentes", "danios_materiales_millones", "heridos", "muertos");
+        assertThat(fromGz).hasSize(384).isEqualTo(fromPlain);
+    }
+
+    @Test
+    void given_crime_xlsx_when_read_then_38016_rows_under_the_header_with_AÑO_intact() {
+        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
+            assertThat(table.header()).containsExactly("AÑO", "ENTIDAD", "MODALIDAD", "TIPO", "SUBTIPO", "ENERO", "FEBRERO",
+                    "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO", "SEPTIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE",
+                    "TOTAL AÑO");
+            assertThat(table.description()).startsWith("IncidenciaDelictivaEstatal.xlsx (sheet ");
+            List<TableRow> rows = readAll(table);
+            assertThat(rows).hasSize(38016);
+            assertThat(rows.get(0).values()).containsExactly("1997", "AGUASCALIENTES", "DELITOS PATRIMONIALES",
+                    "ABUSO DE CONFIANZA", "ABUSO DE CONFIANZA", "17", "17", "17", "17", "17", "17", "32", "0", "38", "28",
+                    "22", "31", "253");
+            assertThat(rows.get(0).line()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void given_formula_cell_in_xlsx_when_read_then_its_cached_value_is_given() {
+        // Sheet row 33794 (a 2013 row) holds TOTAL AÑO as =SUM(F33794:Q33794) with cached value 47.
+        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
+            TableRow row = readAll(table).stream().filter(r -> r.line() == 33794).findFirst().orElseThrow();
+            assertThat(row.value(0)).isEqualTo("2013");
+            assertThat(row.value(17)).isEqualTo("47");
+        }
+    }
+
+    @Test
+    void given_empty_and_whitespace_only_cells_in_xlsx_when_read_then_they_are_empty() {
+        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
+            List<TableRow> rows = readAll(table);
+            TableRow withEmpty = rows.stream().filter(r -> r.line() == 33863).findFirst().orElseThrow();
+            assertThat(withEmpty.value(5)).isNull();
+            assertThat(rows).allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v != null && v.isBlank()));
+        }
+    }
+
+    @Test
+    void given_excel_numbers_when_formatted_then_plain_decimal_text_without_spurious_zero_or_exponent() {
+        assertThat(XlsxTableReader.plainNumber(new BigDecimal("17.0"))).isEqualTo("17");
+        assertThat(XlsxTableReader.plainNumber(new BigDecimal("1.5E+3"))).isEqualTo("1500");
+        assertThat(XlsxTableReader.plainNumber(new BigDecimal("2.5E-7"))).isEqualTo("0.00000025");
+        assertThat(XlsxTableReader.plainNumber(new BigDecimal("-0.0"))).isEqualTo("0");
+        assertThat(XlsxTableReader.plainNumber(new BigDecimal("3.14"))).isEqualTo("3.14");
+    }
+
+    @Test
+    void given_cell_reference_when_indexed_then_letters_count_from_zero() {
+        assertThat(XlsxTableReader.columnIndex("A1")).isZero();
+        assertThat(XlsxTableReader.columnIndex("R33794")).isEqualTo(17);
+        assertThat(XlsxTableReader.columnIndex("AB12")).isEqualTo(27);
+    }
+
+    @Test
+    void given_missing_file_when_opened_then_error_names_the_full_path(@TempDir Path dir) {
+        Path missing = dir.resolve("nada.csv");
+        assertThatThrownBy(() -> TableSources.open(missing)).isInstanceOf(TableSourceException.class)
+                .hasMessageContaining(missing.toString());
+    }
+}
