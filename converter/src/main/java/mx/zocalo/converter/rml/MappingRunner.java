@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * Runs a {@link Mapping}: each triples map reads its source row by row and sends quads to the sink.
- * Only the parents of joins are held in memory, as a hash from join values to parent subjects.
+ * Runs a {@link Mapping}: each source is read once, row by row, and every triples map on that source
+ * sends its quads to the sink for the row. Only the parents of joins are held in memory, as a hash from
+ * join values to parent subjects. {@link ConversionResult#rows()} counts rows read, once per source.
  */
 final class MappingRunner {
     private static final Node TYPE = RDF.type.asNode();
@@ -41,31 +43,42 @@ final class MappingRunner {
     }
 
     ConversionResult run() {
+        Map<LogicalSource, List<TriplesMap>> bySource = new LinkedHashMap<>();
         for (TriplesMap tm : mapping.triplesMaps()) {
-            run(tm);
+            bySource.computeIfAbsent(tm.logicalSource(), k -> new ArrayList<>()).add(tm);
+        }
+        for (List<TriplesMap> group : bySource.values()) {
+            run(group);
         }
         return new ConversionResult(rows, quads, List.copyOf(sources));
     }
 
-    private void run(TriplesMap tm) {
+    /** Runs the triples maps that read the same source in one pass over its rows. */
+    private void run(List<TriplesMap> group) {
         Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins = new HashMap<>();
-        for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
-            for (RefObjectMap ref : pom.refObjectMaps()) {
-                if (!ref.joinConditions().isEmpty()) {
-                    joins.put(ref, parentIndex(ref));
+        for (TriplesMap tm : group) {
+            for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+                for (RefObjectMap ref : pom.refObjectMaps()) {
+                    if (!ref.joinConditions().isEmpty()) {
+                        joins.put(ref, parentIndex(ref));
+                    }
                 }
             }
         }
-        try (TableReader table = open(tm)) {
+        try (TableReader table = open(group.get(0))) {
             Map<String, Integer> columns = RowValues.index(table.header());
-            checkColumns(tm, table, columns);
+            for (TriplesMap tm : group) {
+                checkColumns(tm, table, columns);
+            }
             for (TableRow row = next(table); row != null; row = next(table)) {
                 rows++;
                 RowValues values = new RowValues(columns, row);
-                try {
-                    generate(tm, values, joins);
-                } catch (RuleFailure f) {
-                    throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
+                for (TriplesMap tm : group) {
+                    try {
+                        generate(tm, values, joins);
+                    } catch (RuleFailure f) {
+                        throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
+                    }
                 }
             }
         }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -38,6 +40,7 @@ final class XlsxTableReader implements TableReader {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final List<String> header;
+    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private long number;
 
     private XlsxTableReader(Path file, OPCPackage pkg) throws Exception {
@@ -234,10 +237,14 @@ final class XlsxTableReader implements TableReader {
         if (styleIndex >= styles.getNumCellStyles()) {
             return false;
         }
-        XSSFCellStyle style = styles.getStyleAt(styleIndex);
-        return style != null
-                && DateUtil.isValidExcelDate(value)
-                && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        Boolean date = dateStyles.get(styleIndex);
+        if (date == null) {
+            // isADateFormat runs regular expressions; a sheet has few styles and many cells, so ask once per style.
+            XSSFCellStyle style = styles.getStyleAt(styleIndex);
+            date = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+            dateStyles.put(styleIndex, date);
+        }
+        return date && DateUtil.isValidExcelDate(value);
     }
 
     /** Column index (0-based) of a cell reference such as {@code AB12}. */
