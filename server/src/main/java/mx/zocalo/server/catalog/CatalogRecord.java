@@ -159,6 +159,7 @@ public final class CatalogRecord {
         add(card, RDF.type.asNode(), VCARD4.Kind.asNode());
         if (d.contact().name() != null) add(card, VCARD4.fn.asNode(), NodeFactory.createLiteralString(d.contact().name()));
         if (d.contact().email() != null) add(card, VCARD4.hasEmail.asNode(), NodeFactory.createURI("mailto:" + d.contact().email()));
+        if (d.contact().url() != null) add(card, VCARD4.hasURL.asNode(), NodeFactory.createURI(d.contact().url()));
     }
 
     private void temporal(Node ds) {

@@ -31,7 +31,7 @@ public record DatasetDescription(
 
     public record Agent(String name, String homepage) {}
 
-    public record Contact(String name, String email) {}
+    public record Contact(String name, String email, String url) {}
 
     public record Source(Path file, String mediaType, String title) {}
 

@@ -69,7 +69,7 @@ public final class DescriptionReader {
             if (publisher != null && publisher.name() == null) throw error("publisher.name", "is missing");
             JsonNode c = root.path("contact");
             DatasetDescription.Contact contact = c.isObject()
-                    ? new DatasetDescription.Contact(text(c, "name"), text(c, "email")) : null;
+                    ? new DatasetDescription.Contact(text(c, "name"), text(c, "email"), text(c, "url")) : null;
             JsonNode temporal = root.path("temporal");
             return new DatasetDescription(
                     slug,
