@@ -18,15 +18,17 @@ import org.apache.jena.riot.system.StreamRDF;
  *
  * Sources named in the mapping resolve relative to the mapping file's folder. The sink receives
  * {@code start()} and {@code finish()} around the quads. On error a {@link ConversionException} names
- * the file, row, column and mapping rule.
+ * the file, row, column and mapping rule; {@link Builder#rowErrors} can skip bad rows instead.
  */
 public final class Conversion {
     private final Path mapping;
     private final String base;
+    private final RowErrorHandler rowErrors;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
         this.base = b.base;
+        this.rowErrors = b.rowErrors;
     }
 
     public static Builder builder() {
@@ -45,7 +47,7 @@ public final class Conversion {
     public ConversionResult run(StreamRDF sink) {
         sink.start();
         try {
-            return RmlConversion.run(mapping, base, sink);
+            return RmlConversion.run(mapping, base, rowErrors, sink);
         } finally {
             sink.finish();
         }
@@ -54,6 +56,7 @@ public final class Conversion {
     public static final class Builder {
         private Path mapping;
         private String base;
+        private RowErrorHandler rowErrors = RowErrorHandler.fail();
 
         private Builder() {}
 
@@ -65,6 +68,12 @@ public final class Conversion {
         /** Base IRI for relative IRIs the mapping generates; the mapping's own base wins when it declares one. */
         public Builder base(String baseIri) {
             this.base = baseIri;
+            return this;
+        }
+
+        /** What to do with a row that cannot be converted; by default the conversion stops. */
+        public Builder rowErrors(RowErrorHandler handler) {
+            this.rowErrors = Objects.requireNonNull(handler, "row error handler");
             return this;
         }
 

@@ -122,4 +122,30 @@ class ConversionTest {
         assertThat(dsg.getDefaultGraph().find(first, total, Node.ANY).next().getObject().getLiteralLexicalForm())
                 .isEqualTo("253");
     }
+
+    @Test
+    void given_reference_to_a_column_name_repeated_in_the_header_when_converting_then_error_says_it_is_ambiguous() {
+        ConversionException e = failure("uanl-duplicate-column.rml.ttl");
+
+        assertThat(e.getMessage()).isEqualTo("uanl_dependencia_mes.csv: column \"Sueldo Neto\" appears 5 times in the header, "
+                + "so the reference is ambiguous (object map for zoc:sueldoNeto of <#Sueldos>); rename the columns");
+    }
+
+    @Test
+    void given_skipping_row_error_handler_when_a_row_fails_then_it_is_reported_and_leaves_no_quads() {
+        // The subject is the RAMO value itself: 1,728 rows have a space in it (invalid IRI), 336 rows do not.
+        List<ConversionException> skipped = new java.util.ArrayList<>();
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+
+        ConversionResult result = Conversion.builder().mapping(TestData.file("spending-invalid-iri.rml.ttl")).base(BASE)
+                .rowErrors(skipped::add).build().run(StreamRDFLib.dataset(dsg));
+
+        assertThat(result.rows()).isEqualTo(2064);
+        assertThat(skipped).hasSize(1728).allSatisfy(e -> assertThat(e.column()).isEqualTo("RAMO"));
+        assertThat(result.skippedRows()).isEqualTo(1728);
+        assertThat(skipped.get(1).row()).isEqualTo(2);
+        assertThat(result.quads()).isEqualTo(336);
+        // The kept rows name 8 distinct branches, one label each.
+        assertThat(dsg.getDefaultGraph().size()).isEqualTo(8);
+    }
 }

@@ -81,6 +81,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
     Path output;
 
+    @Option(names = "--skip-bad-rows",
+            description = "Leave out rows that cannot be converted (each is reported on standard error) instead of stopping.")
+    boolean skipBadRows;
+
     @Spec
     CommandSpec spec;
 
@@ -106,13 +110,18 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Conversion conversion = Conversion.builder().mapping(mapping).base(base).build();
+        Conversion.Builder builder = Conversion.builder().mapping(mapping).base(base);
+        if (skipBadRows) {
+            builder.rowErrors(e -> err.println("skipped: " + e.getMessage()));
+        }
+        Conversion conversion = builder.build();
         long start = System.nanoTime();
         try {
             ConversionResult result = output == null ? toStandardOutput(conversion) : toFile(conversion, output);
             double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf(Locale.ROOT, "converted %,d rows into %,d quads in %.1f s%s%n", result.rows(), result.quads(),
-                    seconds, output == null ? "" : " -> " + output);
+            err.printf(Locale.ROOT, "converted %,d rows into %,d quads in %.1f s%s%s%n", result.rows(), result.quads(),
+                    seconds, result.skippedRows() == 0 ? "" : String.format(Locale.ROOT, " (%,d rows skipped)", result.skippedRows()),
+                    output == null ? "" : " -> " + output);
             err.flush();
             return 0;
         } catch (ConversionException e) {

@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.RowErrorHandler;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
@@ -32,14 +32,19 @@ final class MappingRunner {
 
     private final Mapping mapping;
     private final StreamRDF sink;
+    private final RowErrorHandler rowErrors;
+    /** The current row's quads: sent when the whole row succeeded, so a skipped row leaves nothing behind. */
+    private final List<Quad> pending = new ArrayList<>();
     private final TermGenerator terms = new TermGenerator(UUID.randomUUID().toString().substring(0, 8) + "-");
     private final Set<Path> sources = new LinkedHashSet<>();
     private long rows;
     private long quads;
+    private long skipped;
 
-    MappingRunner(Mapping mapping, StreamRDF sink) {
+    MappingRunner(Mapping mapping, StreamRDF sink, RowErrorHandler rowErrors) {
         this.mapping = mapping;
         this.sink = sink;
+        this.rowErrors = rowErrors;
     }
 
     ConversionResult run() {
@@ -50,7 +55,7 @@ final class MappingRunner {
         for (List<TriplesMap> group : bySource.values()) {
             run(group);
         }
-        return new ConversionResult(rows, quads, List.copyOf(sources));
+        return new ConversionResult(rows, quads, List.copyOf(sources), skipped);
     }
 
     /** Runs the triples maps that read the same source in one pass over its rows. */
@@ -73,13 +78,17 @@ final class MappingRunner {
             for (TableRow row = next(table); row != null; row = next(table)) {
                 rows++;
                 RowValues values = new RowValues(columns, row);
-                for (TriplesMap tm : group) {
-                    try {
+                pending.clear();
+                try {
+                    for (TriplesMap tm : group) {
                         generate(tm, values, joins);
-                    } catch (RuleFailure f) {
-                        throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
                     }
+                } catch (RuleFailure f) {
+                    rowErrors.rowFailed(error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f));
+                    skipped++;
+                    continue;
                 }
+                flush();
             }
         }
     }
@@ -169,7 +178,9 @@ final class MappingRunner {
                 try {
                     s = eval(parent.subjectMap().term(), values, parent.base());
                 } catch (RuleFailure f) {
-                    throw error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f);
+                    // Only reported here; the parent's own pass over its rows counts it as skipped.
+                    rowErrors.rowFailed(error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f));
+                    continue;
                 }
                 if (s != null) {
                     index.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(s);
@@ -203,23 +214,27 @@ final class MappingRunner {
 
     private void emit(List<Node> subjectGraphs, List<Node> pomGraphs, Node s, Node p, Node o) {
         if (subjectGraphs.isEmpty() && pomGraphs.isEmpty()) {
-            sink.triple(Triple.create(s, p, o));
-            quads++;
+            pending.add(Quad.create(Quad.defaultGraphNodeGenerated, s, p, o));
             return;
         }
-        emitInto(subjectGraphs, s, p, o);
-        emitInto(pomGraphs, s, p, o);
+        for (Node g : subjectGraphs) {
+            pending.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
+        }
+        for (Node g : pomGraphs) {
+            pending.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
+        }
     }
 
-    private void emitInto(List<Node> graphs, Node s, Node p, Node o) {
-        for (Node g : graphs) {
-            if (g.equals(Rml.defaultGraph)) {
-                sink.triple(Triple.create(s, p, o));
+    private void flush() {
+        for (Quad q : pending) {
+            if (q.isDefaultGraph()) {
+                sink.triple(q.asTriple());
             } else {
-                sink.quad(Quad.create(g, s, p, o));
+                sink.quad(q);
             }
-            quads++;
         }
+        quads += pending.size();
+        pending.clear();
     }
 
     private void checkColumns(TriplesMap tm, TableReader table, Map<String, Integer> columns) {
@@ -252,6 +267,12 @@ final class MappingRunner {
             if (!columns.containsKey(column)) {
                 String message = table.description() + ": column \"" + column + "\" does not exist (" + rule
                         + "); the columns are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
+                throw new ConversionException(message, table.description(), -1, column, rule, null);
+            }
+            long times = table.header().stream().filter(column::equals).count();
+            if (times > 1) {
+                String message = table.description() + ": column \"" + column + "\" appears " + times
+                        + " times in the header, so the reference is ambiguous (" + rule + "); rename the columns";
                 throw new ConversionException(message, table.description(), -1, column, rule, null);
             }
         }

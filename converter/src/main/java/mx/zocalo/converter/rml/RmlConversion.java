@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.RowErrorHandler;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 
@@ -14,7 +15,7 @@ import org.apache.jena.riot.system.StreamRDF;
 public final class RmlConversion {
     private RmlConversion() {}
 
-    public static ConversionResult run(Path mappingFile, String base, StreamRDF sink) {
+    public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, StreamRDF sink) {
         String name = mappingFile.getFileName().toString();
         if (!Files.isRegularFile(mappingFile)) {
             throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
@@ -30,6 +31,6 @@ public final class RmlConversion {
         } catch (MappingException e) {
             throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
         }
-        return new MappingRunner(mapping, sink).run();
+        return new MappingRunner(mapping, sink, rowErrors).run();
     }
 }

@@ -131,4 +131,17 @@ class ConvertCommandTest {
         assertThat(cli.execute("--help")).isZero();
         assertThat(help.toString()).contains("--mapping", "--output", "written as plain triples");
     }
+
+    @Test
+    void given_skip_bad_rows_when_rows_fail_then_each_is_reported_and_the_rest_is_written(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("ramos.nq");
+
+        int exit = run("-m", mapping("spending-invalid-iri.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString(),
+                "--skip-bad-rows");
+
+        assertThat(exit).isZero();
+        assertThat(stderr.toString().lines().filter(l -> l.startsWith("skipped: data_total.csv, row ")).count()).isEqualTo(1728);
+        assertThat(stderr.toString()).contains("converted 2,064 rows into 336 quads", "(1,728 rows skipped)");
+        assertThat(Files.readAllLines(out)).hasSize(336);
+    }
 }
