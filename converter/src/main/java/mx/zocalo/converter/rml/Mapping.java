@@ -5,5 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 
-/** A parsed, validated RML mapping: its triples maps, by id too (for referencing object maps). */
-record Mapping(Path file, List<TriplesMap> triplesMaps, Map<Node, TriplesMap> byId) {}
+/**
+ * A parsed, validated RML mapping: its triples maps, by id too (for referencing object maps), and the
+ * prefixes it declares (passed on to writers so Turtle output reads like the mapping).
+ */
+record Mapping(Path file, List<TriplesMap> triplesMaps, Map<Node, TriplesMap> byId, Map<String, String> prefixes) {}

@@ -84,7 +84,9 @@ final class MappingReader {
         for (TriplesMap tm : byId.values()) {
             checkReferences(tm, byId);
         }
-        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId));
+        Map<String, String> prefixes = new LinkedHashMap<>(graph.getPrefixMapping().getNsPrefixMap());
+        prefixes.values().removeIf(ns -> ns.equals(Rml.NS));
+        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId), prefixes);
     }
 
     private TriplesMap triplesMap(Node id) {

@@ -31,6 +31,7 @@ public final class RmlConversion {
         } catch (MappingException e) {
             throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
         }
+        mapping.prefixes().forEach(sink::prefix);
         return new MappingRunner(mapping, sink, rowErrors).run();
     }
 }
