@@ -1,0 +1,72 @@
+package mx.zocalo.server.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DescriptionReaderTest {
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/pagos-prueba");
+
+    @Test
+    void given_a_folder_when_read_then_every_field_is_parsed() {
+        DatasetDescription d = DescriptionReader.read(FIXTURE);
+        assertThat(d.slug()).isEqualTo("pagos-prueba");
+        assertThat(d.title()).containsEntry("es", "Pagos a proveedores (prueba)").containsEntry("en", "Payments to suppliers (test)");
+        assertThat(d.publisher().name()).isEqualTo("Tesorería Municipal de Prueba");
+        assertThat(d.publisher().homepage()).isEqualTo("https://example.org/tesoreria");
+        assertThat(d.contact().email()).isEqualTo("datos@example.org");
+        assertThat(d.themes()).containsExactly("GOVE", "ECON");
+        assertThat(d.keywords().get("en")).containsExactly("payments", "suppliers");
+        assertThat(d.license()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(d.source().file()).endsWith(Path.of("pagos.csv")).exists();
+        assertThat(d.source().mediaType()).isEqualTo("text/csv");
+        assertThat(d.mapping()).endsWith(Path.of("mapping.rml.ttl")).exists();
+        assertThat(d.issued()).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(d.temporalStart()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(d.temporalEnd()).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(d.accrualPeriodicity()).isEqualTo("MONTHLY");
+        assertThat(d.sampleQuery()).isNull();
+    }
+
+    @Test
+    void given_the_yaml_file_itself_when_read_then_same_description() {
+        assertThat(DescriptionReader.read(FIXTURE.resolve("dataset.yaml")).slug()).isEqualTo("pagos-prueba");
+    }
+
+    @Test
+    void given_a_missing_slug_when_read_then_the_error_names_file_and_field(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("dataset.yaml"), "title: {es: Hola}\nmapping: m.ttl\nsource: {file: d.csv}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir))
+                .isInstanceOf(DescriptionException.class)
+                .hasMessageContaining("dataset.yaml")
+                .hasMessageContaining("'slug'");
+    }
+
+    @Test
+    void given_a_missing_data_file_when_read_then_the_error_says_which(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("m.ttl"), "");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nmapping: m.ttl\nsource: {file: no-esta.csv}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("source.file").hasMessageContaining("no-esta.csv");
+    }
+
+    @Test
+    void given_a_bad_date_when_read_then_the_error_names_the_field(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("m.ttl"), "");
+        Files.writeString(dir.resolve("d.csv"), "a\n1\n");
+        Files.writeString(dir.resolve("dataset.yaml"),
+                "slug: x\ntitle: {es: Hola}\nmapping: m.ttl\nsource: {file: d.csv}\nissued: ayer\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("'issued'");
+    }
+
+    @Test
+    void given_an_uppercase_slug_when_read_then_it_is_refused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: Mal Slug\ntitle: {es: Hola}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("'slug'");
+    }
+}

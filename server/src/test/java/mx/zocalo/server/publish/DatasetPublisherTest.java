@@ -1,0 +1,112 @@
+package mx.zocalo.server.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.TdbStore;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetPublisherTest {
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    static final PortalIris IRIS = new PortalIris("https://datos.example.mx/");
+
+    @TempDir
+    Path data;
+    TdbStore store;
+    DatasetPublisher publisher;
+
+    @BeforeEach
+    void open() {
+        store = TdbStore.open(data);
+        publisher = new DatasetPublisher(store, IRIS);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    Set<Quad> everything() {
+        return store.read(dsg -> {
+            Set<Quad> all = new HashSet<>();
+            dsg.find().forEachRemaining(all::add);
+            return all;
+        });
+    }
+
+    @Test
+    void publishing_puts_the_data_in_its_graph_and_the_record_in_the_catalog() {
+        PublishOutcome o = publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
+        assertThat(o.skipped()).isFalse();
+        assertThat(o.triples()).isGreaterThan(20);
+        long inGraph = store.read(dsg -> dsg.getGraph(IRIS.datasetGraph("pagos-prueba")).size());
+        assertThat(inGraph).isEqualTo(o.triples());
+        boolean recorded = store.read(dsg -> dsg.contains(IRIS.catalogGraph(), IRIS.dataset("pagos-prueba"), Node.ANY, Node.ANY));
+        assertThat(recorded).isTrue();
+        assertThat(store.filesDirectory().resolve("pagos-prueba/pagos.csv")).exists();
+    }
+
+    @Test
+    void republishing_unchanged_inputs_is_skipped_unless_forced() {
+        publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
+        assertThat(publisher.publish(FIXTURES.resolve("pagos-prueba"), false).skipped()).isTrue();
+        Set<Quad> before = everything();
+        PublishOutcome forced = publisher.publish(FIXTURES.resolve("pagos-prueba"), true);
+        assertThat(forced.skipped()).isFalse();
+        // same data, same record shape: only the record's publication time differs
+        assertThat(everything()).hasSameSizeAs(before);
+    }
+
+    @Test
+    void a_conversion_failing_at_a_broken_row_leaves_the_previous_version_untouched() throws Exception {
+        publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
+        Set<Quad> before = everything();
+        byte[] original = Files.readAllBytes(store.filesDirectory().resolve("pagos-prueba/pagos.csv"));
+
+        assertThatThrownBy(() -> publisher.publish(FIXTURES.resolve("pagos-prueba-roto"), false))
+                .isInstanceOf(ConversionException.class)
+                .hasMessageContaining("row 3")
+                .hasMessageContaining("IDIOMA");
+
+        assertThat(everything()).isEqualTo(before);
+        assertThat(Files.readAllBytes(store.filesDirectory().resolve("pagos-prueba/pagos.csv"))).isEqualTo(original);
+        assertThat(Files.list(store.filesDirectory()).map(p -> p.getFileName().toString())).containsExactly("pagos-prueba");
+    }
+
+    @Test
+    void a_mapping_naming_a_missing_column_leaves_the_previous_version_untouched() {
+        publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
+        Set<Quad> before = everything();
+        assertThatThrownBy(() -> publisher.publish(FIXTURES.resolve("pagos-prueba-sin-columna"), false))
+                .isInstanceOf(ConversionException.class)
+                .hasMessageContaining("IMPORTE");
+        assertThat(everything()).isEqualTo(before);
+    }
+
+    @Test
+    void vocabularies_load_into_their_own_graph_with_the_portal_base() {
+        Vocabularies.load(store, IRIS);
+        long n = store.read(dsg -> dsg.getGraph(IRIS.vocabularyGraph()).size());
+        assertThat(n).isGreaterThan(0);
+        boolean relativeResolved = store.read(dsg -> {
+            var it = dsg.find(IRIS.vocabularyGraph(), Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                Node s = it.next().getSubject();
+                if (s.isURI() && s.getURI().startsWith("https://datos.example.mx/def/zocalo")) return true;
+            }
+            return false;
+        });
+        assertThat(relativeResolved).isTrue();
+    }
+}
