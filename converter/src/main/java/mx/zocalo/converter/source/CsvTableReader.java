@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +17,28 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** CSV in UTF-8 (byte order mark stripped), optionally gzipped, read record by record with Commons CSV. */
+/**
+ * CSV, optionally gzipped, read record by record with Commons CSV: UTF-8 (byte order mark stripped), or
+ * Windows-1252 when the file is not valid UTF-8 (see {@link CsvEncoding}).
+ */
 final class CsvTableReader implements TableReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
+    private static final Logger LOG = LoggerFactory.getLogger("mx.zocalo.converter.source");
+
     private final Path file;
+    private final Charset charset;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private long number;
 
-    private CsvTableReader(Path file, CSVParser parser) {
+    private CsvTableReader(Path file, Charset charset, CSVParser parser) {
         this.file = file;
+        this.charset = charset;
         this.parser = parser;
         this.records = parser.iterator();
         List<String> h = new ArrayList<>();
@@ -42,17 +52,26 @@ final class CsvTableReader implements TableReader {
     static CsvTableReader open(Path file, boolean gzipped) {
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            if (gzipped) {
-                in = new GZIPInputStream(in, 1 << 16);
+            Charset charset;
+            try (InputStream probe = stream(file, gzipped)) {
+                charset = CsvEncoding.detect(probe);
             }
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                LOG.info("{} is not UTF-8; reading it as {} (Latin-1)", file.getFileName(), charset.name());
+            }
+            in = stream(file, gzipped);
+            Reader reader = new InputStreamReader(in, charset);
             reader = skipByteOrderMark(reader);
-            return new CsvTableReader(file, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            return new CsvTableReader(file, charset, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(in);
             throw new TableSourceException(file.getFileName() + ": cannot read CSV: " + e.getMessage(), -1, e);
         }
+    }
+
+    private static InputStream stream(Path file, boolean gzipped) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return gzipped ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     private static Reader skipByteOrderMark(Reader reader) throws IOException {
@@ -97,6 +116,11 @@ final class CsvTableReader implements TableReader {
     @Override
     public String description() {
         return file.getFileName().toString();
+    }
+
+    /** The character encoding the file is read with (UTF-8, or Windows-1252 when it is not UTF-8). */
+    Charset charset() {
+        return charset;
     }
 
     @Override

@@ -33,6 +33,23 @@ class TableSourcesTest {
     }
 
     @Test
+    void given_latin1_csv_when_read_then_accents_survive() {
+        try (TableReader table = TableSources.open(TestData.file("Indicadores_municipales_sabana_DIC.csv"))) {
+            assertThat(((CsvTableReader) table).charset()).isEqualTo(CsvEncoding.WINDOWS_1252);
+            List<TableRow> rows = readAll(table);
+            assertThat(rows.get(4).values()).containsExactly("pobtot_ajustada", "Población total", null);
+            assertThat(rows).allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v != null && v.contains("\uFFFD")));
+        }
+    }
+
+    @Test
+    void given_utf8_csv_when_read_then_it_is_not_mistaken_for_latin1() {
+        try (TableReader table = TableSources.open(TestData.file("data_total.csv"))) {
+            assertThat(((CsvTableReader) table).charset()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void given_csv_with_accented_headers_and_crlf_when_read_then_accents_survive_and_lines_are_counted() {
         try (TableReader table = TableSources.open(TestData.file("data_total.csv"))) {
             assertThat(table.header()).contains("GC_GASTO_DE_OPERACIÓN", "GI_INVERSIÓN_FÍSICA");
