@@ -148,4 +148,17 @@ class ConversionTest {
         // The kept rows name 8 distinct branches, one label each.
         assertThat(dsg.getDefaultGraph().size()).isEqualTo(8);
     }
+
+    @Test
+    void given_language_map_and_datatype_map_when_converting_then_literals_carry_them() {
+        DatasetGraph dsg = convert("accidents-language-map.rml.ttl");
+
+        Node enero = NodeFactory.createURI(BASE + "id/accidentes/Aguascalientes/enero");
+        assertThat(dsg.getDefaultGraph().find(enero, LABEL, Node.ANY).next().getObject())
+                .isEqualTo(NodeFactory.createLiteralLang("enero", "es-MX"));
+        Node accidentes = NodeFactory.createURI("http://example.com/def/zocalo#accidentes");
+        Node count = dsg.getDefaultGraph().find(enero, accidentes, Node.ANY).next().getObject();
+        assertThat(count.getLiteralLexicalForm()).isEqualTo("17.0");
+        assertThat(count.getLiteralDatatypeURI()).isEqualTo("http://www.w3.org/2001/XMLSchema#decimal");
+    }
 }

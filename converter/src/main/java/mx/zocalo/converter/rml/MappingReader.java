@@ -267,7 +267,7 @@ final class MappingReader {
             termType = termType(termTypeNode, rule);
         } else if (constant != null) {
             termType = constant.isLiteral() ? TermType.LITERAL : TermType.IRI;
-        } else if (position == Position.OBJECT && (reference != null || literalHints)) {
+        } else if (position == Position.OBJECT && (reference != null || literalHints) || position == Position.LANGUAGE) {
             termType = TermType.LITERAL;
         } else {
             termType = TermType.IRI;
