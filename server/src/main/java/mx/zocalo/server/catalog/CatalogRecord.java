@@ -32,8 +32,9 @@ public final class CatalogRecord {
     private final Statistics stats;
     private final List<Triple> triples = new ArrayList<>();
 
-    /** What publishing measured: rows read, triples stored, the original file's name and the source fingerprint. */
-    public record Statistics(long rows, long triples, String originalFileName, String sha256, Instant published) {}
+    /** What publishing measured: rows read, triples stored, the original file's name, the source fingerprint, a first query. */
+    public record Statistics(long rows, long triples, String originalFileName, String sha256, Instant published,
+                             String sampleQuery) {}
 
     private CatalogRecord(PortalIris iris, DatasetDescription d, Statistics stats) {
         this.iris = iris;
@@ -102,7 +103,7 @@ public final class CatalogRecord {
         publisher(ds);
         contact(ds);
         temporal(ds);
-        if (d.sampleQuery() != null) add(ds, iris.term("sampleQuery"), NodeFactory.createLiteralString(d.sampleQuery()));
+        if (stats.sampleQuery() != null) add(ds, iris.term("sampleQuery"), NodeFactory.createLiteralString(stats.sampleQuery()));
         add(ds, iris.term("namedGraph"), iris.datasetGraph(slug));
         add(ds, RDFS.seeAlso.asNode(), iris.datasetGraph(slug));
         add(ds, iris.term("rows"), NodeFactory.createLiteralDT(Long.toString(stats.rows()), XSDDatatype.XSDinteger));

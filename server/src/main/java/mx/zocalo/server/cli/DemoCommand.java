@@ -19,11 +19,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "mappings",
-            description = "Folder of dataset folders. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "${env:ZOCALO_HOME:-.}/mappings",
+            description = "Folder of dataset folders. Default: ${DEFAULT-VALUE} (the launcher sets ZOCALO_HOME)")
     Path mappings;
 
     @Override

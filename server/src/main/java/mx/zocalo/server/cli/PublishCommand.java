@@ -44,7 +44,8 @@ final class PublishCommand implements Callable<Integer> {
                             : o.slug() + ": " + o.rows() + " rows, " + o.triples() + " triples");
                 } catch (RuntimeException e) {
                     failures++;
-                    System.err.println("zocalo publish: " + p + ": " + e.getMessage());
+                    String m = String.valueOf(e.getMessage());
+                    System.err.println("zocalo publish: " + (m.contains(p.toString()) ? m : p + ": " + m));
                 }
             }
         }

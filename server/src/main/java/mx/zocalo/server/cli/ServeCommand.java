@@ -1,6 +1,11 @@
 package mx.zocalo.server.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
 import java.util.concurrent.CountDownLatch;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.Vocabularies;
@@ -21,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
     @Override
@@ -33,9 +38,26 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Data published under another base IRI would not dereference here: say so, with the fix. */
+    private static void warnAboutOtherBases(Store store, PortalIris iris) {
+        List<String> others = store.read(dsg -> {
+            List<String> found = new ArrayList<>();
+            dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), DCAT.Catalog.asNode()).forEachRemaining(q -> {
+                String c = q.getSubject().getURI();
+                if (c != null && !c.equals(iris.catalog().getURI()) && !found.contains(c)) found.add(c);
+            });
+            return found;
+        });
+        for (String c : others) {
+            LOG.warn("the data directory holds datasets published with base {}; serve with --base {} (or republish with --base {})",
+                    c.substring(0, c.length() - "catalog".length()), c.substring(0, c.length() - "catalog".length()), iris.base());
+        }
+    }
+
     /** Loads the vocabularies, starts the server and blocks until the JVM is asked to stop. */
     static void serve(Store store, PortalIris iris, int port, long startedNanos) throws InterruptedException {
         Vocabularies.load(store, iris);
+        warnAboutOtherBases(store, iris);
         PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);

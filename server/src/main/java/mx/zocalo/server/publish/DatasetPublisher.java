@@ -59,8 +59,9 @@ public final class DatasetPublisher {
             store.write(dsg -> {
                 ConversionResult result = convertInto(dsg, d);
                 long triples = dsg.getGraph(iris.datasetGraph(d.slug())).size();
+                String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, iris.datasetGraph(d.slug()));
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
-                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now())));
+                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample)));
                 counts[0] = result.rows();
                 counts[1] = triples;
             });

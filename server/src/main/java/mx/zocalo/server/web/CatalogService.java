@@ -7,7 +7,6 @@ import java.util.Optional;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -15,8 +14,6 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
@@ -25,10 +22,8 @@ import org.apache.jena.vocabulary.VCARD4;
 
 /** Reads the catalog graph into plain values for pages, in one language. */
 final class CatalogService {
-    private static final String CLASSES = """
-            SELECT ?class (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a ?class } }
-            GROUP BY ?class ORDER BY DESC(?n) LIMIT 1
-            """;
+    /** Downloads in page order; the original file (not listed) comes first. */
+    private static final List<String> DISTRIBUTION_ORDER = List.of("ttl", "nt", "nq", "jsonld", "rdf");
 
     private final Store store;
     private final PortalIris iris;
@@ -75,7 +70,7 @@ final class CatalogService {
                 dists.add(new Distribution(text(d, DCTerms.title, lang), link(url),
                         mt == null ? "" : mt.replace("http://www.iana.org/assignments/media-types/", ""), link(d.getURI())));
             });
-            dists.sort(Comparator.comparing(d -> d.url().matches(".*\\.(ttl|nt|nq|jsonld|rdf)$") ? 1 : 0));
+            dists.sort(Comparator.comparingInt(d -> DISTRIBUTION_ORDER.indexOf(d.url().substring(d.url().indexOf('.') + 1))));
             Resource pub = resource(ds, DCTerms.publisher);
             Resource temporal = resource(ds, DCTerms.temporal);
             Resource contact = resource(ds, DCAT.contactPoint);
@@ -84,7 +79,7 @@ final class CatalogService {
                 if (s.getSubject().getURI().startsWith(ds.getURI() + "/")) originalFile = s.getString();
             }
             String sample = text(ds, m.createProperty(iris.term("sampleQuery").getURI()), lang);
-            if (sample == null) sample = generatedSampleQuery(dsg, slug);
+            if (sample == null) sample = "SELECT * WHERE { ?s ?p ?o } LIMIT 20";
             String email = contact == null ? null : uri(contact, VCARD4.hasEmail);
             return Optional.of(new DatasetDetail(
                     summary(dsg, m, ds, lang), ds.getURI(),
@@ -103,25 +98,6 @@ final class CatalogService {
 
     boolean hasDataset(String slug) {
         return store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.dataset(slug), Node.ANY, Node.ANY));
-    }
-
-    /** A query listing some things of the most common class in the dataset's graph. */
-    private String generatedSampleQuery(DatasetGraph dsg, String slug) {
-        Node graph = iris.datasetGraph(slug);
-        Node cls = null;
-        try (QueryExec qe = QueryExec.dataset(dsg).query(CLASSES).substitution("g", graph).build()) {
-            RowSet rs = qe.select();
-            if (rs.hasNext()) cls = rs.next().get("class");
-        }
-        ParameterizedSparqlString q = new ParameterizedSparqlString();
-        if (cls == null) {
-            q.setCommandText("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 20");
-        } else {
-            q.setCommandText("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s a ?class ; ?p ?o } } LIMIT 50");
-            q.setParam("class", cls);
-        }
-        q.setParam("g", graph);
-        return q.toString();
     }
 
     private DatasetSummary summary(DatasetGraph dsg, Model m, Resource ds, String lang) {

@@ -24,7 +24,7 @@ class CatalogRecordTest {
     static void build() {
         DatasetDescription d = DescriptionReader.read(DescriptionReaderTest.FIXTURE);
         List<Triple> triples = CatalogRecord.build(IRIS, d,
-                new CatalogRecord.Statistics(4, 26, "pagos.csv", "abc123", Instant.parse("2024-05-01T00:00:00Z")));
+                new CatalogRecord.Statistics(4, 26, "pagos.csv", "abc123", Instant.parse("2024-05-01T00:00:00Z"), "SELECT * WHERE { ?s ?p ?o }"));
         record = GraphFactory.createDefaultGraph();
         triples.forEach(record::add);
         CatalogRecord.catalog(IRIS).forEach(record::add);
