@@ -161,4 +161,31 @@ class ConversionTest {
         assertThat(count.getLiteralLexicalForm()).isEqualTo("17.0");
         assertThat(count.getLiteralDatatypeURI()).isEqualTo("http://www.w3.org/2001/XMLSchema#decimal");
     }
+
+    @Test
+    void given_csvw_dialect_skipping_a_title_row_when_converting_xlsx_then_the_second_row_is_the_header() {
+        DatasetGraph dsg = convert("municipios-csvw.rml.ttl");
+
+        Node monterrey = NodeFactory.createURI(BASE + "id/municipio/19039");
+        assertThat(dsg.getDefaultGraph().find(monterrey, LABEL, Node.ANY).next().getObject())
+                .isEqualTo(NodeFactory.createLiteralLang("Monterrey", "es"));
+        assertThat(dsg.getDefaultGraph().contains(NodeFactory.createURI(BASE + "id/municipio/01001"), LABEL,
+                NodeFactory.createLiteralLang("Aguascalientes", "es"))).as("leading zeros of the text code").isTrue();
+    }
+
+    @Test
+    void given_csvw_dialect_with_encoding_when_converting_then_latin1_accents_survive() {
+        DatasetGraph dsg = convert("latin1-csvw.rml.ttl");
+
+        Node pobtot = NodeFactory.createURI(BASE + "id/indicador/pobtot_ajustada");
+        assertThat(dsg.getDefaultGraph().find(pobtot, LABEL, Node.ANY).next().getObject().getLiteralLexicalForm())
+                .isEqualTo("Población total");
+    }
+
+    @Test
+    void given_unsupported_csvw_dialect_property_when_converting_then_mapping_is_rejected_naming_it() {
+        ConversionException e = failure("unsupported-dialect.rml.ttl");
+
+        assertThat(e.getMessage()).contains("csvw:trim is not supported", "<#Spending>");
+    }
 }

@@ -282,7 +282,7 @@ final class MappingRunner {
         Path file = tm.logicalSource().file();
         sources.add(file);
         try {
-            return TableSources.open(file);
+            return TableSources.open(file, tm.logicalSource().options());
         } catch (TableSourceException e) {
             throw new ConversionException(e.getMessage() + " (logical source of " + tm.name() + ")",
                     file.getFileName().toString(), -1, null, "logical source of " + tm.name(), e);

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * Windows-1252 when the file is not valid UTF-8 (see {@link CsvEncoding}).
  */
 final class CsvTableReader implements TableReader {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private static final Logger LOG = LoggerFactory.getLogger("mx.zocalo.converter.source");
 
@@ -36,11 +35,14 @@ final class CsvTableReader implements TableReader {
     private final List<String> header;
     private long number;
 
-    private CsvTableReader(Path file, Charset charset, CSVParser parser) {
+    private CsvTableReader(Path file, Charset charset, CSVParser parser, int skipRows) {
         this.file = file;
         this.charset = charset;
         this.parser = parser;
         this.records = parser.iterator();
+        for (int i = 0; i < skipRows && nextRecord() != null; i++) {
+            // rows before the header, such as a title
+        }
         List<String> h = new ArrayList<>();
         CSVRecord first = nextRecord();
         if (first != null) {
@@ -49,20 +51,24 @@ final class CsvTableReader implements TableReader {
         this.header = List.copyOf(h);
     }
 
-    static CsvTableReader open(Path file, boolean gzipped) {
+    static CsvTableReader open(Path file, boolean gzipped, TableOptions options) {
         InputStream in = null;
         try {
-            Charset charset;
-            try (InputStream probe = stream(file, gzipped)) {
-                charset = CsvEncoding.detect(probe);
+            Charset charset = options.encoding();
+            if (charset == null) {
+                try (InputStream probe = stream(file, gzipped)) {
+                    charset = CsvEncoding.detect(probe);
+                }
             }
-            if (!charset.equals(StandardCharsets.UTF_8)) {
+            if (options.encoding() == null && !charset.equals(StandardCharsets.UTF_8)) {
                 LOG.info("{} is not UTF-8; reading it as {} (Latin-1)", file.getFileName(), charset.name());
             }
             in = stream(file, gzipped);
             Reader reader = new InputStreamReader(in, charset);
             reader = skipByteOrderMark(reader);
-            return new CsvTableReader(file, charset, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setDelimiter(options.delimiter()).get();
+            return new CsvTableReader(file, charset, CSVParser.builder().setReader(reader).setFormat(format).get(),
+                    options.skipRows());
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(in);
             throw new TableSourceException(file.getFileName() + ": cannot read CSV: " + e.getMessage(), -1, e);

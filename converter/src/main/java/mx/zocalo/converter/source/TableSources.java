@@ -12,13 +12,17 @@ public final class TableSources {
     private TableSources() {}
 
     public static TableReader open(Path file) {
+        return open(file, TableOptions.DEFAULT);
+    }
+
+    public static TableReader open(Path file, TableOptions options) {
         if (!Files.isRegularFile(file)) {
             throw new TableSourceException("source file not found: " + file.toAbsolutePath().normalize(), -1, null);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
-            return XlsxTableReader.open(file);
+            return XlsxTableReader.open(file, options.skipRows());
         }
-        return CsvTableReader.open(file, name.endsWith(".gz"));
+        return CsvTableReader.open(file, name.endsWith(".gz"), options);
     }
 }

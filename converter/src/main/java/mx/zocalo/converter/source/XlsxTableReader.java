@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * shared strings come from a {@link ReadOnlySharedStringsTable}, and the sheet is pulled row by row with
  * StAX (a pull parser fits {@link TableReader#next()}; memory stays flat however long the sheet is).
  *
- * <p>The first non-empty row is the header. Numbers are written as plain decimals without a spurious
+ * <p>The first non-empty row (after the sheet rows a dialect says to skip) is the header. Numbers are written as plain decimals without a spurious
  * {@code .0} and without exponent; date-formatted numbers as ISO dates; formulas give their cached value;
  * booleans {@code true}/{@code false}; cells holding only whitespace are empty.
  */
@@ -39,12 +39,14 @@ final class XlsxTableReader implements TableReader {
     private final XMLStreamReader xml;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
+    private final int skipRows;
     private final List<String> header;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private long number;
 
-    private XlsxTableReader(Path file, OPCPackage pkg) throws Exception {
+    private XlsxTableReader(Path file, OPCPackage pkg, int skipRows) throws Exception {
         this.file = file;
+        this.skipRows = skipRows;
         this.pkg = pkg;
         XSSFReader reader = new XSSFReader(pkg);
         this.strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -63,11 +65,11 @@ final class XlsxTableReader implements TableReader {
         this.header = first == null ? List.of() : headerOf(first.cells());
     }
 
-    static XlsxTableReader open(Path file) {
+    static XlsxTableReader open(Path file, int skipRows) {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XlsxTableReader(file, pkg);
+            return new XlsxTableReader(file, pkg, skipRows);
         } catch (TableSourceException e) {
             revertQuietly(pkg);
             throw e;
@@ -126,7 +128,7 @@ final class XlsxTableReader implements TableReader {
                 if (row == null) {
                     return null;
                 }
-                if (row.cells().stream().anyMatch(c -> c != null)) {
+                if (row.line() > skipRows && row.cells().stream().anyMatch(c -> c != null)) {
                     return row;
                 }
             }
