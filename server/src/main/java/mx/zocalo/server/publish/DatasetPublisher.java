@@ -57,9 +57,12 @@ public final class DatasetPublisher {
         long[] counts = new long[2];
         try {
             store.write(dsg -> {
-                ConversionResult result = convertInto(dsg, d);
-                long triples = dsg.getGraph(iris.datasetGraph(d.slug())).size();
-                String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, iris.datasetGraph(d.slug()));
+                Node graph = iris.datasetGraph(d.slug());
+                dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                GraphSink sink = new GraphSink(dsg, graph);
+                ConversionResult result = Conversion.builder().mapping(d.mapping()).base(iris.base()).build().run(sink);
+                long triples = dsg.getGraph(graph).size();
+                String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample)));
                 counts[0] = result.rows();
@@ -92,12 +95,6 @@ public final class DatasetPublisher {
             }
         }
         return done;
-    }
-
-    private ConversionResult convertInto(DatasetGraph dsg, DatasetDescription d) {
-        Node graph = iris.datasetGraph(d.slug());
-        dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-        return Conversion.builder().mapping(d.mapping()).base(iris.base()).build().run(new GraphSink(dsg, graph));
     }
 
     private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record) {
