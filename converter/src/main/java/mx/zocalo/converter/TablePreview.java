@@ -9,7 +9,7 @@ import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
 
 /**
- * The header and first rows of a source table (CSV, gzipped CSV, XLSX), as text, for display. Empty
+ * The header and first rows of a source table (CSV, gzipped CSV, XLSX, XLS), as text, for display. Empty
  * cells are empty strings; every row has as many cells as the header (or more, if the row is longer).
  */
 public record TablePreview(List<String> header, List<List<String>> rows) {

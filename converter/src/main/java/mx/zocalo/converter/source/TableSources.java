@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Opens a table by its file name: {@code .xlsx} is an Excel workbook (first sheet), {@code .csv.gz} and
+ * Opens a table by its file name: {@code .xlsx} and {@code .xls} are Excel workbooks (first sheet), {@code .csv.gz} and
  * {@code .gz} are gzipped CSV, anything else is CSV in UTF-8.
  */
 public final class TableSources {
@@ -20,6 +20,9 @@ public final class TableSources {
             throw new TableSourceException("source file not found: " + file.toAbsolutePath().normalize(), -1, null);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xls")) {
+            return XlsTableReader.open(file, options.skipRows());
+        }
         if (name.endsWith(".xlsx")) {
             return XlsxTableReader.open(file, options.skipRows());
         }

@@ -12,6 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import mx.zocalo.converter.TestData;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,40 +89,46 @@ class TableSourcesTest {
         assertThat(fromGz).hasSize(384).isEqualTo(fromPlain);
     }
 
+    /** The crime workbook, read once for the tests below (38,016 rows). */
+    private static List<String> crimeHeader;
+    private static List<TableRow> crimeRows;
+    private static String crimeDescription;
+
+    @BeforeAll
+    static void readCrimeWorkbook() {
+        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
+            crimeHeader = table.header();
+            crimeDescription = table.description();
+            crimeRows = readAll(table);
+        }
+    }
+
     @Test
     void given_crime_xlsx_when_read_then_38016_rows_under_the_header_with_AÑO_intact() {
-        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
-            assertThat(table.header()).containsExactly("AÑO", "ENTIDAD", "MODALIDAD", "TIPO", "SUBTIPO", "ENERO", "FEBRERO",
-                    "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO", "SEPTIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE",
-                    "TOTAL AÑO");
-            assertThat(table.description()).startsWith("IncidenciaDelictivaEstatal.xlsx (sheet ");
-            List<TableRow> rows = readAll(table);
-            assertThat(rows).hasSize(38016);
-            assertThat(rows.get(0).values()).containsExactly("1997", "AGUASCALIENTES", "DELITOS PATRIMONIALES",
-                    "ABUSO DE CONFIANZA", "ABUSO DE CONFIANZA", "17", "17", "17", "17", "17", "17", "32", "0", "38", "28",
-                    "22", "31", "253");
-            assertThat(rows.get(0).line()).isEqualTo(2);
-        }
+        assertThat(crimeHeader).containsExactly("AÑO", "ENTIDAD", "MODALIDAD", "TIPO", "SUBTIPO", "ENERO", "FEBRERO",
+                "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO", "SEPTIEMBRE", "OCTUBRE", "NOVIEMBRE", "DICIEMBRE",
+                "TOTAL AÑO");
+        assertThat(crimeDescription).startsWith("IncidenciaDelictivaEstatal.xlsx (sheet ");
+        assertThat(crimeRows).hasSize(38016);
+        assertThat(crimeRows.get(0).values()).containsExactly("1997", "AGUASCALIENTES", "DELITOS PATRIMONIALES",
+                "ABUSO DE CONFIANZA", "ABUSO DE CONFIANZA", "17", "17", "17", "17", "17", "17", "32", "0", "38", "28",
+                "22", "31", "253");
+        assertThat(crimeRows.get(0).line()).isEqualTo(2);
     }
 
     @Test
     void given_formula_cell_in_xlsx_when_read_then_its_cached_value_is_given() {
         // Sheet row 33794 (a 2013 row) holds TOTAL AÑO as =SUM(F33794:Q33794) with cached value 47.
-        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
-            TableRow row = readAll(table).stream().filter(r -> r.line() == 33794).findFirst().orElseThrow();
-            assertThat(row.value(0)).isEqualTo("2013");
-            assertThat(row.value(17)).isEqualTo("47");
-        }
+        TableRow row = crimeRows.stream().filter(r -> r.line() == 33794).findFirst().orElseThrow();
+        assertThat(row.value(0)).isEqualTo("2013");
+        assertThat(row.value(17)).isEqualTo("47");
     }
 
     @Test
     void given_empty_and_whitespace_only_cells_in_xlsx_when_read_then_they_are_empty() {
-        try (TableReader table = TableSources.open(TestData.file("IncidenciaDelictivaEstatal.xlsx"))) {
-            List<TableRow> rows = readAll(table);
-            TableRow withEmpty = rows.stream().filter(r -> r.line() == 33863).findFirst().orElseThrow();
-            assertThat(withEmpty.value(5)).isNull();
-            assertThat(rows).allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v != null && v.isBlank()));
-        }
+        TableRow withEmpty = crimeRows.stream().filter(r -> r.line() == 33863).findFirst().orElseThrow();
+        assertThat(withEmpty.value(5)).isNull();
+        assertThat(crimeRows).allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v != null && v.isBlank()));
     }
 
     @Test
@@ -132,6 +145,47 @@ class TableSourcesTest {
         assertThat(XlsxTableReader.columnIndex("A1")).isZero();
         assertThat(XlsxTableReader.columnIndex("R33794")).isEqualTo(17);
         assertThat(XlsxTableReader.columnIndex("AB12")).isEqualTo(27);
+    }
+
+    @Test
+    void given_xls_copy_of_a_real_workbook_when_read_then_rows_match_the_xlsx(@TempDir Path dir) throws IOException {
+        Path xlsx = TestData.file("siha_2_2_4_9_dic_2015.xlsx");
+        Path xls = dir.resolve("siha.xls");
+        try (Workbook from = new XSSFWorkbook(xlsx.toFile()); HSSFWorkbook to = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(xls)) {
+            Sheet source = from.getSheetAt(0);
+            Sheet target = to.createSheet(source.getSheetName());
+            for (Row row : source) {
+                Row copy = target.createRow(row.getRowNum());
+                for (Cell cell : row) {
+                    Cell c = copy.createCell(cell.getColumnIndex());
+                    switch (cell.getCellType()) {
+                        case STRING -> c.setCellValue(cell.getStringCellValue());
+                        case NUMERIC -> c.setCellValue(cell.getNumericCellValue());
+                        case BOOLEAN -> c.setCellValue(cell.getBooleanCellValue());
+                        default -> { }
+                    }
+                }
+            }
+            to.write(out);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        TableOptions skipTitle = new TableOptions(',', null, 2);
+        try (TableReader a = TableSources.open(xlsx, skipTitle); TableReader b = TableSources.open(xls, skipTitle)) {
+            assertThat(b.header()).startsWith("Clave", "Estado", "Municipio", "2011").isEqualTo(a.header());
+            List<TableRow> fromXlsx = readAll(a);
+            List<TableRow> fromXls = readAll(b);
+            assertThat(fromXls).hasSizeGreaterThan(2400);
+            assertThat(fromXls).extracting(TableRow::line).isEqualTo(fromXlsx.stream().map(TableRow::line).toList());
+            // The seven data columns, cell by cell (both readers end a row at its last stored cell).
+            for (int i = 0; i < fromXlsx.size(); i++) {
+                for (int c = 0; c < 7; c++) {
+                    assertThat(fromXls.get(i).value(c)).as("row %d cell %d", i + 1, c).isEqualTo(fromXlsx.get(i).value(c));
+                }
+            }
+            assertThat(fromXls.get(0).values()).startsWith("01001", "Aguascalientes", "Aguascalientes", "20108");
+        }
     }
 
     @Test
