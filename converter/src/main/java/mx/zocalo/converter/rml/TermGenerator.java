@@ -1,5 +1,6 @@
 package mx.zocalo.converter.rml;
 
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -13,6 +14,7 @@ import org.apache.jena.irix.IRIx;
  * nodes made from the same value within one run are the same node; different runs never share them.
  */
 final class TermGenerator {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:");
     private final String blankNodeScope;
 
     TermGenerator(String blankNodeScope) {
@@ -60,7 +62,7 @@ final class TermGenerator {
 
     private static String iri(String value, TermMap map, RowValues row, String base) {
         String iri = value;
-        if (!MappingReader.isAbsolute(iri)) {
+        if (!isAbsolute(iri)) {
             if (base == null) {
                 throw new DataException(columnOf(map), describe(map, row) + " makes the relative IRI <" + value
                         + "> and the mapping has no base IRI (give one with @base or --base)");
@@ -86,7 +88,7 @@ final class TermGenerator {
                 return NodeFactory.createLiteralString(value);
             }
             String tag = lang.getLiteralLexicalForm();
-            if (!MappingReader.LANGUAGE_TAG.matcher(tag).matches()) {
+            if (!LanguageTag.isWellFormed(tag)) {
                 throw new DataException(columnOf(map.languageMap()), "value \"" + tag
                         + "\" is not a valid language tag (" + map.languageMap().expression() + ")");
             }
@@ -100,6 +102,11 @@ final class TermGenerator {
             return NodeFactory.createLiteralString(value);
         }
         return NodeFactory.createLiteralDT(value, TypeMapper.getInstance().getSafeTypeByName(datatype.getURI()));
+    }
+
+    /** Has a scheme, so it is not resolved against the base (RFC 3986 section 3.1). */
+    static boolean isAbsolute(String iri) {
+        return SCHEME.matcher(iri).find();
     }
 
     private static String columnOf(TermMap map) {

@@ -1,0 +1,115 @@
+package mx.zocalo.converter.rml;
+
+import java.nio.file.Path;
+import mx.zocalo.converter.source.TableOptions;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Reads a logical source: a plain path string, an {@code rml:RelativePathSource} ({@code rml:root} +
+ * {@code rml:path}), or a CSVW {@code csvw:Table} ({@code csvw:url} + {@code csvw:dialect}). Relative
+ * paths resolve from the mapping file's folder unless the root says the working directory.
+ */
+final class LogicalSourceReader {
+    private final MappingGraph mapping;
+    private final Graph graph;
+    private final Path file;
+
+    LogicalSourceReader(MappingGraph mapping, Path file) {
+        this.mapping = mapping;
+        this.graph = mapping.graph();
+        this.file = file;
+    }
+
+    LogicalSource logicalSource(Node ls, String name) {
+        Node formulation = single(ls, Rml.referenceFormulation, "rml:referenceFormulation of " + name, false);
+        if (formulation != null && !formulation.equals(Rml.CSV)) {
+            throw new MappingException(name + ": reference formulation " + formulation
+                    + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx)");
+        }
+        Node source = single(ls, Rml.source, "rml:source of the logical source of " + name, true);
+        Path folder = file.toAbsolutePath().getParent();
+        if (source.isLiteral()) {
+            return new LogicalSource(folder.resolve(source.getLiteralLexicalForm()), TableOptions.DEFAULT);
+        }
+        if (graph.contains(source, Csvw.url, Node.ANY) || graph.contains(source, RDF.type.asNode(), Csvw.Table)) {
+            Node url = single(source, Csvw.url, "csvw:url of the csvw:Table source of " + name, true);
+            String path = url.isLiteral() ? url.getLiteralLexicalForm() : url.getURI();
+            Node dialect = single(source, Csvw.dialect, "csvw:dialect of the source of " + name, false);
+            return new LogicalSource(folder.resolve(path), dialect == null ? TableOptions.DEFAULT : dialect(dialect, name));
+        }
+        Node path = single(source, Rml.path, "rml:path of the source of " + name, true);
+        if (!path.isLiteral()) {
+            throw new MappingException(name + ": rml:path must be a string, not " + path);
+        }
+        Node root = single(source, Rml.root, "rml:root of the source of " + name, false);
+        if (root != null && root.equals(Rml.CurrentWorkingDirectory)) {
+            folder = Path.of("").toAbsolutePath();
+        } else if (root != null && !root.equals(Rml.MappingDirectory)) {
+            throw new MappingException(name + ": rml:root must be rml:MappingDirectory or rml:CurrentWorkingDirectory, not " + root);
+        }
+        return new LogicalSource(folder.resolve(path.getLiteralLexicalForm()), TableOptions.DEFAULT);
+    }
+
+    /** The supported part of a CSVW dialect: delimiter, encoding, skipRows (and header true). */
+    private TableOptions dialect(Node dialect, String name) {
+        String where = "the csvw:dialect of the source of " + name;
+        for (Triple t : graph.find(dialect, Node.ANY, Node.ANY).toList()) {
+            Node p = t.getPredicate();
+            if (!p.equals(RDF.type.asNode()) && !p.equals(Csvw.delimiter) && !p.equals(Csvw.encoding)
+                    && !p.equals(Csvw.skipRows) && !p.equals(Csvw.header)) {
+                throw new MappingException(where + ": " + shortName(p)
+                        + " is not supported (supported: csvw:delimiter, csvw:encoding, csvw:skipRows, csvw:header true)");
+            }
+        }
+        char delimiter = ',';
+        Node d = single(dialect, Csvw.delimiter, "csvw:delimiter of " + where, false);
+        if (d != null) {
+            String text = d.isLiteral() ? d.getLiteralLexicalForm() : "";
+            if (text.length() != 1) {
+                throw new MappingException(where + ": csvw:delimiter must be one character, not " + d);
+            }
+            delimiter = text.charAt(0);
+        }
+        java.nio.charset.Charset encoding = null;
+        Node e = single(dialect, Csvw.encoding, "csvw:encoding of " + where, false);
+        if (e != null) {
+            try {
+                encoding = java.nio.charset.Charset.forName(e.getLiteralLexicalForm());
+            } catch (RuntimeException bad) {
+                throw new MappingException(where + ": unknown csvw:encoding " + e);
+            }
+        }
+        int skip = 0;
+        Node k = single(dialect, Csvw.skipRows, "csvw:skipRows of " + where, false);
+        if (k != null) {
+            try {
+                skip = Integer.parseInt(k.getLiteralLexicalForm());
+            } catch (RuntimeException bad) {
+                skip = -1;
+            }
+            if (skip < 0) {
+                throw new MappingException(where + ": csvw:skipRows must be a whole number >= 0, not " + k);
+            }
+        }
+        Node h = single(dialect, Csvw.header, "csvw:header of " + where, false);
+        if (h != null && !(h.isLiteral() && "true".equals(h.getLiteralLexicalForm()))) {
+            throw new MappingException(where + ": only csvw:header true is supported (the first row read names the columns)");
+        }
+        try {
+            return new TableOptions(delimiter, encoding, skip);
+        } catch (IllegalArgumentException bad) {
+            throw new MappingException(where + ": " + bad.getMessage());
+        }
+    }
+
+    private Node single(Node s, Node p, String what, boolean required) {
+        return mapping.single(s, p, what, required);
+    }
+
+    private String shortName(Node n) {
+        return mapping.shortName(n);
+    }
+}
