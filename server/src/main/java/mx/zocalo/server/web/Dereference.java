@@ -12,6 +12,12 @@ import mx.zocalo.server.catalog.RdfDownload;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 
@@ -21,6 +27,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * An explicit extension ({@code .ttl .nt .jsonld .rdf .html}) picks the format without negotiation.
  */
 final class Dereference {
+    private static final List<Node> LABELS = List.of(SKOS.prefLabel.asNode(), RDFS.label.asNode(),
+            DCTerms.title.asNode(), FOAF.name.asNode(), VCARD4.fn.asNode());
     private final Store store;
     private final PortalIris iris;
     private final Templates templates;
@@ -59,10 +67,11 @@ final class Dereference {
         String lang = PageLanguage.of(ctx);
         Map<String, Object> model = Pages.base(ctx, lang);
         model.put("iri", iri);
+        model.put("label", label(g, NodeFactory.createURI(iri), lang));
         model.put("rows", rows(g, iri, false));
         model.put("incoming", rows(resources.incoming(iri, 100), iri));
         model.put("localPath", iris.localPath(iri));
-        ctx.html(templates.render("resource", lang, model));
+        Templates.send(ctx, templates.render("resource", lang, model));
     }
 
     void graph(Context ctx) {
@@ -84,7 +93,8 @@ final class Dereference {
         rdf.send(ctx, g, RdfResponses.formatFor(type));
     }
 
-    private static void links(Context ctx, String localPath) {
+    /** {@code Link} headers to the explicit-format variants of a resource. */
+    static void links(Context ctx, String localPath) {
         if (localPath == null) return;
         List<String> links = new ArrayList<>();
         for (RdfDownload f : List.of(RdfDownload.TURTLE, RdfDownload.NTRIPLES, RdfDownload.JSONLD, RdfDownload.RDFXML)) {
@@ -124,6 +134,20 @@ final class Dereference {
             out.add(row);
         }
         return out;
+    }
+
+    /** A human name for the resource: a label, title or name in the page language if there is one. */
+    private static String label(Graph g, Node s, String lang) {
+        String any = null;
+        for (Node p : LABELS) {
+            for (Triple t : g.find(s, p, Node.ANY).toList()) {
+                Node o = t.getObject();
+                if (!o.isLiteral()) continue;
+                if (lang.equals(o.getLiteralLanguage())) return o.getLiteralLexicalForm();
+                if (any == null) any = o.getLiteralLexicalForm();
+            }
+        }
+        return any;
     }
 
     /** How a term shows in a table: text, a link (local for IRIs under the base), a language or datatype. */

@@ -43,7 +43,7 @@ final class ErrorPages {
         String lang = PageLanguage.of(ctx);
         String key = "error." + status;
         Map<String, String> msg = templates.messages(lang);
-        ctx.html(templates.render("error", lang, Map.of(
+        Templates.send(ctx, templates.render("error", lang, Map.of(
                 "status", status,
                 "title", msg.getOrDefault(key, msg.getOrDefault("error.other", "Error")),
                 "message", message == null ? "" : message,

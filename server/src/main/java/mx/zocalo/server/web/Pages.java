@@ -46,11 +46,20 @@ final class Pages {
         String lang = PageLanguage.of(ctx);
         Map<String, Object> model = base(ctx, lang);
         model.put("datasets", catalog.datasets(lang));
-        ctx.html(templates.render("home", lang, model));
+        Templates.send(ctx, templates.render("home", lang, model));
     }
 
     void catalog(Context ctx) {
-        String type = Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES);
+        catalog(ctx, Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES));
+    }
+
+    /** {@code /catalog.ttl} and friends: the catalog in the format its extension names. */
+    void catalogByExtension(Context ctx, String ext) {
+        catalog(ctx, ext.equals("html") ? "text/html" : RdfDownload.byExtension(ext).mediaType());
+    }
+
+    private void catalog(Context ctx, String type) {
+        Dereference.links(ctx, "/catalog");
         if (!type.equals("text/html")) {
             Graph g = store.read(dsg -> {
                 Graph copy = GraphFactory.createDefaultGraph();
@@ -64,7 +73,7 @@ final class Pages {
         Map<String, Object> model = base(ctx, lang);
         model.put("datasets", catalog.datasets(lang));
         model.put("catalogIri", iris.catalog().getURI());
-        ctx.html(templates.render("catalog", lang, model));
+        Templates.send(ctx, templates.render("catalog", lang, model));
     }
 
     void dataset(Context ctx) {
@@ -80,6 +89,7 @@ final class Pages {
         }
         if (!catalog.hasDataset(slug)) throw new NotFoundResponse("No dataset called '" + slug + "'");
         if (type == null) type = Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES);
+        Dereference.links(ctx, "/dataset/" + slug);
         if (!type.equals("text/html")) {
             rdf.send(ctx, resources.describe(iris.dataset(slug).getURI()), RdfResponses.formatFor(type));
             return;
@@ -91,7 +101,7 @@ final class Pages {
         model.put("s", d.summary());
         model.put("sampleQueryLink", "/sparql?query=" + URLEncoder.encode(d.sampleQuery(), StandardCharsets.UTF_8));
         preview(slug, model);
-        ctx.html(templates.render("dataset", lang, model));
+        Templates.send(ctx, templates.render("dataset", lang, model));
     }
 
     void sparqlForm(Context ctx) {
@@ -102,7 +112,7 @@ final class Pages {
         String lang = PageLanguage.of(ctx);
         Map<String, Object> model = base(ctx, lang);
         model.put("query", "SELECT ?class (COUNT(?s) AS ?n)\nWHERE { ?s a ?class }\nGROUP BY ?class\nORDER BY DESC(?n)\nLIMIT 20");
-        ctx.html(templates.render("sparql", lang, model));
+        Templates.send(ctx, templates.render("sparql", lang, model));
     }
 
     private void preview(String slug, Map<String, Object> model) {

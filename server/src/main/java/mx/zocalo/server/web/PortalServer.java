@@ -6,6 +6,7 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
@@ -50,15 +51,19 @@ public final class PortalServer {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
             new ErrorPages(templates).register(config);
-            config.routes.get("/", pages::home);
-            config.routes.get("/catalog", pages::catalog);
-            config.routes.get("/dataset/{slug}", pages::dataset);
-            config.routes.get("/download/{file}", downloads::download);
-            config.routes.get("/graph/{name}", deref::graph);
-            config.routes.get("/sparql", pages::sparqlForm);
-            config.routes.get("/static/{file}", PortalServer::staticFile);
-            config.routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
-            config.routes.get("/*", deref::resource);
+            Routes routes = new Routes(config);
+            routes.get("/", pages::home);
+            routes.get("/catalog", pages::catalog);
+            for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
+                routes.get("/catalog." + ext, ctx -> pages.catalogByExtension(ctx, ext));
+            }
+            routes.get("/dataset/{slug}", pages::dataset);
+            routes.get("/download/{file}", downloads::download);
+            routes.get("/graph/{name}", deref::graph);
+            routes.get("/sparql", pages::sparqlForm);
+            routes.get("/static/{file}", PortalServer::staticFile);
+            routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
+            routes.get("/*", deref::resource);
         });
         app.start(port);
         return this;
@@ -86,6 +91,14 @@ public final class PortalServer {
             in.transferTo(ctx.outputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers each page for GET and HEAD (same headers and status, no body). */
+    private record Routes(io.javalin.config.JavalinConfig config) {
+        void get(String path, io.javalin.http.Handler handler) {
+            config.routes.get(path, handler);
+            config.routes.head(path, handler);
         }
     }
 

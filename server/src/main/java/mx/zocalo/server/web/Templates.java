@@ -39,6 +39,11 @@ final class Templates {
         return w.toString();
     }
 
+    /** Sends a rendered page as UTF-8 HTML. */
+    static void send(io.javalin.http.Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
     Map<String, String> messages(String lang) {
         return messages.computeIfAbsent(lang, l -> {
             ResourceBundle b = ResourceBundle.getBundle("zocalo.site.i18n.messages", Locale.forLanguageTag(l),

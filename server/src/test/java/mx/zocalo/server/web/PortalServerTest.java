@@ -114,10 +114,20 @@ class PortalServerTest {
     }
 
     @Test
+    void GET_catalog_by_extension_gives_the_whole_catalog_with_alternate_links() throws Exception {
+        HttpResponse<String> r = portal.get("/catalog.ttl", "text/html");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/turtle");
+        Graph g = parse(r.body(), Lang.TURTLE);
+        assertThat(g.contains(iri("dataset/pagos-prueba"), RDF.type.asNode(), DCAT.Dataset.asNode())).isTrue();
+        assertThat(portal.get("/catalog", "text/html").headers().allValues("Link"))
+                .anySatisfy(v -> assertThat(v).contains("</catalog.ttl>; rel=\"alternate\"; type=\"text/turtle\""));
+    }
+
+    @Test
     void GET_a_thing_inside_a_dataset_dereferences_as_html_and_rdf() throws Exception {
         HttpResponse<String> html = portal.get("/id/pagos-prueba/pago/1", "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("Papel para oficina", "<table");
+        assertThat(html.body()).contains("<h1>Papel para oficina</h1>", "<table", "href=\"/id/pagos-prueba/proveedor/");
         HttpResponse<String> ttl = portal.get("/id/pagos-prueba/pago/1", "text/turtle");
         assertThat(ttl.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
         Graph g = parse(ttl.body(), Lang.TURTLE);
