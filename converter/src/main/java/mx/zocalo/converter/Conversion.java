@@ -22,11 +22,13 @@ import org.apache.jena.riot.system.StreamRDF;
  */
 public final class Conversion {
     private final Path mapping;
+    private final Path directTable;
     private final String base;
     private final RowErrorHandler rowErrors;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
+        this.directTable = b.directTable;
         this.base = b.base;
         this.rowErrors = b.rowErrors;
     }
@@ -35,6 +37,7 @@ public final class Conversion {
         return new Builder();
     }
 
+    /** The mapping file, or null for a conversion without mapping ({@link Builder#directMapping}). */
     public Path mapping() {
         return mapping;
     }
@@ -47,7 +50,9 @@ public final class Conversion {
     public ConversionResult run(StreamRDF sink) {
         sink.start();
         try {
-            return RmlConversion.run(mapping, base, rowErrors, sink);
+            return mapping != null
+                    ? RmlConversion.run(mapping, base, rowErrors, sink)
+                    : RmlConversion.runDirect(directTable, base, sink);
         } finally {
             sink.finish();
         }
@@ -55,6 +60,7 @@ public final class Conversion {
 
     public static final class Builder {
         private Path mapping;
+        private Path directTable;
         private String base;
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
 
@@ -77,8 +83,23 @@ public final class Conversion {
             return this;
         }
 
+        /**
+         * Converts {@code table} without a mapping instead, after the W3C Direct Mapping of a table without
+         * primary key: each row a blank node of class {@code <{base}{table}>}, each non-empty cell a literal
+         * of property {@code <{base}{table}#{column}>}. Needs {@link #base}.
+         */
+        public Builder directMapping(Path table) {
+            this.directTable = table;
+            return this;
+        }
+
+        /** @throws IllegalStateException unless exactly one of a mapping file and a direct-mapping table is set */
         public Conversion build() {
-            Objects.requireNonNull(mapping, "mapping file");
+            if ((mapping == null) == (directTable == null)) {
+                throw new IllegalStateException(mapping == null
+                        ? "give a mapping file (or a table to convert without mapping)"
+                        : "give either a mapping file or a table to convert without mapping, not both");
+            }
             return new Conversion(this);
         }
     }

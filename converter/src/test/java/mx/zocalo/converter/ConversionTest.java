@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ConversionTest {
     static final String BASE = "https://datos.example.mx/";
     static final Node LABEL = NodeFactory.createURI("http://www.w3.org/2000/01/rdf-schema#label");
+    static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     static final Node ENTE = NodeFactory.createURI("http://example.com/def/zocalo#ente");
 
     private static DatasetGraph convert(String mapping) {
@@ -187,5 +188,31 @@ class ConversionTest {
         ConversionException e = failure("unsupported-dialect.rml.ttl");
 
         assertThat(e.getMessage()).contains("csvw:trim is not supported", "<#Spending>");
+    }
+
+    @Test
+    void given_table_without_mapping_when_converting_then_each_row_is_a_typed_blank_node_with_one_literal_per_cell() {
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        ConversionResult result = Conversion.builder().directMapping(TestData.file("sct_71_accidentes_mes.csv"))
+                .base("https://datos.example.mx/id/").build().run(StreamRDFLib.dataset(dsg));
+
+        String table = "https://datos.example.mx/id/sct_71_accidentes_mes";
+        Node rowClass = NodeFactory.createURI(table);
+        List<Node> rows = dsg.getDefaultGraph().find(Node.ANY, NodeFactory.createURI(RDF_TYPE), rowClass)
+                .mapWith(Triple::getSubject).toList();
+        assertThat(result.rows()).isEqualTo(384);
+        assertThat(rows).hasSize(384).allMatch(Node::isBlank);
+        Node mes = NodeFactory.createURI(table + "#mes");
+        assertThat(dsg.getDefaultGraph().find(rows.get(0), Node.ANY, Node.ANY).toList()).hasSize(7);
+        assertThat(dsg.getDefaultGraph().contains(Node.ANY, mes, NodeFactory.createLiteralString("enero"))).isTrue();
+    }
+
+    @Test
+    void given_both_mapping_and_direct_table_when_building_then_rejected() {
+        Conversion.Builder both = Conversion.builder().mapping(TestData.file("spending.rml.ttl"))
+                .directMapping(TestData.file("data_total.csv"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(both::build).isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(Conversion.builder()::build)
+                .isInstanceOf(IllegalStateException.class);
     }
 }

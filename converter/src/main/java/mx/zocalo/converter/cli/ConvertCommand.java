@@ -22,6 +22,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
         name = "convert",
         mixinStandardHelpOptions = true,
         description = {
-            "Converts tables (CSV, .csv.gz, .xlsx) to RDF with an RML mapping.",
+            "Converts tables (CSV, .csv.gz, .xlsx, .xls) to RDF with an RML mapping, or without one (--auto).",
             "Sources named in the mapping resolve relative to the mapping file. Without --output the RDF goes to "
                     + "standard output and only the RDF: messages go to standard error. With --output the file is "
                     + "written under a temporary name and renamed at the end, so an error never leaves a partial file."
@@ -66,8 +67,19 @@ public final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = {"-m", "--mapping"}, required = true, paramLabel = "FILE", description = "RML mapping (Turtle).")
-    Path mapping;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    /** Exactly one: a mapping, or a table to convert without one. */
+    static final class What {
+        @Option(names = {"-m", "--mapping"}, required = true, paramLabel = "FILE", description = "RML mapping (Turtle).")
+        Path mapping;
+
+        @Option(names = "--auto", required = true, paramLabel = "TABLE",
+                description = "Convert this table without a mapping (W3C Direct Mapping: a blank node per row, "
+                        + "properties <BASE><table>#<column>, values as strings). Needs --base.")
+        Path auto;
+    }
 
     @Option(names = {"-b", "--base"}, paramLabel = "IRI",
             description = "Base IRI for relative IRIs in the mapping and in generated terms, e.g. https://datos.example.mx/. "
@@ -110,7 +122,12 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Conversion.Builder builder = Conversion.builder().mapping(mapping).base(base);
+        Conversion.Builder builder = Conversion.builder().base(base);
+        if (what.mapping != null) {
+            builder.mapping(what.mapping);
+        } else {
+            builder.directMapping(what.auto);
+        }
         if (skipBadRows) {
             builder.rowErrors(e -> err.println("skipped: " + e.getMessage()));
         }

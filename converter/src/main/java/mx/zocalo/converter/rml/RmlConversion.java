@@ -34,4 +34,9 @@ public final class RmlConversion {
         mapping.prefixes().forEach(sink::prefix);
         return new MappingRunner(mapping, sink, rowErrors).run();
     }
+
+    /** RDF from a table without a mapping (W3C Direct Mapping of a table without primary key). */
+    public static ConversionResult runDirect(Path table, String base, StreamRDF sink) {
+        return DirectMapping.run(table, base, sink);
+    }
 }

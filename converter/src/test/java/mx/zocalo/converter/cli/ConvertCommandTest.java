@@ -144,4 +144,19 @@ class ConvertCommandTest {
         assertThat(stderr.toString()).contains("converted 2,064 rows into 336 quads", "(1,728 rows skipped)");
         assertThat(Files.readAllLines(out)).hasSize(336);
     }
+
+    @Test
+    void given_auto_with_a_table_when_run_then_rdf_without_a_mapping() {
+        int exit = run("--auto", TestData.file("sct_71_accidentes_mes.csv").toString(), "-b", "https://datos.example.mx/id/");
+
+        assertThat(exit).isZero();
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.NQUADS).parse(graph);
+        assertThat(graph.size()).isEqualTo(384 * 7);
+    }
+
+    @Test
+    void given_both_mapping_and_auto_when_run_then_usage_error_exit_2() {
+        assertThat(run("-m", mapping("spending.rml.ttl"), "--auto", TestData.file("data_total.csv").toString())).isEqualTo(2);
+    }
 }
