@@ -116,7 +116,12 @@ public final class ConvertCommand implements Callable<Integer> {
             // POI logs through the Log4j API; without a backend on the class path it would complain on stderr.
             System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         }
-        System.exit(new CommandLine(new ConvertCommand()).execute(args));
+        CommandLine cli = new CommandLine(new ConvertCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
