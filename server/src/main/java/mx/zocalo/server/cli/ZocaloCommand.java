@@ -1,13 +1,14 @@
 package mx.zocalo.server.cli;
 
 import java.util.concurrent.Callable;
+import mx.zocalo.converter.cli.ConvertCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code zocalo}: the portal's command line. */
 @Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
         description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PublishCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, PublishCommand.class, ConvertCommand.class})
 public final class ZocaloCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -26,12 +27,6 @@ public final class ZocaloCommand implements Callable<Integer> {
     /** The command line with every subcommand, including the converter's {@code convert}. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ZocaloCommand());
-        try {
-            Object convert = Class.forName("mx.zocalo.converter.cli.ConvertCommand").getDeclaredConstructor().newInstance();
-            cl.addSubcommand("convert", convert);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // the converter build in use has no command line yet
-        }
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;
