@@ -8,7 +8,10 @@ import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.store.TdbStore;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,8 +31,12 @@ final class PublishCommand implements Callable<Integer> {
             description = "A dataset.yaml, or the folder that holds one (or a folder of such folders).")
     List<Path> datasets;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
         try (Store s = TdbStore.open(store.data)) {
             DatasetPublisher publisher = new DatasetPublisher(s, store.iris(8080));
@@ -40,12 +47,12 @@ final class PublishCommand implements Callable<Integer> {
                 }
                 try {
                     PublishOutcome o = publisher.publish(p, force);
-                    System.err.println(o.skipped() ? o.slug() + ": unchanged"
+                    err.println(o.skipped() ? o.slug() + ": unchanged"
                             : o.slug() + ": " + o.rows() + " rows, " + o.triples() + " triples");
                 } catch (RuntimeException e) {
                     failures++;
                     String m = String.valueOf(e.getMessage());
-                    System.err.println("zocalo publish: " + (m.contains(p.toString()) ? m : p + ": " + m));
+                    err.println("zocalo publish: " + (m.contains(p.toString()) ? m : p + ": " + m));
                 }
             }
         }
