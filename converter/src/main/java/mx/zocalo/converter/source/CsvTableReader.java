@@ -90,12 +90,13 @@ final class CsvTableReader implements TableReader {
     }
 
     private CSVRecord nextRecord() {
+        long startLine = parser.getCurrentLineNumber() + 1;
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
-            long line = parser.getCurrentLineNumber() + 1;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new TableSourceException(
-                    file.getFileName() + ", line " + line + ": malformed CSV: " + e.getMessage(), line, e);
+                    file.getFileName() + ", line " + startLine + ": malformed CSV: " + cause.getMessage(), startLine, e);
         }
     }
 

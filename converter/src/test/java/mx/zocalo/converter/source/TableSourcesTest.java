@@ -2,6 +2,7 @@ package mx.zocalo.converter.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -186,6 +187,25 @@ class TableSourcesTest {
             }
             assertThat(fromXls.get(0).values()).startsWith("01001", "Aguascalientes", "Aguascalientes", "20108");
         }
+    }
+
+    @Test
+    void given_csv_with_an_unclosed_quote_when_read_then_error_names_the_line_where_the_record_starts(@TempDir Path dir)
+            throws IOException {
+        List<String> lines = Files.readAllLines(TestData.file("sct_71_accidentes_mes.csv")).subList(0, 5);
+        Path broken = dir.resolve("accidentes.csv");
+        Files.write(broken, lines);
+        Files.writeString(broken, "Chiapas,\"enero,17.0,0.7,21.0,3.0\nChiapas,febrero,1,2,3,4\n", java.nio.file.StandardOpenOption.APPEND);
+
+        TableSourceException e = catchThrowableOfType(TableSourceException.class, () -> {
+            try (TableReader table = TableSources.open(broken)) {
+                readAll(table);
+            }
+        });
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).startsWith("accidentes.csv, line 6: malformed CSV: ");
+        assertThat(e.line()).isEqualTo(6);
     }
 
     @Test
