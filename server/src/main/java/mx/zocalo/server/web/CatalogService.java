@@ -7,6 +7,8 @@ import java.util.Optional;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -40,7 +42,7 @@ final class CatalogService {
     record DatasetSummary(String slug, String title, String description, String publisher, List<Theme> themes,
                           List<String> keywords) {}
 
-    record DatasetDetail(DatasetSummary summary, String iri, String publisherHomepage, String license, String issued,
+    record DatasetDetail(DatasetSummary summary, String iri, String publisherHomepage, String license, String licenseLabel, String issued,
                          String modified, String temporalStart, String temporalEnd, String contactName,
                          String contactEmail, String rows, String triples, List<Distribution> distributions,
                          String sampleQuery, String originalFile) {}
@@ -85,6 +87,7 @@ final class CatalogService {
                     summary(dsg, m, ds, lang), ds.getURI(),
                     pub == null ? null : uri(pub, FOAF.homepage),
                     uri(ds, DCTerms.license),
+                    uri(ds, DCTerms.license) == null ? null : label(dsg, NodeFactory.createURI(uri(ds, DCTerms.license)), lang),
                     text(ds, DCTerms.issued, lang), text(ds, DCTerms.modified, lang),
                     temporal == null ? null : text(temporal, DCAT.startDate, lang),
                     temporal == null ? null : text(temporal, DCAT.endDate, lang),
@@ -105,7 +108,7 @@ final class CatalogService {
         Resource pub = resource(ds, DCTerms.publisher);
         List<Theme> themes = new ArrayList<>();
         m.listObjectsOfProperty(ds, DCAT.theme).forEach(t -> {
-            if (t.isURIResource()) themes.add(new Theme(t.asResource().getURI(), themeLabel(dsg, t.asNode(), lang)));
+            if (t.isURIResource()) themes.add(new Theme(t.asResource().getURI(), label(dsg, t.asNode(), lang)));
         });
         List<String> keywords = new ArrayList<>();
         m.listObjectsOfProperty(ds, DCAT.keyword).forEach(k -> {
@@ -115,18 +118,22 @@ final class CatalogService {
                 pub == null ? null : text(pub, FOAF.name, lang), themes, keywords);
     }
 
-    private String themeLabel(DatasetGraph dsg, Node theme, String lang) {
-        String fallback = null;
-        var it = dsg.find(Node.ANY, theme, SKOS.prefLabel.asNode(), Node.ANY);
-        while (it.hasNext()) {
-            Node o = it.next().getObject();
-            if (!o.isLiteral()) continue;
-            if (lang.equals(o.getLiteralLanguage())) return o.getLiteralLexicalForm();
-            if (fallback == null || "es".equals(o.getLiteralLanguage())) fallback = o.getLiteralLexicalForm();
+    /** A label for a theme, licence or other term, from any graph (the vocabularies hold most), else the IRI's last part. */
+    private String label(DatasetGraph dsg, Node term, String lang) {
+        for (Node p : List.of(SKOS.prefLabel.asNode(), RDFS.label.asNode(), DCTerms.title.asNode())) {
+            String fallback = null;
+            var it = dsg.find(Node.ANY, term, p, Node.ANY);
+            while (it.hasNext()) {
+                Node o = it.next().getObject();
+                if (!o.isLiteral()) continue;
+                if (lang.equals(o.getLiteralLanguage())) return o.getLiteralLexicalForm();
+                if (fallback == null || "es".equals(o.getLiteralLanguage())) fallback = o.getLiteralLexicalForm();
+            }
+            if (fallback != null) return fallback;
         }
-        if (fallback != null) return fallback;
-        String u = theme.getURI();
-        return u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf('#')) + 1);
+        String u = term.getURI();
+        String last = u.replaceAll("[/#]+$", "");
+        return last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf('#')) + 1);
     }
 
     private Model catalogModel(DatasetGraph dsg) {
