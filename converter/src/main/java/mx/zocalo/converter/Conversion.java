@@ -3,6 +3,8 @@ package mx.zocalo.converter;
 import java.nio.file.Path;
 import java.util.Objects;
 import mx.zocalo.converter.rml.RmlConversion;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.system.StreamRDF;
 
 /**
@@ -93,12 +95,24 @@ public final class Conversion {
             return this;
         }
 
-        /** @throws IllegalStateException unless exactly one of a mapping file and a direct-mapping table is set */
+        /**
+         * @throws IllegalStateException unless exactly one of a mapping file and a direct-mapping table is set,
+         *                               or when the base is not an absolute IRI
+         */
         public Conversion build() {
             if ((mapping == null) == (directTable == null)) {
                 throw new IllegalStateException(mapping == null
                         ? "give a mapping file (or a table to convert without mapping)"
                         : "give either a mapping file or a table to convert without mapping, not both");
+            }
+            if (base != null) {
+                try {
+                    if (!IRIx.create(base).isAbsolute()) {
+                        throw new IllegalStateException("the base IRI must be absolute (with a scheme such as https:), not <" + base + ">");
+                    }
+                } catch (IRIException e) {
+                    throw new IllegalStateException("the base IRI <" + base + "> is not a valid IRI: " + e.getMessage(), e);
+                }
             }
             return new Conversion(this);
         }

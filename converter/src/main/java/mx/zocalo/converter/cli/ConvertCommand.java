@@ -136,7 +136,17 @@ public final class ConvertCommand implements Callable<Integer> {
         if (skipBadRows) {
             builder.rowErrors(e -> err.println("skipped: " + e.getMessage()));
         }
-        Conversion conversion = builder.build();
+        Conversion conversion;
+        try {
+            conversion = builder.build();
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (base != null && !base.endsWith("/") && !base.endsWith("#")) {
+            err.println("warning: the base IRI <" + base + "> does not end with / or #; relative IRIs are appended to it as is");
+        }
         long start = System.nanoTime();
         try {
             ConversionResult result = output == null ? toStandardOutput(conversion) : toFile(conversion, output);

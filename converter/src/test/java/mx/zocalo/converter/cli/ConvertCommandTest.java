@@ -159,4 +159,16 @@ class ConvertCommandTest {
     void given_both_mapping_and_auto_when_run_then_usage_error_exit_2() {
         assertThat(run("-m", mapping("spending.rml.ttl"), "--auto", TestData.file("data_total.csv").toString())).isEqualTo(2);
     }
+
+    @Test
+    void given_relative_base_when_run_then_usage_error_exit_2() {
+        assertThat(run("-m", mapping("spending.rml.ttl"), "--base", "datos.example.mx")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("the base IRI must be absolute");
+    }
+
+    @Test
+    void given_base_without_trailing_slash_when_run_then_a_warning_says_so() {
+        assertThat(run("-m", mapping("spending.rml.ttl"), "--base", "https://datos.example.mx")).isZero();
+        assertThat(stderr.toString()).startsWith("warning: the base IRI <https://datos.example.mx> does not end with / or #");
+    }
 }
