@@ -215,4 +215,15 @@ class ConversionTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(Conversion.builder()::build)
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void given_base_in_mapping_and_rml_baseIRI_when_converting_then_they_win_over_the_builder_base() {
+        DatasetGraph dsg = convert("cwd-and-base.rml.ttl");
+
+        Node literal = NodeFactory.createLiteralString("Nuevo Leon");
+        List<Node> subjects = dsg.getDefaultGraph().find(Node.ANY, LABEL, literal).mapWith(Triple::getSubject).toList();
+        assertThat(subjects).containsExactlyInAnyOrder(
+                NodeFactory.createURI("http://example.org/mapping-base/estado/Nuevo%20Leon"),
+                NodeFactory.createURI("http://example.net/other/estado/Nuevo%20Leon"));
+    }
 }
