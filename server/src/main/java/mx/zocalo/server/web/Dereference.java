@@ -44,7 +44,7 @@ final class Dereference {
     }
 
     void resource(Context ctx) {
-        String path = ctx.path();
+        String path = IriPath.fromRequest(ctx.path());
         String iri = iris.base() + path.substring(1);
         Graph g = resources.describe(iri);
         String forced = null;

@@ -135,6 +135,17 @@ class PortalServerTest {
     }
 
     @Test
+    void GET_an_iri_with_accents_and_spaces_dereferences() throws Exception {
+        // the supplier "Papelería Núñez" is minted as id/pagos-prueba/proveedor/Papeler%C3%ADa%20N%C3%BA%C3%B1ez or its IRI form
+        String q = "SELECT ?s WHERE { ?s a <https://datos.example.mx/def/zocalo#Proveedor> ; <http://www.w3.org/2000/01/rdf-schema#label> \"Papelería Núñez\" }";
+        String iri = portal.get("/sparql?query=" + enc(q), "text/csv").body().lines().skip(1).findFirst().orElseThrow();
+        String path = java.net.URI.create(iri.replace(" ", "%20")).toASCIIString().substring(TestPortal.BASE.length() - 1);
+        HttpResponse<String> r = portal.get(path, "text/html");
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        assertThat(r.body()).contains("Papelería Núñez");
+    }
+
+    @Test
     void GET_distribution_publisher_vocabulary_and_graph_iris_dereference() throws Exception {
         assertThat(portal.get("/dataset/pagos-prueba/distribution/csv", "text/turtle").statusCode()).isEqualTo(200);
         Graph pub = parse(portal.get("/publisher/tesoreria-municipal-de-prueba", "text/turtle").body(), Lang.TURTLE);
