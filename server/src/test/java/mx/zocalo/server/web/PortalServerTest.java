@@ -259,6 +259,20 @@ class PortalServerTest {
     }
 
     @Test
+    void a_failed_republish_keeps_serving_the_previous_version() throws Exception {
+        String before = portal.get("/download/pagos-prueba.nt", null).body();
+        String pageBefore = portal.get("/dataset/pagos-prueba", "text/turtle").body();
+        Path broken = Path.of("src/test/resources/fixtures/pagos-prueba-roto");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.publisher.publish(broken, false))
+                .isInstanceOf(mx.zocalo.converter.ConversionException.class);
+        assertThat(parse(portal.get("/download/pagos-prueba.nt", null).body(), Lang.NTRIPLES)
+                .isIsomorphicWith(parse(before, Lang.NTRIPLES))).isTrue();
+        assertThat(parse(portal.get("/dataset/pagos-prueba", "text/turtle").body(), Lang.TURTLE)
+                .isIsomorphicWith(parse(pageBefore, Lang.TURTLE))).isTrue();
+        assertThat(portal.get("/sparql?query=" + enc(COUNT), "text/csv").body().lines()).containsExactly("n", "7");
+    }
+
+    @Test
     void GET_static_css() throws Exception {
         HttpResponse<String> r = portal.get("/static/zocalo.css", null);
         assertThat(r.statusCode()).isEqualTo(200);
