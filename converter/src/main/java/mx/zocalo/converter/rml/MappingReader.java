@@ -2,6 +2,7 @@ package mx.zocalo.converter.rml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,7 +97,7 @@ final class MappingReader {
         }
         Map<String, String> prefixes = new LinkedHashMap<>(graph.getPrefixMapping().getNsPrefixMap());
         prefixes.values().removeIf(ns -> ns.equals(Rml.NS));
-        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId), prefixes);
+        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId), Collections.unmodifiableMap(prefixes));
     }
 
     private TriplesMap triplesMap(Node id) {

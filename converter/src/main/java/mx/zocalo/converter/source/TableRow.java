@@ -1,5 +1,6 @@
 package mx.zocalo.converter.source;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,6 +11,10 @@ import java.util.List;
  * @param values cell values as text, aligned with the header; an empty or missing cell is {@code null}
  */
 public record TableRow(long number, long line, List<String> values) {
+
+    public TableRow {
+        values = Collections.unmodifiableList(values); // a view: rows are many, copying each would cost
+    }
 
     /** The value at {@code index}, or null when the cell is empty or missing. */
     public String value(int index) {

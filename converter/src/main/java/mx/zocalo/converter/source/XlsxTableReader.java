@@ -40,6 +40,7 @@ final class XlsxTableReader implements TableReader {
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
     private final int skipRows;
+    private final boolean date1904;
     private final List<String> header;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private long number;
@@ -51,6 +52,7 @@ final class XlsxTableReader implements TableReader {
         XSSFReader reader = new XSSFReader(pkg);
         this.strings = new ReadOnlySharedStringsTable(pkg, false);
         this.styles = reader.getStylesTable();
+        this.date1904 = usesDate1904(reader);
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         if (!sheets.hasNext()) {
             throw new TableSourceException(file.getFileName() + ": the workbook has no sheet", -1, null);
@@ -224,7 +226,7 @@ final class XlsxTableReader implements TableReader {
             return v;
         }
         if (style != null && styles != null && isDate(Integer.parseInt(style), value.doubleValue())) {
-            LocalDateTime t = DateUtil.getLocalDateTime(value.doubleValue());
+            LocalDateTime t = DateUtil.getLocalDateTime(value.doubleValue(), date1904);
             return t.toLocalTime().toSecondOfDay() == 0 && t.getNano() == 0 ? t.toLocalDate().toString() : t.toString();
         }
         return plainNumber(value);
@@ -247,6 +249,32 @@ final class XlsxTableReader implements TableReader {
             dateStyles.put(styleIndex, date);
         }
         return date && DateUtil.isValidExcelDate(value);
+    }
+
+    /** Whether the workbook counts dates from 1904 (older Mac Excel) instead of 1900. */
+    private static boolean usesDate1904(XSSFReader reader) throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader workbook = factory.createXMLStreamReader(in);
+            try {
+                while (workbook.hasNext()) {
+                    if (workbook.next() == XMLStreamConstants.START_ELEMENT) {
+                        String name = workbook.getLocalName();
+                        if ("workbookPr".equals(name)) {
+                            String v = workbook.getAttributeValue(null, "date1904");
+                            return "1".equals(v) || "true".equalsIgnoreCase(v);
+                        }
+                        if ("sheets".equals(name)) {
+                            return false; // workbookPr comes before the sheet list
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                workbook.close();
+            }
+        }
     }
 
     /** Column index (0-based) of a cell reference such as {@code AB12}. */

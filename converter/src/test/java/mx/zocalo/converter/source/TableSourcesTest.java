@@ -208,6 +208,35 @@ class TableSourcesTest {
         assertThat(e.line()).isEqualTo(6);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void given_date_formatted_cells_when_read_then_iso_dates_in_either_date_system(boolean date1904, @TempDir Path dir)
+            throws IOException {
+        // Neither real workbook here has dates, so this one is written with POI: a 1900 or a 1904 (Mac) workbook.
+        Path file = dir.resolve("fechas.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            if (date1904) {
+                wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+            }
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            Sheet sheet = wb.createSheet("Hoja1");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("fecha");
+            header.createCell(1).setCellValue("monto");
+            Row row = sheet.createRow(1);
+            Cell date = row.createCell(0);
+            date.setCellValue(java.time.LocalDate.of(2015, 1, 15));
+            date.setCellStyle(dateStyle);
+            row.createCell(1).setCellValue(1234.5);
+            wb.write(out);
+        }
+
+        try (TableReader table = TableSources.open(file)) {
+            assertThat(table.next().values()).containsExactly("2015-01-15", "1234.5");
+        }
+    }
+
     @Test
     void given_missing_file_when_opened_then_error_names_the_full_path(@TempDir Path dir) {
         Path missing = dir.resolve("nada.csv");
