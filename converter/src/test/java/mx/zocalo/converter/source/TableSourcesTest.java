@@ -216,8 +216,10 @@ class TableSourcesTest {
         Path file = dir.resolve("fechas.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             if (date1904) {
-                wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+                var workbook = wb.getCTWorkbook();
+                (workbook.isSetWorkbookPr() ? workbook.getWorkbookPr() : workbook.addNewWorkbookPr()).setDate1904(true);
             }
+            assertThat(wb.isDate1904()).isEqualTo(date1904);
             var dateStyle = wb.createCellStyle();
             dateStyle.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
             Sheet sheet = wb.createSheet("Hoja1");
