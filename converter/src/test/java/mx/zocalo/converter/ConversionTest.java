@@ -65,6 +65,7 @@ class ConversionTest {
                 + "makes an invalid IRI <https://datos.example.mx/H. Cámara de Diputados> in reference \"RAMO\" "
                 + "(subject map of <#Spending>)");
         assertThat(e.row()).isEqualTo(1);
+        assertThat(e.line()).isEqualTo(2);
         assertThat(e.column()).isEqualTo("RAMO");
         assertThat(e.rule()).isEqualTo("subject map of <#Spending>");
     }

@@ -293,7 +293,7 @@ final class MappingRunner {
         try {
             return table.next();
         } catch (TableSourceException e) {
-            throw new ConversionException(e.getMessage(), table.description(), -1, null, null, e);
+            throw new ConversionException(e.getMessage(), table.description(), -1, e.line(), null, null, e);
         }
     }
 
@@ -301,7 +301,7 @@ final class MappingRunner {
         String where = table.description() + ", row " + row.number() + " (line " + row.line() + ")"
                 + (column == null ? "" : ", column \"" + column + "\"");
         String rule = cause instanceof RuleFailure f ? f.rule : null;
-        return new ConversionException(where + ": " + problem, table.description(), row.number(), column, rule, null);
+        return new ConversionException(where + ": " + problem, table.description(), row.number(), row.line(), column, rule, null);
     }
 
     /** A term map failed on a row; carries the rule so the row loop can say where. */
