@@ -40,9 +40,7 @@ final class CsvTableReader implements TableReader {
         this.charset = charset;
         this.parser = parser;
         this.records = parser.iterator();
-        for (int i = 0; i < skipRows && nextRecord() != null; i++) {
-            // rows before the header, such as a title
-        }
+        skip(skipRows);
         List<String> h = new ArrayList<>();
         CSVRecord first = nextRecord();
         if (first != null) {
@@ -87,6 +85,15 @@ final class CsvTableReader implements TableReader {
             pushback.unread(c);
         }
         return pushback;
+    }
+
+    /** Skips records before the header, such as a title. */
+    private void skip(int records) {
+        for (int i = 0; i < records; i++) {
+            if (nextRecord() == null) {
+                return;
+            }
+        }
     }
 
     private CSVRecord nextRecord() {
