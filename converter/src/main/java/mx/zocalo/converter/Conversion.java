@@ -19,8 +19,10 @@ import org.apache.jena.riot.system.StreamRDF;
  * }</pre>
  *
  * Sources named in the mapping resolve relative to the mapping file's folder. The sink receives
- * {@code start()} and {@code finish()} around the quads. On error a {@link ConversionException} names
- * the file, row, column and mapping rule; {@link Builder#rowErrors} can skip bad rows instead.
+ * {@code start()}, the mapping's prefixes, then triples (default graph) and quads (named graphs), and
+ * {@code finish()} — also when the conversion fails. On error a {@link ConversionException} names the
+ * file, row, column and mapping rule; {@link Builder#rowErrors} can skip bad rows instead. A table can
+ * also be converted without a mapping ({@link Builder#directMapping}).
  */
 public final class Conversion {
     private final Path mapping;
