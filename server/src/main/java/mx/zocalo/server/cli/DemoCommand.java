@@ -26,13 +26,20 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder of dataset folders. Default: ${DEFAULT-VALUE} (the launcher sets ZOCALO_HOME)")
     Path mappings;
 
+    /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
+    private Path demoData() {
+        if (store.data != null) return store.data;
+        String home = System.getenv("ZOCALO_HOME");
+        return Path.of(home != null ? home : ".", "zocalo-data", "demo");
+    }
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         if (!Files.isDirectory(mappings)) {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
-        try (Store s = TdbStore.open(store.data)) {
+        try (Store s = TdbStore.open(demoData())) {
             PortalIris iris = store.iris(port);
             new DatasetPublisher(s, iris).publishAll(mappings, false);
             ServeCommand.serve(s, iris, port, t0);

@@ -38,7 +38,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Store s = TdbStore.open(store.data)) {
+        try (Store s = TdbStore.open(store.dataDir())) {
             DatasetPublisher publisher = new DatasetPublisher(s, store.iris(8080));
             for (Path p : datasets) {
                 if (Files.isDirectory(p) && !Files.exists(p.resolve("dataset.yaml"))) {

@@ -31,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store s = TdbStore.open(store.data)) {
+        try (Store s = TdbStore.open(store.dataDir())) {
             PortalIris iris = store.iris(port);
             serve(s, iris, port, System.nanoTime());
         }
