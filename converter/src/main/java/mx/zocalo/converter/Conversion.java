@@ -29,12 +29,14 @@ public final class Conversion {
     private final Path directTable;
     private final String base;
     private final RowErrorHandler rowErrors;
+    private final ProgressListener progress;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
         this.directTable = b.directTable;
         this.base = b.base;
         this.rowErrors = b.rowErrors;
+        this.progress = b.progress;
     }
 
     public static Builder builder() {
@@ -53,11 +55,14 @@ public final class Conversion {
     /** Runs the mapping, sending every generated quad to {@code sink}. */
     public ConversionResult run(StreamRDF sink) {
         sink.start();
+        ConversionResult result = null;
         try {
-            return mapping != null
-                    ? RmlConversion.run(mapping, base, rowErrors, sink)
+            result = mapping != null
+                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink)
                     : RmlConversion.runDirect(directTable, base, sink);
+            return result;
         } finally {
+            progress.finished(result == null ? -1 : result.rows());
             sink.finish();
         }
     }
@@ -67,8 +72,18 @@ public final class Conversion {
         private Path directTable;
         private String base;
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {}
+
+        /**
+         * Hears how far the conversion is: called every {@link ProgressListener#EVERY_ROWS} rows, at the end of
+         * each source and at the end (e.g. {@code cli.ConsoleProgress}). None by default.
+         */
+        public Builder progress(ProgressListener listener) {
+            this.progress = Objects.requireNonNull(listener, "progress listener");
+            return this;
+        }
 
         public Builder mapping(Path mappingFile) {
             this.mapping = mappingFile;

@@ -97,6 +97,11 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "Leave out rows that cannot be converted (each is reported on standard error) instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress on standard error (by default a conversion longer than 2 s shows rows done, "
+                    + "rows per second and the time left).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -135,6 +140,9 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         if (skipBadRows) {
             builder.rowErrors(e -> err.println("skipped: " + e.getMessage()));
+        }
+        if (!quiet) {
+            builder.progress(ConsoleProgress.on(err));
         }
         Conversion conversion;
         try {

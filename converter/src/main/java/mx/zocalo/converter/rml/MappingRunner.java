@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
@@ -40,11 +41,17 @@ final class MappingRunner {
     private long rows;
     private long quads;
     private long skipped;
+    private ProgressListener progress = ProgressListener.NONE;
 
     MappingRunner(Mapping mapping, StreamRDF sink, RowErrorHandler rowErrors) {
         this.mapping = mapping;
         this.sink = sink;
         this.rowErrors = rowErrors;
+    }
+
+    MappingRunner progress(ProgressListener listener) {
+        this.progress = listener;
+        return this;
     }
 
     ConversionResult run() {
@@ -75,8 +82,11 @@ final class MappingRunner {
             for (TriplesMap tm : group) {
                 checkColumns(tm, table, columns);
             }
+            long size = size(group.get(0).logicalSource().file());
             for (TableRow row = next(table); row != null; row = next(table)) {
-                rows++;
+                if (++rows % ProgressListener.EVERY_ROWS == 0) {
+                    progress.progress(rows, table.bytesRead(), size);
+                }
                 RowValues values = new RowValues(columns, row);
                 pending.clear();
                 try {
@@ -90,6 +100,15 @@ final class MappingRunner {
                 }
                 flush();
             }
+            progress.progress(rows, table.bytesRead(), size);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
@@ -16,6 +17,11 @@ public final class RmlConversion {
     private RmlConversion() {}
 
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, StreamRDF sink) {
+        return run(mappingFile, base, rowErrors, ProgressListener.NONE, sink);
+    }
+
+    public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
+            StreamRDF sink) {
         String name = mappingFile.getFileName().toString();
         if (!Files.isRegularFile(mappingFile)) {
             throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
@@ -32,7 +38,7 @@ public final class RmlConversion {
             throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
         }
         mapping.prefixes().forEach(sink::prefix);
-        return new MappingRunner(mapping, sink, rowErrors).run();
+        return new MappingRunner(mapping, sink, rowErrors).progress(progress).run();
     }
 
     /** RDF from a table without a mapping (W3C Direct Mapping of a table without primary key). */

@@ -32,6 +32,7 @@ final class CsvTableReader implements TableReader {
     private final Charset charset;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private CountingInputStream counted;
     private final List<String> header;
     private long number;
 
@@ -61,12 +62,17 @@ final class CsvTableReader implements TableReader {
             if (options.encoding() == null && !charset.equals(StandardCharsets.UTF_8)) {
                 LOG.info("{} is not UTF-8; reading it as {} (Latin-1)", file.getFileName(), charset.name());
             }
-            in = stream(file, gzipped);
+            CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+            in = counted;
+            in = new BufferedInputStream(in, 1 << 16);
+            in = gzipped ? new GZIPInputStream(in, 1 << 16) : in;
             Reader reader = new InputStreamReader(in, charset);
             reader = skipByteOrderMark(reader);
             CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setDelimiter(options.delimiter()).get();
-            return new CsvTableReader(file, charset, CSVParser.builder().setReader(reader).setFormat(format).get(),
-                    options.skipRows());
+            CsvTableReader table = new CsvTableReader(file, charset,
+                    CSVParser.builder().setReader(reader).setFormat(format).get(), options.skipRows());
+            table.counted = counted;
+            return table;
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(in);
             throw new TableSourceException(file.getFileName() + ": cannot read CSV: " + e.getMessage(), -1, e);
@@ -125,6 +131,11 @@ final class CsvTableReader implements TableReader {
             values.add(v == null || v.isEmpty() ? null : v);
         }
         return new TableRow(number, line, values);
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted == null ? -1 : counted.count();
     }
 
     @Override

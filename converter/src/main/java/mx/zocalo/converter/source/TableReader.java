@@ -18,6 +18,11 @@ public interface TableReader extends Closeable {
     /** Where the table comes from, for messages (a file name, with the sheet for workbooks). */
     String description();
 
+    /** Bytes of the source file consumed so far (compressed bytes for a gzipped file), or -1 if not known; for progress. */
+    default long bytesRead() {
+        return -1;
+    }
+
     @Override
     void close();
 }
