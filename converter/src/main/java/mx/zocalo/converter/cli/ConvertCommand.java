@@ -162,6 +162,8 @@ public final class ConvertCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "converted %,d rows into %,d quads in %.1f s%s%s%n", result.rows(), result.quads(),
                     seconds, result.skippedRows() == 0 ? "" : String.format(Locale.ROOT, " (%,d rows skipped)", result.skippedRows()),
                     output == null ? "" : " -> " + output);
+            String vocabulary = what.mapping == null ? null : mx.zocalo.converter.rml.RmlConversion.vocabulary(what.mapping);
+            err.print(vocabulary == null ? "" : "mapping vocabulary: " + vocabulary + System.lineSeparator());
             err.flush();
             return 0;
         } catch (ConversionException e) {

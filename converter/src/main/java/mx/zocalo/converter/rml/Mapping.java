@@ -7,6 +7,9 @@ import org.apache.jena.graph.Node;
 
 /**
  * A parsed, validated RML mapping: its triples maps, by id too (for referencing object maps), and the
- * prefixes it declares (passed on to writers so Turtle output reads like the mapping).
+ * prefixes it declares (passed on to writers so Turtle output reads like the mapping), and the vocabulary
+ * the document was written in, in words ({@code RML (http://w3id.org/rml/)}, or the legacy RML and R2RML
+ * namespaces {@link LegacyVocabulary} rewrites).
  */
-record Mapping(Path file, List<TriplesMap> triplesMaps, Map<Node, TriplesMap> byId, Map<String, String> prefixes) {}
+record Mapping(Path file, List<TriplesMap> triplesMaps, Map<Node, TriplesMap> byId, Map<String, String> prefixes,
+        String vocabulary) {}

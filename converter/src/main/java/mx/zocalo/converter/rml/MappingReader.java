@@ -32,8 +32,10 @@ final class MappingReader {
     private final MappingGraph mapping;
     private final LogicalSourceReader sources;
     private final TermMapReader terms;
+    private final String vocabulary;
 
     private MappingReader(Path file, Graph graph, String base) {
+        this.vocabulary = LegacyVocabulary.normalise(graph);
         this.file = file;
         this.graph = graph;
         this.base = base;
@@ -63,6 +65,19 @@ final class MappingReader {
      */
     static Mapping read(Path file, String defaultBase) {
         Graph graph = GraphFactory.createDefaultGraph();
+        String base = parse(file, defaultBase, graph);
+        return new MappingReader(file, graph, base).mapping();
+    }
+
+    /** The vocabulary the mapping file is written in ({@link Mapping#vocabulary()}), without validating it. */
+    static String vocabulary(Path file) {
+        Graph graph = GraphFactory.createDefaultGraph();
+        parse(file, null, graph);
+        return LegacyVocabulary.normalise(graph);
+    }
+
+    /** Parses the file into {@code graph}; returns the base IRI: the file's own, else {@code defaultBase}. */
+    private static String parse(Path file, String defaultBase, Graph graph) {
         String[] declaredBase = new String[1];
         StreamRDF into = new StreamRDFWrapper(StreamRDFLib.graph(graph)) {
             @Override
@@ -77,8 +92,7 @@ final class MappingReader {
             parser.base(defaultBase);
         }
         parser.parse(into);
-        String base = declaredBase[0] != null ? declaredBase[0] : defaultBase;
-        return new MappingReader(file, graph, base).mapping();
+        return declaredBase[0] != null ? declaredBase[0] : defaultBase;
     }
 
     private Mapping mapping() {
@@ -96,8 +110,9 @@ final class MappingReader {
             checkReferences(tm, byId);
         }
         Map<String, String> prefixes = new LinkedHashMap<>(graph.getPrefixMapping().getNsPrefixMap());
-        prefixes.values().removeIf(ns -> ns.equals(Rml.NS));
-        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId), Collections.unmodifiableMap(prefixes));
+        prefixes.values().removeIf(ns -> ns.equals(Rml.NS) || ns.equals(LegacyVocabulary.R2RML)
+                || ns.equals(LegacyVocabulary.LEGACY_RML) || ns.equals(LegacyVocabulary.QL));
+        return new Mapping(file, List.copyOf(byId.values()), Map.copyOf(byId), Collections.unmodifiableMap(prefixes), vocabulary);
     }
 
     private TriplesMap triplesMap(Node id) {

@@ -41,6 +41,19 @@ public final class RmlConversion {
         return new MappingRunner(mapping, sink, rowErrors).progress(progress).run();
     }
 
+    /**
+     * The vocabulary a mapping file is written in, in words: {@code RML (http://w3id.org/rml/)}, or the older
+     * {@code legacy RML (http://semweb.mmlab.be/ns/rml#)} and {@code R2RML (http://www.w3.org/ns/r2rml#)}, which
+     * the engine reads too; null when the file cannot be read as RDF (running it reports why).
+     */
+    public static String vocabulary(Path mappingFile) {
+        try {
+            return MappingReader.vocabulary(mappingFile);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** RDF from a table without a mapping (W3C Direct Mapping of a table without primary key). */
     public static ConversionResult runDirect(Path table, String base, StreamRDF sink) {
         return DirectMapping.run(table, base, sink);
