@@ -64,6 +64,10 @@ final class MappingReader {
      * @throws MappingException       when the mapping is not valid RML
      */
     static Mapping read(Path file, String defaultBase) {
+        if (mx.zocalo.converter.yaml.YarrrmlMapping.isYaml(file)) { // YAML (YARRRML subset) compiles to the same RML graph
+            var yaml = mx.zocalo.converter.yaml.YarrrmlMapping.compile(file, defaultBase);
+            return new MappingReader(file, yaml.graph(), yaml.base() != null ? yaml.base() : defaultBase).mapping();
+        }
         Graph graph = GraphFactory.createDefaultGraph();
         String base = parse(file, defaultBase, graph);
         return new MappingReader(file, graph, base).mapping();
