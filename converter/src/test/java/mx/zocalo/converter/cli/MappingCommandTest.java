@@ -78,4 +78,16 @@ class MappingCommandTest {
         assertThat(run()).isEqualTo(2);
         assertThat(stderr.toString()).contains("compile");
     }
+
+    @Test
+    void given_yaml_mapping_when_convert_runs_with_it_then_rdf_goes_to_stdout() {
+        ByteArrayOutputStream rdf = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new ConvertCommand(rdf));
+        cli.setErr(new PrintWriter(stderr, true));
+
+        assertThat(cli.execute("--mapping", TestData.file("spending-simple.yml").toString(), "--base", "https://datos.example.mx/",
+                "--format", "ntriples")).isZero();
+
+        assertThat(new String(rdf.toByteArray(), StandardCharsets.UTF_8).lines().count()).isEqualTo(2064 * 2);
+    }
 }

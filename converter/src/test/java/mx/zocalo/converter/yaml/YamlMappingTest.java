@@ -154,4 +154,17 @@ class YamlMappingTest {
         assertThat(List.of(YarrrmlMapping.isYaml(Path.of("a.yml")), YarrrmlMapping.isYaml(Path.of("a.YAML")),
                 YarrrmlMapping.isYaml(Path.of("a.rml.ttl")))).containsExactly(true, true, false);
     }
+
+    @Test
+    void given_base_in_the_yaml_when_converting_then_it_wins_and_relative_iris_resolve_against_it() {
+        Graph g = convert(TestData.file("spending-base.yml")).getDefaultGraph();
+        Node ramo = NodeFactory.createURI("https://gasto.example.mx/id/ramo/H.%20Cámara%20de%20Diputados");
+        Node label = NodeFactory.createLiteralLang("H. Cámara de Diputados", "es");
+
+        assertThat(g.contains(ramo, rdfs("label"), label)).isTrue();
+        assertThat(g.contains(ramo, zoc("nombre"), label)).isTrue();
+        assertThat(g.contains(ramo, zoc("ciclo"), NodeFactory.createLiteralDT("2013", XSDDatatype.XSDinteger))).isTrue();
+        assertThat(g.contains(ramo, zoc("tipo"), NodeFactory.createURI("https://gasto.example.mx/tipo/presupuesto"))).isTrue();
+        assertThat(g.find(Node.ANY, Node.ANY, Node.ANY).filterKeep(t -> t.getSubject().getURI().startsWith(BASE)).toList()).isEmpty();
+    }
 }
