@@ -14,11 +14,20 @@ final class IriSafe {
     private IriSafe() {}
 
     static String encode(String value) {
+        return encode(value, false);
+    }
+
+    /** As {@link #encode(String)}, but non-ASCII characters are percent-encoded too (a URI, for {@code rml:URI}). */
+    static String encodeUri(String value) {
+        return encode(value, true);
+    }
+
+    private static String encode(String value, boolean asciiOnly) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             int width = Character.charCount(cp);
-            if (isUnreserved(cp)) {
+            if (isUnreserved(cp) && !(asciiOnly && cp >= 0x80)) {
                 if (out != null) {
                     out.appendCodePoint(cp);
                 }

@@ -25,10 +25,30 @@ final class LogicalSourceReader {
 
     LogicalSource logicalSource(Node ls, String name) {
         Node formulation = single(ls, Rml.referenceFormulation, "rml:referenceFormulation of " + name, false);
-        if (formulation != null && !formulation.equals(Rml.CSV)) {
+        if (formulation != null && !formulation.equals(Rml.CSV) && !formulation.equals(Rml.JSONPath)) {
             throw new MappingException(name + ": reference formulation " + formulation
-                    + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx)");
+                    + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx) and JSON (rml:JSONPath)");
         }
+        LogicalSource table = table(ls, name);
+        Node iterator = single(ls, Rml.iterator, "rml:iterator of the logical source of " + name, false);
+        boolean json = formulation != null ? formulation.equals(Rml.JSONPath)
+                : table.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        if (!json) {
+            return table;
+        }
+        if (iterator != null && !iterator.isLiteral()) {
+            throw new MappingException(name + ": rml:iterator must be a JSONPath string, not " + iterator);
+        }
+        String path = iterator == null ? "$" : iterator.getLiteralLexicalForm();
+        try {
+            mx.zocalo.converter.source.JsonPath.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(name + ": rml:iterator: " + e.getMessage());
+        }
+        return new LogicalSource(table.file(), table.options(), path);
+    }
+
+    private LogicalSource table(Node ls, String name) {
         Node source = single(ls, Rml.source, "rml:source of the logical source of " + name, true);
         Path folder = file.toAbsolutePath().getParent();
         if (source.isLiteral()) {

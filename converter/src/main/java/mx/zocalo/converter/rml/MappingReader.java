@@ -195,12 +195,8 @@ final class MappingReader {
         Node parent = single(om, Rml.parentTriplesMap, "rml:parentTriplesMap of the " + rule, true);
         List<JoinCondition> joins = new ArrayList<>();
         for (Node jc : objects(om, Rml.joinCondition)) {
-            Node child = single(jc, Rml.child, "rml:child of a join condition of the " + rule, true);
-            Node parentColumn = single(jc, Rml.parent, "rml:parent of a join condition of the " + rule, true);
-            if (!child.isLiteral() || !parentColumn.isLiteral()) {
-                throw new MappingException(rule + ": rml:child and rml:parent must be column names (strings)");
-            }
-            joins.add(new JoinCondition(child.getLiteralLexicalForm(), parentColumn.getLiteralLexicalForm()));
+            joins.add(new JoinCondition(joinSide(jc, Rml.child, Rml.childMap, "rml:child", rule),
+                    joinSide(jc, Rml.parent, Rml.parentMap, "rml:parent", rule)));
         }
         for (Node p : List.of(Rml.constant, Rml.reference, Rml.template, Rml.termType)) {
             if (graph.contains(om, p, Node.ANY)) {
@@ -208,6 +204,25 @@ final class MappingReader {
             }
         }
         return new RefObjectMap(rule, parent, List.copyOf(joins));
+    }
+
+    /** One side of a join condition: {@code rml:child "X"} (a reference) or {@code rml:childMap [ ... ]} (a term map). */
+    private TermMap joinSide(Node jc, Node shortcut, Node map, String what, String rule) {
+        String where = "join condition (" + what + ") of the " + rule;
+        List<Node> shortcuts = objects(jc, shortcut);
+        List<Node> maps = objects(jc, map);
+        if (shortcuts.size() + maps.size() != 1) {
+            throw new MappingException(where + ": give exactly one " + what + " or " + what + "Map, not "
+                    + (shortcuts.size() + maps.size()));
+        }
+        if (!shortcuts.isEmpty()) {
+            Node reference = shortcuts.get(0);
+            if (!reference.isLiteral()) {
+                throw new MappingException(where + ": " + what + " must be a reference (a string), not " + reference);
+            }
+            return new TermMap(where, null, reference.getLiteralLexicalForm(), null, TermType.LITERAL, null, null, null, null);
+        }
+        return terms.termMap(maps.get(0), TermMapReader.Position.OBJECT, where);
     }
 
     private List<TermMap> graphMaps(Node owner, String rule) {

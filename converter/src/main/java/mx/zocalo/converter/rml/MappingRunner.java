@@ -14,8 +14,7 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
-import mx.zocalo.converter.source.TableReader;
-import mx.zocalo.converter.source.TableRow;
+import mx.zocalo.converter.source.JsonPath;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
 import org.apache.jena.graph.Node;
@@ -77,24 +76,22 @@ final class MappingRunner {
                 }
             }
         }
-        try (TableReader table = open(group.get(0))) {
-            Map<String, Integer> columns = RowValues.index(table.header());
+        try (Records table = open(group.get(0))) {
             for (TriplesMap tm : group) {
-                checkColumns(tm, table, columns);
+                checkColumns(tm, table);
             }
             long size = size(group.get(0).logicalSource().file());
-            for (TableRow row = next(table); row != null; row = next(table)) {
+            for (Record values = next(table); values != null; values = next(table)) {
                 if (++rows % ProgressListener.EVERY_ROWS == 0) {
                     progress.progress(rows, table.bytesRead(), size);
                 }
-                RowValues values = new RowValues(columns, row);
                 pending.clear();
                 try {
                     for (TriplesMap tm : group) {
                         generate(tm, values, joins);
                     }
                 } catch (RuleFailure f) {
-                    rowErrors.rowFailed(error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f));
+                    rowErrors.rowFailed(error(table, f.column, f.getMessage() + " (" + f.rule + ")", f));
                     skipped++;
                     continue;
                 }
@@ -112,12 +109,14 @@ final class MappingRunner {
         }
     }
 
-    private void generate(TriplesMap tm, RowValues row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
-        SubjectMap sm = tm.subjectMap();
-        Node subject = eval(sm.term(), row, tm.base());
-        if (subject == null) {
-            return;
+    private void generate(TriplesMap tm, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+        for (Node subject : eval(tm.subjectMap().term(), row, tm.base())) {
+            generate(tm, subject, row, joins);
         }
+    }
+
+    private void generate(TriplesMap tm, Node subject, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+        SubjectMap sm = tm.subjectMap();
         List<Node> subjectGraphs = graphs(sm.graphMaps(), row, tm.base());
         for (Node c : sm.classes()) {
             emit(subjectGraphs, List.of(), subject, TYPE, c);
@@ -129,23 +128,17 @@ final class MappingRunner {
             }
             List<Node> predicates = new ArrayList<>(pom.predicateMaps().size());
             for (TermMap pm : pom.predicateMaps()) {
-                Node p = eval(pm, row, tm.base());
-                if (p != null) {
-                    predicates.add(p);
-                }
+                predicates.addAll(eval(pm, row, tm.base()));
             }
             if (predicates.isEmpty()) {
                 continue;
             }
             List<Node> objects = new ArrayList<>();
             for (TermMap om : pom.objectMaps()) {
-                Node o = eval(om, row, tm.base());
-                if (o != null) {
-                    objects.add(o);
-                }
+                objects.addAll(eval(om, row, tm.base()));
             }
             for (RefObjectMap ref : pom.refObjectMaps()) {
-                objects.addAll(parentSubjects(ref, row, joins.get(ref)));
+                objects.addAll(parentSubjects(ref, row, joins.get(ref), tm.base()));
             }
             for (Node p : predicates) {
                 for (Node o : objects) {
@@ -155,21 +148,36 @@ final class MappingRunner {
         }
     }
 
-    private Collection<Node> parentSubjects(RefObjectMap ref, RowValues row, Map<List<String>, Collection<Node>> index) {
+    private Collection<Node> parentSubjects(RefObjectMap ref, Record row, Map<List<String>, Collection<Node>> index,
+            String childBase) {
         TriplesMap parent = mapping.byId().get(ref.parent());
         if (index == null) {
-            Node s = eval(parent.subjectMap().term(), row, parent.base());
-            return s == null ? List.of() : List.of(s);
+            return eval(parent.subjectMap().term(), row, parent.base());
         }
-        List<String> key = new ArrayList<>(ref.joinConditions().size());
-        for (JoinCondition jc : ref.joinConditions()) {
-            String v = row.get(jc.child());
-            if (v == null) {
-                return List.of();
+        Set<Node> subjects = new LinkedHashSet<>();
+        for (List<String> key : keys(row, ref.joinConditions().stream().map(JoinCondition::child).toList(), childBase)) {
+            subjects.addAll(index.getOrDefault(key, List.of()));
+        }
+        return subjects;
+    }
+
+    /** Join keys of a record: the cartesian product of the values of each join reference (none if one has no value). */
+    private List<List<String>> keys(Record row, List<TermMap> sides, String base) {
+        List<List<String>> keys = new ArrayList<>(List.of(List.of()));
+        for (TermMap side : sides) {
+            List<String> values = eval(side, row, base).stream()
+                    .map(n -> n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString()).toList();
+            List<List<String>> next = new ArrayList<>(keys.size() * values.size());
+            for (List<String> key : keys) {
+                for (String v : values) {
+                    List<String> longer = new ArrayList<>(key);
+                    longer.add(v);
+                    next.add(longer);
+                }
             }
-            key.add(v);
+            keys = next;
         }
-        return index.getOrDefault(key, List.of());
+        return keys;
     }
 
     /**
@@ -179,37 +187,34 @@ final class MappingRunner {
     private Map<List<String>, Collection<Node>> parentIndex(RefObjectMap ref) {
         TriplesMap parent = mapping.byId().get(ref.parent());
         Map<List<String>, Collection<Node>> index = new HashMap<>();
-        try (TableReader table = open(parent)) {
-            Map<String, Integer> columns = RowValues.index(table.header());
-            checkColumns(table, columns, parent.subjectMap().term().references(), parent.subjectMap().term().rule());
-            checkColumns(table, columns, ref.joinConditions().stream().map(JoinCondition::parent).toList(),
+        try (Records table = open(parent)) {
+            checkColumns(table, parent.subjectMap().term().references(), parent.subjectMap().term().rule());
+            List<TermMap> parentSides = ref.joinConditions().stream().map(JoinCondition::parent).toList();
+            checkColumns(table, parentSides.stream().flatMap(m -> m.references().stream()).toList(),
                     "join condition (rml:parent) of the " + ref.rule());
-            for (TableRow row = next(table); row != null; row = next(table)) {
-                RowValues values = new RowValues(columns, row);
-                List<String> key = new ArrayList<>(ref.joinConditions().size());
-                for (JoinCondition jc : ref.joinConditions()) {
-                    key.add(values.get(jc.parent()));
-                }
-                if (key.contains(null)) {
-                    continue;
-                }
-                Node s;
+            for (Record values = next(table); values != null; values = next(table)) {
+                List<List<String>> keys;
+                List<Node> subjects;
                 try {
-                    s = eval(parent.subjectMap().term(), values, parent.base());
+                    keys = keys(values, parentSides, parent.base());
+                    if (keys.isEmpty()) {
+                        continue;
+                    }
+                    subjects = eval(parent.subjectMap().term(), values, parent.base());
                 } catch (RuleFailure f) {
                     // Only reported here; the parent's own pass over its rows counts it as skipped.
-                    rowErrors.rowFailed(error(table, row, f.column, f.getMessage() + " (" + f.rule + ")", f));
+                    rowErrors.rowFailed(error(table, f.column, f.getMessage() + " (" + f.rule + ")", f));
                     continue;
                 }
-                if (s != null) {
-                    index.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(s);
+                for (List<String> key : keys) {
+                    index.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).addAll(subjects);
                 }
             }
         }
         return index;
     }
 
-    private Node eval(TermMap map, RowValues row, String base) {
+    private List<Node> eval(TermMap map, Record row, String base) {
         try {
             return terms.generate(map, row, base);
         } catch (DataException e) {
@@ -217,16 +222,13 @@ final class MappingRunner {
         }
     }
 
-    private List<Node> graphs(List<TermMap> graphMaps, RowValues row, String base) {
+    private List<Node> graphs(List<TermMap> graphMaps, Record row, String base) {
         if (graphMaps.isEmpty()) {
             return List.of();
         }
         List<Node> graphs = new ArrayList<>(graphMaps.size());
         for (TermMap gm : graphMaps) {
-            Node g = eval(gm, row, base);
-            if (g != null) {
-                graphs.add(g);
-            }
+            graphs.addAll(eval(gm, row, base));
         }
         return graphs;
     }
@@ -256,32 +258,45 @@ final class MappingRunner {
         pending.clear();
     }
 
-    private void checkColumns(TriplesMap tm, TableReader table, Map<String, Integer> columns) {
+    private void checkColumns(TriplesMap tm, Records table) {
         SubjectMap sm = tm.subjectMap();
-        checkColumns(table, columns, sm.term().references(), sm.term().rule());
+        checkColumns(table, sm.term().references(), sm.term().rule());
         for (TermMap gm : sm.graphMaps()) {
-            checkColumns(table, columns, gm.references(), gm.rule());
+            checkColumns(table, gm.references(), gm.rule());
         }
         for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
             for (TermMap m : pom.predicateMaps()) {
-                checkColumns(table, columns, m.references(), m.rule());
+                checkColumns(table, m.references(), m.rule());
             }
             for (TermMap m : pom.objectMaps()) {
-                checkColumns(table, columns, m.references(), m.rule());
+                checkColumns(table, m.references(), m.rule());
             }
             for (TermMap m : pom.graphMaps()) {
-                checkColumns(table, columns, m.references(), m.rule());
+                checkColumns(table, m.references(), m.rule());
             }
             for (RefObjectMap ref : pom.refObjectMaps()) {
                 List<String> refs = ref.joinConditions().isEmpty()
                         ? mapping.byId().get(ref.parent()).subjectMap().term().references()
-                        : ref.joinConditions().stream().map(JoinCondition::child).toList();
-                checkColumns(table, columns, refs, ref.rule());
+                        : ref.joinConditions().stream().flatMap(jc -> jc.child().references().stream()).toList();
+                checkColumns(table, refs, ref.rule());
             }
         }
     }
 
-    private void checkColumns(TableReader table, Map<String, Integer> columns, List<String> references, String rule) {
+    /** Table sources: every reference names one column. JSON sources: every reference is JSONPath this engine reads. */
+    private void checkColumns(Records table, List<String> references, String rule) {
+        if (table.header() == null) {
+            for (String reference : references) {
+                try {
+                    JsonPath.parse(reference);
+                } catch (IllegalArgumentException e) {
+                    throw new ConversionException(table.description() + ": " + e.getMessage() + " (" + rule + ")",
+                            table.description(), -1, null, rule, null);
+                }
+            }
+            return;
+        }
+        Map<String, Integer> columns = RowValues.index(table.header());
         for (String column : references) {
             if (!columns.containsKey(column)) {
                 String message = table.description() + ": column \"" + column + "\" does not exist (" + rule
@@ -297,18 +312,22 @@ final class MappingRunner {
         }
     }
 
-    private TableReader open(TriplesMap tm) {
-        Path file = tm.logicalSource().file();
+    private Records open(TriplesMap tm) {
+        LogicalSource source = tm.logicalSource();
+        Path file = source.file();
         sources.add(file);
         try {
-            return TableSources.open(file, tm.logicalSource().options());
+            if (source.isJson()) {
+                return Records.json(file, JsonPath.parse(source.iterator()));
+            }
+            return Records.of(TableSources.open(file, source.options()));
         } catch (TableSourceException e) {
             throw new ConversionException(e.getMessage() + " (logical source of " + tm.name() + ")",
                     file.getFileName().toString(), -1, null, "logical source of " + tm.name(), e);
         }
     }
 
-    private static TableRow next(TableReader table) {
+    private static Record next(Records table) {
         try {
             return table.next();
         } catch (TableSourceException e) {
@@ -316,11 +335,11 @@ final class MappingRunner {
         }
     }
 
-    private static ConversionException error(TableReader table, TableRow row, String column, String problem, Throwable cause) {
-        String where = table.description() + ", row " + row.number() + " (line " + row.line() + ")"
+    private static ConversionException error(Records table, String column, String problem, Throwable cause) {
+        String where = table.description() + ", " + table.where()
                 + (column == null ? "" : ", column \"" + column + "\"");
         String rule = cause instanceof RuleFailure f ? f.rule : null;
-        return new ConversionException(where + ": " + problem, table.description(), row.number(), row.line(), column, rule, null);
+        return new ConversionException(where + ": " + problem, table.description(), table.number(), table.line(), column, rule, null);
     }
 
     /** A term map failed on a row; carries the rule so the row loop can say where. */

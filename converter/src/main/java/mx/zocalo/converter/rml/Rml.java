@@ -16,6 +16,8 @@ final class Rml {
     static final Node CurrentWorkingDirectory = term("CurrentWorkingDirectory");
     static final Node referenceFormulation = term("referenceFormulation");
     static final Node CSV = term("CSV");
+    static final Node JSONPath = term("JSONPath");
+    static final Node iterator = term("iterator");
     static final Node baseIRI = term("baseIRI");
     static final Node subjectMap = term("subjectMap");
     static final Node subject = term("subject");
@@ -44,6 +46,9 @@ final class Rml {
     static final Node joinCondition = term("joinCondition");
     static final Node child = term("child");
     static final Node parent = term("parent");
+    static final Node childMap = term("childMap");
+    static final Node parentMap = term("parentMap");
+    static final Node URI = term("URI");
 
     private Rml() {}
 

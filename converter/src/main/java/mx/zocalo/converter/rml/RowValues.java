@@ -5,7 +5,13 @@ import java.util.Map;
 import mx.zocalo.converter.source.TableRow;
 
 /** A data row seen through its header: values by column name, null when empty. */
-record RowValues(Map<String, Integer> columns, TableRow row) {
+record RowValues(Map<String, Integer> columns, TableRow row) implements Record {
+
+    @Override
+    public List<String> values(String column) {
+        String value = get(column);
+        return value == null ? List.of() : List.of(value);
+    }
 
     String get(String column) {
         Integer index = columns.get(column);

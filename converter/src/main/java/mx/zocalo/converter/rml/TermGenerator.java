@@ -1,5 +1,7 @@
 package mx.zocalo.converter.rml;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.TypeMapper;
@@ -21,46 +23,75 @@ final class TermGenerator {
         this.blankNodeScope = blankNodeScope;
     }
 
-    /** The term for this row, or null when a value it needs is empty. */
-    Node generate(TermMap map, RowValues row, String base) {
+    /**
+     * The terms for this record: one per value of a reference, the cartesian product of the values of a
+     * template's references; none when a value it needs is empty.
+     */
+    List<Node> generate(TermMap map, Record row, String base) {
         if (map.constant() != null) {
-            return map.constant();
+            return List.of(map.constant());
         }
-        String value;
+        List<String> values;
         if (map.reference() != null) {
-            value = row.get(map.reference());
+            values = row.values(map.reference());
         } else if (map.template() != null) {
-            value = expand(map.template(), row, map.termType() == TermType.IRI);
+            values = expand(map.template(), row, map.termType());
         } else {
-            return NodeFactory.createBlankNode();
+            return List.of(NodeFactory.createBlankNode());
         }
-        if (value == null) {
-            return null;
-        }
-        return switch (map.termType()) {
-            case IRI, UNSAFE_IRI -> NodeFactory.createURI(iri(value, map, row, base));
-            case BLANK_NODE -> NodeFactory.createBlankNode(blankNodeScope + value);
-            case LITERAL -> literal(value, map, row, base);
-        };
-    }
-
-    private static String expand(Template template, RowValues row, boolean iriSafe) {
-        StringBuilder out = new StringBuilder();
-        for (Template.Part part : template.parts()) {
-            if (part instanceof Template.Text text) {
-                out.append(text.text());
-            } else {
-                String value = row.get(((Template.Reference) part).name());
-                if (value == null) {
-                    return null;
+        List<Node> terms = new ArrayList<>(values.size());
+        if (map.reference() != null && map.termType() == TermType.LITERAL && map.datatype() == null && map.language() == null
+                && map.datatypeMap() == null && map.languageMap() == null) {
+            List<String> types = row.datatypes(map.reference());
+            if (types != null) { // natural datatypes (JSON numbers and booleans)
+                for (int i = 0; i < values.size(); i++) {
+                    String type = i < types.size() ? types.get(i) : null;
+                    terms.add(type == null ? NodeFactory.createLiteralString(values.get(i))
+                            : NodeFactory.createLiteralDT(values.get(i), TypeMapper.getInstance().getSafeTypeByName(type)));
                 }
-                out.append(iriSafe ? IriSafe.encode(value) : value);
+                return terms;
             }
         }
-        return out.toString();
+        for (String value : values) {
+            terms.add(switch (map.termType()) {
+                case IRI, URI, UNSAFE_IRI -> NodeFactory.createURI(iri(value, map, row, base));
+                case BLANK_NODE -> NodeFactory.createBlankNode(blankNodeScope + value);
+                case LITERAL -> literal(value, map, row, base);
+            });
+        }
+        return terms;
     }
 
-    private static String iri(String value, TermMap map, RowValues row, String base) {
+    /** The first term for this record, or null (datatype and language maps give one term). */
+    Node first(TermMap map, Record row, String base) {
+        List<Node> terms = generate(map, row, base);
+        return terms.isEmpty() ? null : terms.get(0);
+    }
+
+    private static List<String> expand(Template template, Record row, TermType type) {
+        List<String> out = new ArrayList<>(List.of(""));
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Text text) {
+                out.replaceAll(s -> s + text.text());
+            } else {
+                List<String> values = row.values(((Template.Reference) part).name());
+                if (values.isEmpty()) {
+                    return List.of();
+                }
+                List<String> next = new ArrayList<>(out.size() * values.size());
+                for (String prefix : out) {
+                    for (String value : values) {
+                        next.add(prefix + (type == TermType.IRI ? IriSafe.encode(value)
+                                : type == TermType.URI ? IriSafe.encodeUri(value) : value));
+                    }
+                }
+                out = next;
+            }
+        }
+        return out;
+    }
+
+    private static String iri(String value, TermMap map, Record row, String base) {
         String iri = value;
         if (!isAbsolute(iri)) {
             if (base == null) {
@@ -68,6 +99,9 @@ final class TermGenerator {
                         + "> and the mapping has no base IRI (give one with @base or --base)");
             }
             iri = base + iri;
+        }
+        if (map.termType() == TermType.UNSAFE_IRI) {
+            return iri; // rml:UnsafeIRI: the value as it is, not checked
         }
         try {
             IRIx.create(iri);
@@ -78,12 +112,12 @@ final class TermGenerator {
         return iri;
     }
 
-    private Node literal(String value, TermMap map, RowValues row, String base) {
+    private Node literal(String value, TermMap map, Record row, String base) {
         if (map.language() != null) {
             return NodeFactory.createLiteralLang(value, map.language());
         }
         if (map.languageMap() != null) {
-            Node lang = generate(map.languageMap(), row, base);
+            Node lang = first(map.languageMap(), row, base);
             if (lang == null) {
                 return NodeFactory.createLiteralString(value);
             }
@@ -96,7 +130,7 @@ final class TermGenerator {
         }
         Node datatype = map.datatype();
         if (datatype == null && map.datatypeMap() != null) {
-            datatype = generate(map.datatypeMap(), row, base);
+            datatype = first(map.datatypeMap(), row, base);
         }
         if (datatype == null || datatype.getURI().equals(XSDDatatype.XSDstring.getURI())) {
             return NodeFactory.createLiteralString(value);
@@ -113,8 +147,8 @@ final class TermGenerator {
         return map.references().isEmpty() ? null : String.join("\", \"", map.references());
     }
 
-    private static String describe(TermMap map, RowValues row) {
-        String values = map.references().stream().map(c -> "\"" + row.get(c) + "\"").collect(Collectors.joining(", "));
+    private static String describe(TermMap map, Record row) {
+        String values = map.references().stream().map(c -> "\"" + row.first(c) + "\"").collect(Collectors.joining(", "));
         return (map.references().size() == 1 ? "value " : "values ") + values;
     }
 }

@@ -66,7 +66,7 @@ final class TermMapReader {
                 throw new MappingException(rule + ": rml:constant must be an IRI or a literal, not a blank node");
             }
             TermType actual = constant.isLiteral() ? TermType.LITERAL : TermType.IRI;
-            if (termTypeNode != null && actual != termType && !(actual == TermType.IRI && termType == TermType.UNSAFE_IRI)) {
+            if (termTypeNode != null && actual != termType && !(actual == TermType.IRI && (termType == TermType.UNSAFE_IRI || termType == TermType.URI))) {
                 throw new MappingException(rule + ": rml:termType does not match the constant " + constant);
             }
         }
@@ -113,6 +113,9 @@ final class TermMapReader {
         if (node.equals(Rml.IRI)) {
             return TermType.IRI;
         }
+        if (node.equals(Rml.URI)) {
+            return TermType.URI;
+        }
         if (node.equals(Rml.UnsafeIRI)) {
             return TermType.UNSAFE_IRI;
         }
@@ -126,7 +129,7 @@ final class TermMapReader {
     }
 
     private static void checkTermType(TermType type, Position position, String rule) {
-        boolean iri = type == TermType.IRI || type == TermType.UNSAFE_IRI;
+        boolean iri = type == TermType.IRI || type == TermType.URI || type == TermType.UNSAFE_IRI;
         boolean ok = switch (position) {
             case SUBJECT, GRAPH -> iri || type == TermType.BLANK_NODE;
             case PREDICATE, DATATYPE -> iri;
@@ -140,7 +143,7 @@ final class TermMapReader {
 
     static String words(TermType type) {
         return switch (type) {
-            case IRI, UNSAFE_IRI -> "IRI";
+            case IRI, URI, UNSAFE_IRI -> "IRI";
             case BLANK_NODE -> "blank node";
             case LITERAL -> "literal";
         };

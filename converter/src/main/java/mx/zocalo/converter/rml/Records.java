@@ -1,0 +1,133 @@
+package mx.zocalo.converter.rml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import mx.zocalo.converter.source.JsonPath;
+import mx.zocalo.converter.source.JsonSource;
+import mx.zocalo.converter.source.TableReader;
+import mx.zocalo.converter.source.TableRow;
+
+/** The records of a logical source, one at a time: table rows, or the JSON nodes an iterator selects. */
+interface Records extends AutoCloseable {
+    /** The next record, or null at the end. */
+    Record next();
+
+    /** Column names for a table; null for a source whose references are paths (JSON). */
+    List<String> header();
+
+    String description();
+
+    /** Where the current record is, for messages: "row 3 (line 4)", "record 3". */
+    String where();
+
+    long number();
+
+    long line();
+
+    long bytesRead();
+
+    @Override
+    void close();
+
+    static Records of(TableReader table) {
+        Map<String, Integer> columns = RowValues.index(table.header());
+        return new Records() {
+            private TableRow row;
+
+            @Override
+            public Record next() {
+                row = table.next();
+                return row == null ? null : new RowValues(columns, row);
+            }
+
+            @Override
+            public List<String> header() {
+                return table.header();
+            }
+
+            @Override
+            public String description() {
+                return table.description();
+            }
+
+            @Override
+            public String where() {
+                return "row " + row.number() + " (line " + row.line() + ")";
+            }
+
+            @Override
+            public long number() {
+                return row.number();
+            }
+
+            @Override
+            public long line() {
+                return row.line();
+            }
+
+            @Override
+            public long bytesRead() {
+                return table.bytesRead();
+            }
+
+            @Override
+            public void close() {
+                table.close();
+            }
+        };
+    }
+
+    static Records json(java.nio.file.Path file, JsonPath iterator) {
+        List<JsonNode> nodes = JsonSource.records(file, iterator);
+        Map<String, JsonPath> paths = new HashMap<>();
+        Iterator<JsonNode> it = nodes.iterator();
+        return new Records() {
+            private long number;
+
+            @Override
+            public Record next() {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                number++;
+                return new JsonRecord(paths, it.next());
+            }
+
+            @Override
+            public List<String> header() {
+                return null;
+            }
+
+            @Override
+            public String description() {
+                return file.getFileName().toString();
+            }
+
+            @Override
+            public String where() {
+                return "record " + number + " of " + iterator.source();
+            }
+
+            @Override
+            public long number() {
+                return number;
+            }
+
+            @Override
+            public long line() {
+                return -1;
+            }
+
+            @Override
+            public long bytesRead() {
+                return -1;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}
