@@ -74,7 +74,10 @@ final class YarrrmlCompiler {
     private final Graph graph = GraphFactory.createDefaultGraph();
     private final Map<String, String> prefixes = new LinkedHashMap<>(DEFAULT_PREFIXES);
     private final Map<String, YamlNode> namedSources = new LinkedHashMap<>();
-    private final Map<String, Node> triplesMaps = new LinkedHashMap<>();
+    /** The triples maps of each YAML mapping: one per source and subject (the first named after the mapping). */
+    private final Map<String, List<Node>> triplesMaps = new LinkedHashMap<>();
+    private final Map<String, List<YamlNode>> sourcesOf = new LinkedHashMap<>();
+    private final Map<String, List<YamlNode>> subjectsOf = new LinkedHashMap<>();
     private String base;
 
     YarrrmlCompiler(Path file, String defaultBase) {
@@ -125,7 +128,7 @@ final class YarrrmlCompiler {
         }
         map(m);
         for (YamlNode.Entry e : m.value().entries) {
-            triplesMaps.put(e.key(), NodeFactory.createURI(resolve("#" + encode(e.key()), e.line(), e.key())));
+            declare(e);
         }
         for (YamlNode.Entry e : m.value().entries) {
             triplesMap(e);
@@ -133,38 +136,61 @@ final class YarrrmlCompiler {
         return new YarrrmlMapping(file, graph, base);
     }
 
-    private void triplesMap(YamlNode.Entry entry) {
+    /** Checks a mapping's keys, sources and subjects, and names its triples maps (joins may point to any mapping). */
+    private void declare(YamlNode.Entry entry) {
         String name = entry.key();
         YamlNode body = entry.value();
         if (!body.isMap()) {
             throw error(entry.line(), name, "a mapping is a map (with sources, s and po), not " + body.describe());
         }
         checkKeys(body, MAPPING_KEYS, "in mapping \"" + name + "\"");
-        Node tm = triplesMaps.get(name);
-        add(tm, RDF.type.asNode(), TriplesMap);
-
         YamlNode.Entry src = first(body, "sources", "source");
         if (src == null) {
             throw error(entry.line(), name, "mapping \"" + name + "\" has no sources");
         }
-        Node ls = NodeFactory.createBlankNode();
-        add(tm, logicalSource, ls);
-        logicalSource(src, ls);
-
+        List<YamlNode> sources = sources(src);
         YamlNode.Entry subj = first(body, "s", "subjects", "subject");
         if (subj == null) {
             throw error(entry.line(), name, "mapping \"" + name + "\" has no subject (s)");
         }
-        YamlNode subjValue = subj.value();
-        if (subjValue.isList()) {
-            if (subjValue.items.size() != 1) {
-                throw error(subj.line(), subj.key(), "give exactly one subject (more than one subject per mapping is not supported)");
+        List<YamlNode> subjects = subj.value().isList() ? subj.value().items : List.of(subj.value());
+        if (subjects.isEmpty()) {
+            throw error(subj.line(), subj.key(), "mapping \"" + name + "\" has no subject (s)");
+        }
+        for (YamlNode one : subjects) {
+            if (!one.isScalar()) {
+                throw error(one.line, subj.key(), "the subject is a text such as ex:$(id), not " + one.describe());
             }
-            subjValue = subjValue.items.get(0);
         }
-        if (!subjValue.isScalar()) {
-            throw error(subj.line(), subj.key(), "the subject is a text such as ex:$(id), not " + subjValue.describe());
+        List<Node> ids = new ArrayList<>();
+        for (int i = 0; i < sources.size() * subjects.size(); i++) {
+            ids.add(NodeFactory.createURI(resolve("#" + encode(i == 0 ? name : name + "~" + (i + 1)), entry.line(), name)));
         }
+        triplesMaps.put(name, List.copyOf(ids));
+        sourcesOf.put(name, sources);
+        subjectsOf.put(name, subjects);
+    }
+
+    private void triplesMap(YamlNode.Entry entry) {
+        String name = entry.key();
+        YamlNode body = entry.value();
+        YamlNode.Entry src = first(body, "sources", "source");
+        YamlNode.Entry subj = first(body, "s", "subjects", "subject");
+        List<Node> ids = triplesMaps.get(name);
+        int i = 0;
+        for (YamlNode source : sourcesOf.get(name)) {
+            for (YamlNode subject : subjectsOf.get(name)) {
+                triplesMap(ids.get(i++), body, source, src.key(), subject, subj.key());
+            }
+        }
+    }
+
+    private void triplesMap(Node tm, YamlNode body, YamlNode sourceNode, String sourceKey, YamlNode subjValue, String subjectKey) {
+        add(tm, RDF.type.asNode(), TriplesMap);
+        Node ls = NodeFactory.createBlankNode();
+        add(tm, logicalSource, ls);
+        source(sourceNode, ls, sourceKey);
+
         Node sm = NodeFactory.createBlankNode();
         add(tm, subjectMap, sm);
         String subjectText = subjValue.text;
@@ -175,7 +201,7 @@ final class YarrrmlCompiler {
         } else if (subjectText.endsWith("~iri")) {
             subjectText = subjectText.substring(0, subjectText.length() - "~iri".length());
         }
-        termValue(sm, subjectText, subjectType, subj.line(), subj.key());
+        termValue(sm, subjectText, subjectType, subjValue.line, subjectKey);
 
         YamlNode.Entry g = first(body, "graphs", "g");
         if (g != null) {
@@ -195,7 +221,7 @@ final class YarrrmlCompiler {
 
     // ---- sources
 
-    private void logicalSource(YamlNode.Entry entry, Node ls) {
+    private List<YamlNode> sources(YamlNode.Entry entry) {
         YamlNode v = entry.value();
         List<YamlNode> sources = new ArrayList<>();
         if (v.isScalar() && namedSources.containsKey(v.text)) {
@@ -210,10 +236,7 @@ final class YarrrmlCompiler {
             throw error(entry.line(), entry.key(), "\"" + v.text + "\" is not a source name (the sources are: "
                     + String.join(", ", namedSources.keySet()) + ") nor a file such as [data.csv~csv]");
         }
-        if (sources.size() != 1) {
-            throw error(entry.line(), entry.key(), "give exactly one source (more than one source per mapping is not supported)");
-        }
-        source(sources.get(0), ls, entry.key());
+        return List.copyOf(sources);
     }
 
     private void source(YamlNode s, Node ls, String key) {
@@ -360,6 +383,11 @@ final class YarrrmlCompiler {
     }
 
     private void object(Node pom, YamlNode obj, boolean isType, String key) {
+        if (obj.isMap() && obj.entry("mapping") != null) {
+            checkKeys(obj, OBJECT_KEYS, "in an object");
+            join(pom, obj, obj.entry("mapping"));
+            return;
+        }
         Node om = NodeFactory.createBlankNode();
         add(pom, objectMap, om);
         if (obj.isScalar()) {
@@ -387,11 +415,6 @@ final class YarrrmlCompiler {
             throw error(obj.line, key, "an object is a text, [value, datatype] or a map with value or mapping, not " + obj.describe());
         }
         checkKeys(obj, OBJECT_KEYS, "in an object");
-        YamlNode.Entry mapping = obj.entry("mapping");
-        if (mapping != null) {
-            join(om, obj, mapping);
-            return;
-        }
         YamlNode.Entry value = obj.entry("value");
         if (value == null) {
             throw error(obj.line, key, "an object needs value (or mapping, to link to another mapping's subjects)");
@@ -415,10 +438,11 @@ final class YarrrmlCompiler {
                 dt != null ? "datatype" : lang != null ? "language" : "value");
     }
 
-    private void join(Node om, YamlNode obj, YamlNode.Entry mapping) {
+    /** One referencing object map per triples map of the linked mapping (one per source and subject). */
+    private void join(Node pom, YamlNode obj, YamlNode.Entry mapping) {
         String parentName = scalar(mapping);
-        Node parentTm = triplesMaps.get(parentName);
-        if (parentTm == null) {
+        List<Node> parents = triplesMaps.get(parentName);
+        if (parents == null) {
             throw error(mapping.line(), "mapping", "there is no mapping \"" + parentName + "\" (the mappings are: "
                     + String.join(", ", triplesMaps.keySet()) + ")");
         }
@@ -428,7 +452,15 @@ final class YarrrmlCompiler {
                 throw error(e.line(), other, "an object that links to mapping \"" + parentName + "\" cannot also have " + other);
             }
         }
-        add(om, parentTriplesMap, parentTm);
+        for (Node parentTm : parents) {
+            Node om = NodeFactory.createBlankNode();
+            add(pom, objectMap, om);
+            add(om, parentTriplesMap, parentTm);
+            joinConditions(om, obj);
+        }
+    }
+
+    private void joinConditions(Node om, YamlNode obj) {
         YamlNode.Entry condition = obj.entry("condition");
         if (condition == null) {
             return;

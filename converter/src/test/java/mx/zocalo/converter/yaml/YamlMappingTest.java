@@ -167,4 +167,18 @@ class YamlMappingTest {
         assertThat(g.contains(ramo, zoc("tipo"), NodeFactory.createURI("https://gasto.example.mx/tipo/presupuesto"))).isTrue();
         assertThat(g.find(Node.ANY, Node.ANY, Node.ANY).filterKeep(t -> t.getSubject().getURI().startsWith(BASE)).toList()).isEmpty();
     }
+
+    @Test
+    void given_several_subjects_and_sources_when_converting_then_each_pair_is_a_triples_map_and_joins_reach_all() {
+        YarrrmlMapping compiled = YarrrmlMapping.compile(TestData.file("spending-multiple.yml"), null);
+        Graph g = convert(TestData.file("spending-multiple.yml")).getDefaultGraph();
+        Node year = NodeFactory.createLiteralDT("2013", XSDDatatype.XSDgYear);
+
+        assertThat(compiled.graph().find(Node.ANY, RDF.type.asNode(), NodeFactory.createURI("http://w3id.org/rml/TriplesMap")).toList())
+                .hasSize(5);
+        assertThat(g.contains(NodeFactory.createURI(BASE + "id/ramo/H.%20Cámara%20de%20Diputados"), zoc("ciclo"), year)).isTrue();
+        assertThat(g.contains(NodeFactory.createURI(BASE + "id/ente/Poder%20Legislativo"), zoc("ciclo"), year)).isTrue();
+        assertThat(g.find(NodeFactory.createURI(BASE + "id/presupuesto/Aprobado/2013"), zoc("periodo"), Node.ANY)
+                .mapWith(Triple::getObject).toList()).containsExactly(NodeFactory.createURI(BASE + "id/ciclo/2013"));
+    }
 }
