@@ -33,6 +33,8 @@ final class YarrrmlCompiler {
     private static final Node path = rml("path");
     private static final Node referenceFormulation = rml("referenceFormulation");
     private static final Node CSV = rml("CSV");
+    private static final Node JSONPath = rml("JSONPath");
+    private static final Node iterator = rml("iterator");
     private static final Node subjectMap = rml("subjectMap");
     private static final Node predicateObjectMap = rml("predicateObjectMap");
     private static final Node predicate = rml("predicate");
@@ -67,7 +69,7 @@ final class YarrrmlCompiler {
             "predicateobjects", "graphs", "g");
     private static final Set<String> PO_KEYS = Set.of("p", "predicates", "predicate", "o", "objects", "object", "graphs", "g");
     private static final Set<String> OBJECT_KEYS = Set.of("value", "datatype", "language", "type", "mapping", "condition");
-    private static final Set<String> SOURCE_KEYS = Set.of("access", "referenceFormulation");
+    private static final Set<String> SOURCE_KEYS = Set.of("access", "referenceFormulation", "iterator");
 
     private final Path file;
     private final String defaultBase;
@@ -242,6 +244,7 @@ final class YarrrmlCompiler {
     private void source(YamlNode s, Node ls, String key) {
         String access;
         String formulation = null;
+        String iteratorPath = null;
         int line = s.line;
         if (s.isMap()) {
             checkKeys(s, SOURCE_KEYS, "in a source");
@@ -257,13 +260,18 @@ final class YarrrmlCompiler {
                 line = rf.line();
                 key = rf.key();
             }
+            YamlNode.Entry it = s.entry("iterator");
+            if (it != null) {
+                iteratorPath = scalar(it);
+            }
         } else {
             YamlNode text = s;
             if (s.isList()) {
-                if (s.items.size() != 1 || !s.items.get(0).isScalar()) {
-                    throw error(s.line, key, "a source in short form is [file~csv]");
+                if (s.items.isEmpty() || s.items.size() > 2 || !s.items.stream().allMatch(YamlNode::isScalar)) {
+                    throw error(s.line, key, "a source in short form is [file~csv] or [file~jsonpath, iterator]");
                 }
                 text = s.items.get(0);
+                iteratorPath = s.items.size() == 2 ? s.items.get(1).text : null;
             }
             if (!text.isScalar()) {
                 throw error(s.line, key, "a source is [file~csv] or a map with access, not " + text.describe());
@@ -276,10 +284,19 @@ final class YarrrmlCompiler {
             }
             line = text.line;
         }
-        if (formulation != null && !formulation.equalsIgnoreCase("csv") && !formulation.equalsIgnoreCase("ql:CSV")
-                && !formulation.equalsIgnoreCase("rml:CSV")) {
+        boolean json;
+        if (formulation == null) {
+            json = access.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        } else if (Set.of("csv", "ql:csv", "rml:csv").contains(formulation.toLowerCase(java.util.Locale.ROOT))) {
+            json = false;
+        } else if (Set.of("jsonpath", "ql:jsonpath", "rml:jsonpath").contains(formulation.toLowerCase(java.util.Locale.ROOT))) {
+            json = true;
+        } else {
             throw error(line, key, "reference formulation \"" + formulation
-                    + "\" is not supported; this engine reads tables (csv: CSV, .csv.gz, .xlsx, .xls)");
+                    + "\" is not supported; this engine reads tables (csv: CSV, .csv.gz, .xlsx, .xls) and JSON (jsonpath)");
+        }
+        if (iteratorPath != null && !json) {
+            throw error(line, key, "an iterator is for JSON sources (jsonpath); a table's records are its rows");
         }
         if (access.isBlank()) {
             throw error(line, key, "the source names no file");
@@ -294,7 +311,10 @@ final class YarrrmlCompiler {
             add(src, path, NodeFactory.createLiteralString(access));
         }
         add(ls, source, src);
-        add(ls, referenceFormulation, CSV);
+        add(ls, referenceFormulation, json ? JSONPath : CSV);
+        if (iteratorPath != null) {
+            add(ls, iterator, NodeFactory.createLiteralString(iteratorPath));
+        }
     }
 
     // ---- predicate-object maps

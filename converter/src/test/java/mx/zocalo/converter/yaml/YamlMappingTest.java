@@ -181,4 +181,15 @@ class YamlMappingTest {
         assertThat(g.find(NodeFactory.createURI(BASE + "id/presupuesto/Aprobado/2013"), zoc("periodo"), Node.ANY)
                 .mapWith(Triple::getObject).toList()).containsExactly(NodeFactory.createURI(BASE + "id/ciclo/2013"));
     }
+
+    @Test
+    void given_json_source_with_iterator_when_converting_then_the_rml_core_expected_output() throws IOException {
+        DatasetGraph fromYaml = convert(TestData.file("students-json.yml"));
+        DatasetGraph expected = DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFDataMgr.read(expected,
+                TestData.file("students-json.yml").resolveSibling("../rml-core/RMLTC0002a-JSON/output.nq").normalize().toString());
+
+        assertThat(fromYaml.getDefaultGraph().size()).isEqualTo(3);
+        assertThat(IsoMatcher.isomorphic(fromYaml, expected)).isTrue();
+    }
 }
