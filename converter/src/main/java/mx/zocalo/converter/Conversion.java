@@ -1,11 +1,14 @@
 package mx.zocalo.converter;
 
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import mx.zocalo.converter.rml.RmlConversion;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
  * One run of a mapping over its sources, producing quads into a {@link StreamRDF}.
@@ -30,6 +33,7 @@ public final class Conversion {
     private final String base;
     private final RowErrorHandler rowErrors;
     private final ProgressListener progress;
+    private final int threads;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
@@ -37,6 +41,7 @@ public final class Conversion {
         this.base = b.base;
         this.rowErrors = b.rowErrors;
         this.progress = b.progress;
+        this.threads = b.threads;
     }
 
     public static Builder builder() {
@@ -58,12 +63,39 @@ public final class Conversion {
         ConversionResult result = null;
         try {
             result = mapping != null
-                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink)
+                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads)
                     : RmlConversion.runDirect(directTable, base, sink);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
             sink.finish();
+        }
+    }
+
+    /** Line-based output syntaxes, written by {@link #write} without going through a {@link StreamRDF}. */
+    public enum LineFormat {
+        /** N-Quads: named graphs kept. */
+        NQUADS,
+        /** N-Triples: quads in named graphs are written as plain triples. */
+        NTRIPLES
+    }
+
+    /**
+     * Runs the mapping and writes the result to {@code out} (UTF-8, not closed). The fastest way out: the
+     * lines are made on the worker threads along with the mapping, and written in source order.
+     */
+    public ConversionResult write(OutputStream out, LineFormat format) {
+        boolean namedGraphs = format == LineFormat.NQUADS;
+        if (mapping == null) {
+            StreamRDF writer = StreamRDFWriter.getWriterStream(out, namedGraphs ? RDFFormat.NQUADS : RDFFormat.NTRIPLES);
+            return run(namedGraphs ? writer : new QuadsAsTriples(writer));
+        }
+        ConversionResult result = null;
+        try {
+            result = RmlConversion.write(mapping, base, rowErrors, progress, out, namedGraphs, threads);
+            return result;
+        } finally {
+            progress.finished(result == null ? -1 : result.rows());
         }
     }
 
@@ -73,8 +105,21 @@ public final class Conversion {
         private String base;
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
         private ProgressListener progress = ProgressListener.NONE;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {}
+
+        /**
+         * Worker threads that map rows (default: one per processor). With 1, everything runs on the calling
+         * thread. Either way the sink hears the quads on the calling thread, in source order.
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, was " + count);
+            }
+            this.threads = count;
+            return this;
+        }
 
         /**
          * Hears how far the conversion is: called every {@link ProgressListener#EVERY_ROWS} rows, at the end of

@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import mx.zocalo.converter.Conversion;
 import mx.zocalo.converter.ConversionResult;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
  * Converts a table with the engine ({@code zocalo/bench/victimas.rml.ttl}) and with the hand-written
@@ -25,8 +22,14 @@ public final class ConvertBenchmark {
     /** Rows of the warm-up pass of each converter (fewer when the measured run has fewer). */
     public static final long WARM_UP_ROWS = 200_000;
 
-    /** One measured run. */
-    public record Run(String name, long rows, long triples, double seconds) {
+    /**
+     * One measured run.
+     *
+     * @param seconds    wall-clock time
+     * @param cpuSeconds processor time of the whole process meanwhile (all threads, the collector's too): above
+     *                   {@code seconds} when more than one core worked
+     */
+    public record Run(String name, long rows, long triples, double seconds, double cpuSeconds) {
         public double rowsPerSecond() {
             return rows / seconds;
         }
@@ -49,8 +52,8 @@ public final class ConvertBenchmark {
     public static ConversionResult engine(Path input, Path workFolder, OutputStream out) throws IOException {
         Path mapping = BenchFiles.mapping(workFolder, input);
         OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        StreamRDF writer = StreamRDFWriter.getWriterStream(buffered, RDFFormat.NTRIPLES);
-        ConversionResult result = Conversion.builder().mapping(mapping).build().run(writer);
+        // as `convert --format ntriples` writes
+        ConversionResult result = Conversion.builder().mapping(mapping).build().write(buffered, Conversion.LineFormat.NTRIPLES);
         buffered.flush();
         return result;
     }
@@ -83,27 +86,41 @@ public final class ConvertBenchmark {
             log.println("measuring the engine ...");
             log.flush();
             long t0 = System.nanoTime();
+            long c0 = cpuNanos();
             ConversionResult e = engine(measured, work, OutputStream.nullOutputStream());
-            Run engine = new Run("engine", e.rows(), e.quads(), (System.nanoTime() - t0) / 1e9);
+            Run engine = new Run("engine", e.rows(), e.quads(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
             log.println("measuring the baseline ...");
             log.flush();
             t0 = System.nanoTime();
+            c0 = cpuNanos();
             BaselineConverter.Counts b = baseline(measured, OutputStream.nullOutputStream());
-            Run baseline = new Run("baseline", b.rows(), b.triples(), (System.nanoTime() - t0) / 1e9);
+            Run baseline = new Run("baseline", b.rows(), b.triples(), (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9);
             return new Result(engine, baseline);
         } finally {
             deleteTree(work);
         }
     }
 
+    /** Processor time of this process so far, or 0 where the JVM does not tell. */
+    static long cpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
+    }
+
     /** The result as a small table. */
     public static String report(Result r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-10s %12s %14s %9s %12s %14s%n", "", "rows", "triples", "seconds", "rows/s", "triples/s"));
+        s.append(String.format(Locale.ROOT, "%-10s %12s %14s %9s %12s %14s %9s %6s%n", "", "rows", "triples", "seconds", "rows/s",
+                "triples/s", "cpu s", "cores"));
         for (Run run : new Run[] {r.engine(), r.baseline()}) {
-            s.append(String.format(Locale.ROOT, "%-10s %,12d %,14d %9.2f %,12.0f %,14.0f%n", run.name(), run.rows(), run.triples(),
-                    run.seconds(), run.rowsPerSecond(), run.triplesPerSecond()));
+            s.append(String.format(Locale.ROOT, "%-10s %,12d %,14d %9.2f %,12.0f %,14.0f %9.2f %6.2f%n", run.name(), run.rows(),
+                    run.triples(), run.seconds(), run.rowsPerSecond(), run.triplesPerSecond(), run.cpuSeconds(),
+                    run.cpuSeconds() / run.seconds()));
         }
+        s.append(String.format(Locale.ROOT, "processors: %d; cores = cpu s / seconds, the cores kept busy on average%n",
+                Runtime.getRuntime().availableProcessors()));
         s.append(String.format(Locale.ROOT, "engine/baseline: %.2f (engine throughput as a share of the baseline's)%n", r.ratio()));
         return s.toString();
     }

@@ -19,7 +19,6 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -93,9 +92,42 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
     Path output;
 
-    @Option(names = "--skip-bad-rows",
-            description = "Leave out rows that cannot be converted (each is reported on standard error) instead of stopping.")
+    /** What a row that cannot be converted does. */
+    public enum OnError {
+        fail, skip_row;
+
+        /** As written on the command line: {@code skip-row}. */
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    @Option(names = "--on-error", paramLabel = "WHAT", defaultValue = "fail", converter = OnErrorConverter.class,
+            description = "fail (default): stop at the first row that cannot be converted, exit 1, no output file. "
+                    + "skip-row: leave such rows out, go on, and report how many were skipped with the first reasons.")
+    OnError onError;
+
+    @Option(names = "--skip-bad-rows", hidden = true, description = "Same as --on-error=skip-row.")
     boolean skipBadRows;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that map rows (default: one per processor).")
+    Integer threads;
+
+    /** How many skipped rows are described one by one; the rest are only counted. */
+    static final int REASONS_SHOWN = 10;
+
+    static final class OnErrorConverter implements CommandLine.ITypeConverter<OnError> {
+        @Override
+        public OnError convert(String value) {
+            for (OnError e : OnError.values()) {
+                if (e.toString().equals(value)) {
+                    return e;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected fail or skip-row, not '" + value + "'");
+        }
+    }
 
     @Option(names = {"-q", "--quiet"},
             description = "No progress on standard error (by default a conversion longer than 2 s shows rows done, "
@@ -138,8 +170,23 @@ public final class ConvertCommand implements Callable<Integer> {
         } else {
             builder.directMapping(what.auto);
         }
-        if (skipBadRows) {
-            builder.rowErrors(e -> err.println("skipped: " + e.getMessage()));
+        long[] skippedSeen = {0};
+        if (skipBadRows || onError == OnError.skip_row) {
+            builder.rowErrors(e -> {
+                if (++skippedSeen[0] <= REASONS_SHOWN) {
+                    err.println("skipped: " + e.getMessage());
+                } else if (skippedSeen[0] == REASONS_SHOWN + 1) {
+                    err.println("skipped: more rows; only the first " + REASONS_SHOWN + " reasons are shown");
+                }
+            });
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                err.println("error: --threads must be at least 1");
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            builder.threads(threads);
         }
         if (!quiet) {
             builder.progress(ConsoleProgress.on(err));
@@ -178,7 +225,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
     private ConversionResult toStandardOutput(Conversion conversion) throws IOException {
         OutputStream out = new BufferedOutputStream(standardOutput, 1 << 16);
-        ConversionResult result = conversion.run(writer(out));
+        ConversionResult result = convert(conversion, out);
         out.flush();
         return result;
     }
@@ -193,7 +240,7 @@ public final class ConvertCommand implements Callable<Integer> {
             ConversionResult result;
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                result = conversion.run(writer(out));
+                result = convert(conversion, out);
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -206,8 +253,11 @@ public final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private StreamRDF writer(OutputStream out) {
-        StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat);
-        return format == Format.nquads ? writer : new QuadsAsTriples(writer);
+    private ConversionResult convert(Conversion conversion, OutputStream out) {
+        return switch (format) {
+            case nquads -> conversion.write(out, Conversion.LineFormat.NQUADS);
+            case ntriples -> conversion.write(out, Conversion.LineFormat.NTRIPLES);
+            case turtle -> conversion.run(StreamRDFWriter.getWriterStream(out, format.rdfFormat));
+        };
     }
 }

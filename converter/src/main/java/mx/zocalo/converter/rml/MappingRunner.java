@@ -1,6 +1,7 @@
 package mx.zocalo.converter.rml;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
@@ -18,23 +26,26 @@ import mx.zocalo.converter.source.JsonPath;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * Runs a {@link Mapping}: each source is read once, row by row, and every triples map on that source
- * sends its quads to the sink for the row. Only the parents of joins are held in memory, as a hash from
+ * Runs a {@link Mapping}: each source is read once, and every triples map on that source maps each of its
+ * rows. The calling thread reads rows in batches of {@value #BATCH_ROWS}; worker threads map the batches (and
+ * let the output encode them); the calling thread hands the results to the output in source order. Memory
+ * holds a few batches per worker, not the table; only the parents of joins are held whole, as a hash from
  * join values to parent subjects. {@link ConversionResult#rows()} counts rows read, once per source.
  */
 final class MappingRunner {
     private static final Node TYPE = RDF.type.asNode();
 
+    /** Rows per batch handed to a worker thread. */
+    static final int BATCH_ROWS = 256;
+
     private final Mapping mapping;
-    private final StreamRDF sink;
+    private final QuadOutput output;
     private final RowErrorHandler rowErrors;
-    /** The current row's quads: sent when the whole row succeeded, so a skipped row leaves nothing behind. */
-    private final List<Quad> pending = new ArrayList<>();
+    private final int threads;
     private final TermGenerator terms = new TermGenerator(UUID.randomUUID().toString().substring(0, 8) + "-");
     private final Set<Path> sources = new LinkedHashSet<>();
     private long rows;
@@ -42,10 +53,24 @@ final class MappingRunner {
     private long skipped;
     private ProgressListener progress = ProgressListener.NONE;
 
-    MappingRunner(Mapping mapping, StreamRDF sink, RowErrorHandler rowErrors) {
+    /**
+     * @param threads worker threads that map rows (1: all on the calling thread); quads reach {@code output} in
+     *                source order on the calling thread either way
+     */
+    MappingRunner(Mapping mapping, QuadOutput output, RowErrorHandler rowErrors, int threads) {
         this.mapping = mapping;
-        this.sink = sink;
+        this.output = output;
         this.rowErrors = rowErrors;
+        this.threads = Math.max(1, threads);
+        for (TriplesMap tm : mapping.triplesMaps()) {
+            terms.prepare(tm.subjectMap().term(), tm.base());
+            tm.subjectMap().graphMaps().forEach(g -> terms.prepare(g, tm.base()));
+            for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+                pom.predicateMaps().forEach(m -> terms.prepare(m, tm.base()));
+                pom.objectMaps().forEach(m -> terms.prepare(m, tm.base()));
+                pom.graphMaps().forEach(m -> terms.prepare(m, tm.base()));
+            }
+        }
     }
 
     MappingRunner progress(ProgressListener listener) {
@@ -58,14 +83,52 @@ final class MappingRunner {
         for (TriplesMap tm : mapping.triplesMaps()) {
             bySource.computeIfAbsent(tm.logicalSource(), k -> new ArrayList<>()).add(tm);
         }
-        for (List<TriplesMap> group : bySource.values()) {
-            run(group);
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, WORKERS) : null;
+        try {
+            for (List<TriplesMap> group : bySource.values()) {
+                run(group, pool);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return new ConversionResult(rows, quads, List.copyOf(sources), skipped);
     }
 
-    /** Runs the triples maps that read the same source in one pass over its rows. */
-    private void run(List<TriplesMap> group) {
+    private static final ThreadFactory WORKERS = new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "zocalo-convert-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    };
+
+    /** Rows of one source, mapped together on one thread; then what they gave. */
+    private static final class Batch {
+        final Record[] records = new Record[BATCH_ROWS];
+        final long[] numbers = new long[BATCH_ROWS];
+        final long[] lines = new long[BATCH_ROWS];
+        int size;
+        /** Indexes of the rows that failed, and why (in row order). */
+        final List<Integer> failedRows = new ArrayList<>(0);
+        final List<RuleFailure> failures = new ArrayList<>(0);
+        Object encoded;
+        int quads;
+
+        boolean full() {
+            return size == BATCH_ROWS;
+        }
+    }
+
+    /**
+     * Runs the triples maps that read the same source in one pass over its rows: the calling thread reads
+     * batches of rows, the pool maps them, and the calling thread delivers the results in order.
+     */
+    private void run(List<TriplesMap> group, ExecutorService pool) {
         Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins = new HashMap<>();
         for (TriplesMap tm : group) {
             for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
@@ -81,24 +144,103 @@ final class MappingRunner {
                 checkColumns(tm, table);
             }
             long size = size(group.get(0).logicalSource().file());
-            for (Record values = next(table); values != null; values = next(table)) {
+            ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+            int maxInFlight = threads * 2 + 1;
+            Batch batch = new Batch();
+            for (Record values = read(table, inFlight); values != null; values = read(table, inFlight)) {
                 if (++rows % ProgressListener.EVERY_ROWS == 0) {
                     progress.progress(rows, table.bytesRead(), size);
                 }
-                pending.clear();
-                try {
-                    for (TriplesMap tm : group) {
-                        generate(tm, values, joins);
+                batch.records[batch.size] = values;
+                batch.numbers[batch.size] = table.number();
+                batch.lines[batch.size] = table.line();
+                if (++batch.size == BATCH_ROWS) {
+                    inFlight.add(submit(pool, batch, group, joins));
+                    batch = new Batch();
+                    while (inFlight.size() > maxInFlight) {
+                        deliver(table, inFlight.poll());
                     }
-                } catch (RuleFailure f) {
-                    rowErrors.rowFailed(error(table, f.column, f.getMessage() + " (" + f.rule + ")", f));
-                    skipped++;
-                    continue;
                 }
-                flush();
+            }
+            if (batch.size > 0) {
+                inFlight.add(submit(pool, batch, group, joins));
+            }
+            while (!inFlight.isEmpty()) {
+                deliver(table, inFlight.poll());
             }
             progress.progress(rows, table.bytesRead(), size);
         }
+    }
+
+    /**
+     * The next record; when the source cannot be read further, the rows read before are delivered first (one
+     * of them may fail, and its error comes first), then the read error is thrown.
+     */
+    private Record read(Records table, ArrayDeque<Future<Batch>> inFlight) {
+        try {
+            return next(table);
+        } catch (ConversionException readError) {
+            while (!inFlight.isEmpty()) {
+                deliver(table, inFlight.poll());
+            }
+            throw readError;
+        }
+    }
+
+    private Future<Batch> submit(ExecutorService pool, Batch batch, List<TriplesMap> group,
+            Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+        if (pool == null) {
+            return CompletableFuture.completedFuture(map(batch, group, joins));
+        }
+        return pool.submit(() -> map(batch, group, joins));
+    }
+
+    /** On a worker: the quads of every row of the batch, a failed row leaving none behind. */
+    private Batch map(Batch batch, List<TriplesMap> group, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+        List<Quad> out = new ArrayList<>(batch.size * 12);
+        for (int i = 0; i < batch.size; i++) {
+            int mark = out.size();
+            try {
+                for (TriplesMap tm : group) {
+                    generate(tm, batch.records[i], joins, out);
+                }
+            } catch (RuleFailure f) {
+                out.subList(mark, out.size()).clear();
+                batch.failedRows.add(i);
+                batch.failures.add(f);
+            }
+            batch.records[i] = null;
+        }
+        batch.quads = out.size();
+        batch.encoded = output.encode(out);
+        return batch;
+    }
+
+    /** On the calling thread, in row order: the failed rows to the error handler, then the quads to the output. */
+    private void deliver(Records table, Future<Batch> future) {
+        Batch batch;
+        try {
+            batch = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversionException("conversion interrupted", table.description(), -1, null, null, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        for (int k = 0; k < batch.failures.size(); k++) {
+            int i = batch.failedRows.get(k);
+            RuleFailure f = batch.failures.get(k);
+            rowErrors.rowFailed(error(table, batch.numbers[i], batch.lines[i], f.column, f.getMessage() + " (" + f.rule + ")", f));
+            skipped++;
+        }
+        output.deliver(batch.encoded);
+        quads += batch.quads;
     }
 
     private static long size(Path file) {
@@ -109,17 +251,18 @@ final class MappingRunner {
         }
     }
 
-    private void generate(TriplesMap tm, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+    private void generate(TriplesMap tm, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins, List<Quad> out) {
         for (Node subject : eval(tm.subjectMap().term(), row, tm.base())) {
-            generate(tm, subject, row, joins);
+            generate(tm, subject, row, joins, out);
         }
     }
 
-    private void generate(TriplesMap tm, Node subject, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
+    private void generate(TriplesMap tm, Node subject, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins,
+            List<Quad> out) {
         SubjectMap sm = tm.subjectMap();
         List<Node> subjectGraphs = graphs(sm.graphMaps(), row, tm.base());
         for (Node c : sm.classes()) {
-            emit(subjectGraphs, List.of(), subject, TYPE, c);
+            emit(out, subjectGraphs, List.of(), subject, TYPE, c);
         }
         for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
             List<Node> pomGraphs = graphs(pom.graphMaps(), row, tm.base());
@@ -142,7 +285,7 @@ final class MappingRunner {
             }
             for (Node p : predicates) {
                 for (Node o : objects) {
-                    emit(subjectGraphs, pomGraphs, subject, p, o);
+                    emit(out, subjectGraphs, pomGraphs, subject, p, o);
                 }
             }
         }
@@ -233,29 +376,17 @@ final class MappingRunner {
         return graphs;
     }
 
-    private void emit(List<Node> subjectGraphs, List<Node> pomGraphs, Node s, Node p, Node o) {
+    private static void emit(List<Quad> out, List<Node> subjectGraphs, List<Node> pomGraphs, Node s, Node p, Node o) {
         if (subjectGraphs.isEmpty() && pomGraphs.isEmpty()) {
-            pending.add(Quad.create(Quad.defaultGraphNodeGenerated, s, p, o));
+            out.add(Quad.create(Quad.defaultGraphNodeGenerated, s, p, o));
             return;
         }
         for (Node g : subjectGraphs) {
-            pending.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
+            out.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
         }
         for (Node g : pomGraphs) {
-            pending.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
+            out.add(Quad.create(g.equals(Rml.defaultGraph) ? Quad.defaultGraphNodeGenerated : g, s, p, o));
         }
-    }
-
-    private void flush() {
-        for (Quad q : pending) {
-            if (q.isDefaultGraph()) {
-                sink.triple(q.asTriple());
-            } else {
-                sink.quad(q);
-            }
-        }
-        quads += pending.size();
-        pending.clear();
     }
 
     private void checkColumns(TriplesMap tm, Records table) {
@@ -336,10 +467,14 @@ final class MappingRunner {
     }
 
     private static ConversionException error(Records table, String column, String problem, Throwable cause) {
-        String where = table.description() + ", " + table.where()
+        return error(table, table.number(), table.line(), column, problem, cause);
+    }
+
+    private static ConversionException error(Records table, long number, long line, String column, String problem, Throwable cause) {
+        String where = table.description() + ", " + table.where(number, line)
                 + (column == null ? "" : ", column \"" + column + "\"");
         String rule = cause instanceof RuleFailure f ? f.rule : null;
-        return new ConversionException(where + ": " + problem, table.description(), table.number(), table.line(), column, rule, null);
+        return new ConversionException(where + ": " + problem, table.description(), number, line, column, rule, null);
     }
 
     /** A term map failed on a row; carries the rule so the row loop can say where. */

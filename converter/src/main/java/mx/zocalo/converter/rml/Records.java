@@ -1,10 +1,10 @@
 package mx.zocalo.converter.rml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import mx.zocalo.converter.source.JsonPath;
 import mx.zocalo.converter.source.JsonSource;
 import mx.zocalo.converter.source.TableReader;
@@ -22,6 +22,11 @@ interface Records extends AutoCloseable {
 
     /** Where the current record is, for messages: "row 3 (line 4)", "record 3". */
     String where();
+
+    /** Where record {@code number} (at {@code line}, -1 if none) is, for messages, as {@link #where()} says it. */
+    default String where(long number, long line) {
+        return line > 0 ? "row " + number + " (line " + line + ")" : "record " + number;
+    }
 
     long number();
 
@@ -55,7 +60,12 @@ interface Records extends AutoCloseable {
 
             @Override
             public String where() {
-                return "row " + row.number() + " (line " + row.line() + ")";
+                return where(row.number(), row.line());
+            }
+
+            @Override
+            public String where(long number, long line) {
+                return "row " + number + " (line " + line + ")";
             }
 
             @Override
@@ -82,7 +92,7 @@ interface Records extends AutoCloseable {
 
     static Records json(java.nio.file.Path file, JsonPath iterator) {
         List<JsonNode> nodes = JsonSource.records(file, iterator);
-        Map<String, JsonPath> paths = new HashMap<>();
+        Map<String, JsonPath> paths = new ConcurrentHashMap<>(); // records are mapped on several threads
         Iterator<JsonNode> it = nodes.iterator();
         return new Records() {
             private long number;
@@ -108,7 +118,12 @@ interface Records extends AutoCloseable {
 
             @Override
             public String where() {
-                return "record " + number + " of " + iterator.source();
+                return where(number, -1);
+            }
+
+            @Override
+            public String where(long n, long line) {
+                return "record " + n + " of " + iterator.source();
             }
 
             @Override

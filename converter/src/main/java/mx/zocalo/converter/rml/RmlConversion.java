@@ -22,6 +22,29 @@ public final class RmlConversion {
 
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
             StreamRDF sink) {
+        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), 1);
+    }
+
+    /**
+     * Runs the mapping with {@code threads} worker threads: quads reach {@code sink} in source order on the calling
+     * thread.
+     */
+    public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
+            StreamRDF sink, int threads) {
+        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), threads);
+    }
+
+    /**
+     * Runs the mapping and writes N-Quads ({@code namedGraphs}) or N-Triples to {@code out}, the lines made on
+     * {@code threads} worker threads and written in source order.
+     */
+    public static ConversionResult write(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
+            java.io.OutputStream out, boolean namedGraphs, int threads) {
+        return run(mappingFile, base, rowErrors, progress, QuadOutput.lines(out, namedGraphs), threads);
+    }
+
+    private static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
+            QuadOutput sink, int threads) {
         String name = mappingFile.getFileName().toString();
         if (!Files.isRegularFile(mappingFile)) {
             throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
@@ -38,7 +61,7 @@ public final class RmlConversion {
             throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
         }
         mapping.prefixes().forEach(sink::prefix);
-        return new MappingRunner(mapping, sink, rowErrors).progress(progress).run();
+        return new MappingRunner(mapping, sink, rowErrors, threads).progress(progress).run();
     }
 
     /**

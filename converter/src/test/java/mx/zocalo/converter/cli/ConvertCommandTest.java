@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import mx.zocalo.converter.TestData;
 import org.apache.jena.graph.Graph;
@@ -133,16 +134,50 @@ class ConvertCommandTest {
     }
 
     @Test
-    void given_skip_bad_rows_when_rows_fail_then_each_is_reported_and_the_rest_is_written(@TempDir Path dir) throws IOException {
+    void given_on_error_skip_row_when_rows_fail_then_the_first_reasons_and_the_count_are_reported_and_the_rest_is_written(
+            @TempDir Path dir) throws IOException {
         Path out = dir.resolve("ramos.nq");
 
         int exit = run("-m", mapping("spending-invalid-iri.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString(),
-                "--skip-bad-rows");
+                "--on-error=skip-row");
 
         assertThat(exit).isZero();
-        assertThat(stderr.toString().lines().filter(l -> l.startsWith("skipped: data_total.csv, row ")).count()).isEqualTo(1728);
-        assertThat(stderr.toString()).contains("converted 2,064 rows into 336 quads", "(1,728 rows skipped)");
+        List<String> reasons = stderr.toString().lines().filter(l -> l.startsWith("skipped: data_total.csv, row ")).toList();
+        assertThat(reasons).hasSize(ConvertCommand.REASONS_SHOWN);
+        assertThat(reasons.get(0)).startsWith("skipped: data_total.csv, row 1 (line 2), column \"RAMO\": value \"H. Cámara de Diputados\"");
+        assertThat(stderr.toString()).contains("only the first 10 reasons are shown", "converted 2,064 rows into 336 quads",
+                "(1,728 rows skipped)");
         assertThat(Files.readAllLines(out)).hasSize(336);
+    }
+
+    @Test
+    void given_several_threads_or_one_when_converting_then_the_output_is_the_same_bytes_in_source_order(@TempDir Path dir)
+            throws IOException {
+        Path one = dir.resolve("one.nq");
+        Path two = dir.resolve("two.nq");
+
+        assertThat(run("-m", mapping("spending.rml.ttl"), "-b", "https://datos.example.mx/", "-o", one.toString(), "--threads", "1"))
+                .isZero();
+        assertThat(run("-m", mapping("spending.rml.ttl"), "-b", "https://datos.example.mx/", "-o", two.toString(), "--threads", "3"))
+                .isZero();
+
+        assertThat(Files.readAllLines(one)).hasSize(2064 * 2);
+        assertThat(Files.mismatch(one, two)).isEqualTo(-1L);
+    }
+
+    @Test
+    void given_old_skip_bad_rows_flag_when_rows_fail_then_it_means_skip_row(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("ramos.nq");
+
+        assertThat(run("-m", mapping("spending-invalid-iri.rml.ttl"), "-b", "https://datos.example.mx/", "-o", out.toString(),
+                "--skip-bad-rows")).isZero();
+        assertThat(stderr.toString()).contains("(1,728 rows skipped)");
+    }
+
+    @Test
+    void given_unknown_on_error_value_when_run_then_usage_error_names_the_choices() {
+        assertThat(run("-m", mapping("spending.rml.ttl"), "--on-error=ignore")).isEqualTo(2);
+        assertThat(stderr.toString()).contains("expected fail or skip-row, not 'ignore'");
     }
 
     @Test

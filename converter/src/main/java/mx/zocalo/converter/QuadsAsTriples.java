@@ -1,12 +1,12 @@
-package mx.zocalo.converter.cli;
+package mx.zocalo.converter;
 
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.Quad;
 
 /** For triple-only syntaxes: a quad in a named graph is written as its triple. */
-final class QuadsAsTriples extends StreamRDFWrapper {
-    QuadsAsTriples(StreamRDF other) {
+public final class QuadsAsTriples extends StreamRDFWrapper {
+    public QuadsAsTriples(StreamRDF other) {
         super(other);
     }
 
