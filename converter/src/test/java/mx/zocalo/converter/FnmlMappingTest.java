@@ -69,7 +69,7 @@ class FnmlMappingTest {
         ConversionException e = errors.get(0);
         assertThat(e.file()).isEqualTo("people.csv");
         assertThat(e.row()).isEqualTo(2);
-        assertThat(e.column()).contains("From");
+        assertThat(e.column()).isEqualTo("From");
         assertThat(e.rule()).isEqualTo("object map for ex:short of <#People>");
         assertThat(e.getMessage()).contains("function execution <#Cut>", "grel:p_int_i_from", "\"abc\"");
     }
@@ -153,6 +153,28 @@ class FnmlMappingTest {
             assertThat(e.row()).isEqualTo(3);
             assertThat(e.getMessage()).contains("grel.ttl#nonsense", "does not implement");
         });
+    }
+
+    @Test
+    void given_a_json_input_with_several_values_when_converting_then_the_function_is_called_once_per_value() throws IOException {
+        Files.writeString(dir.resolve("people.json"), """
+                { "people": [ { "id": 1, "shifts": ["morning", "evening"] }, { "id": 2, "shifts": [] } ] }
+                """);
+        Path mapping = dir.resolve("mapping.ttl");
+        Files.writeString(mapping, PREFIXES + """
+                <#People> rml:logicalSource [ rml:source "people.json" ; rml:referenceFormulation rml:JSONPath ;
+                    rml:iterator "$.people[*]" ] ;
+                  rml:subjectMap [ rml:template "http://example.com/{id}" ] ;
+                  rml:predicateObjectMap [ rml:predicate ex:shift ; rml:objectMap [
+                    rml:functionExecution [ rml:function grel:toUpperCase ;
+                      rml:input [ rml:parameter grel:valueParam ; rml:inputValueMap [ rml:reference "shifts[*]" ] ] ] ] ] .
+                """);
+        DatasetGraph produced = run(mapping);
+
+        assertThat(isomorphic(produced, """
+                <http://example.com/1> <http://example.com/shift> "MORNING" .
+                <http://example.com/1> <http://example.com/shift> "EVENING" .
+                """)).as("produced %s", produced).isTrue();
     }
 
     @Test

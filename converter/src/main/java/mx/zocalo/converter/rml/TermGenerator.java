@@ -153,7 +153,21 @@ final class TermGenerator {
             try {
                 result = function.call(args)[output];
             } catch (FunctionException e) {
-                throw new DataException(columnOf(map), "function execution " + execution.name() + ": " + e.getMessage()
+                String column = columnOf(map);
+                if (e.parameter() >= 0) { // the columns of the value that was wrong
+                    List<String> refs = new ArrayList<>();
+                    boolean found = false;
+                    for (FunctionValue.Input input : execution.inputs()) {
+                        if (input.parameter() == e.parameter()) {
+                            found = true;
+                            refs.addAll(input.value().references());
+                        }
+                    }
+                    if (found) {
+                        column = refs.isEmpty() ? null : String.join("\", \"", refs);
+                    }
+                }
+                throw new DataException(column, "function execution " + execution.name() + ": " + e.getMessage()
                         + " (arguments " + arguments(function, args) + ")");
             }
             if (result != null) {

@@ -83,7 +83,7 @@ public final class FnoFunction {
         }
         Object[] typed = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            typed[i] = convert(args[i], parameters.get(i));
+            typed[i] = convert(args[i], i);
         }
         Object[] out = body.apply(typed);
         if (out.length != outputs.size()) {
@@ -100,7 +100,8 @@ public final class FnoFunction {
         return String.valueOf(value);
     }
 
-    private Object convert(String value, FnoParameter parameter) {
+    private Object convert(String value, int index) {
+        FnoParameter parameter = parameters.get(index);
         if (value == null) {
             return null;
         }
@@ -129,7 +130,7 @@ public final class FnoFunction {
             }
         } catch (NumberFormatException e) {
             throw new FunctionException("parameter " + shortName(parameter.iri()) + " of " + shortName(iri) + " expects "
-                    + shortName(type) + ", and \"" + value + "\" is not one");
+                    + shortName(type) + ", and \"" + value + "\" is not one", index);
         }
     }
 
