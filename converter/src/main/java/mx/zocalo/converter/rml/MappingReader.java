@@ -41,7 +41,7 @@ final class MappingReader {
         this.base = base;
         this.mapping = new MappingGraph(graph);
         this.sources = new LogicalSourceReader(mapping, file);
-        this.terms = new TermMapReader(mapping);
+        this.terms = new TermMapReader(mapping, base);
     }
 
     private List<Node> objects(Node s, Node p) {
@@ -198,7 +198,7 @@ final class MappingReader {
             joins.add(new JoinCondition(joinSide(jc, Rml.child, Rml.childMap, "rml:child", rule),
                     joinSide(jc, Rml.parent, Rml.parentMap, "rml:parent", rule)));
         }
-        for (Node p : List.of(Rml.constant, Rml.reference, Rml.template, Rml.termType)) {
+        for (Node p : List.of(Rml.constant, Rml.reference, Rml.template, Rml.termType, Rml.functionExecution)) {
             if (graph.contains(om, p, Node.ANY)) {
                 throw new MappingException(rule + ": a referencing object map (rml:parentTriplesMap) cannot also have " + shortName(p));
             }

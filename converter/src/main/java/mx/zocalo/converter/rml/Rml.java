@@ -49,6 +49,19 @@ final class Rml {
     static final Node childMap = term("childMap");
     static final Node parentMap = term("parentMap");
     static final Node URI = term("URI");
+    // RML-FNML
+    static final Node FunctionExecution = term("FunctionExecution");
+    static final Node functionExecution = term("functionExecution");
+    static final Node function = term("function");
+    static final Node functionMap = term("functionMap");
+    static final Node input = term("input");
+    static final Node parameter = term("parameter");
+    static final Node parameterMap = term("parameterMap");
+    static final Node inputValue = term("inputValue");
+    static final Node inputValueMap = term("inputValueMap");
+    static final Node return_ = term("return");
+    static final Node returnMap = term("returnMap");
+    static final Node condition = term("condition");
 
     private Rml() {}
 

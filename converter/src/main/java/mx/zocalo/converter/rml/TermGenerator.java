@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import mx.zocalo.converter.rml.fn.FnoFunction;
+import mx.zocalo.converter.rml.fn.FnoOutput;
+import mx.zocalo.converter.rml.fn.FunctionException;
+import mx.zocalo.converter.rml.fn.FunctionLibrary;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -62,18 +66,34 @@ final class TermGenerator {
      * template's references; none when a value it needs is empty.
      */
     List<Node> generate(TermMap map, Record row, String base) {
+        if (map.condition() != null && !holds(map.condition(), row, base)) {
+            return List.of();
+        }
         if (map.constant() != null) {
             return List.of(map.constant());
         }
         List<String> values;
+        String outputType = null;
         if (map.reference() != null) {
             values = row.values(map.reference());
         } else if (map.template() != null) {
             values = expand(map.template(), row, map.termType());
+        } else if (map.function() != null) {
+            Results results = call(map.function(), map, row, base);
+            values = results.values();
+            outputType = results.type();
         } else {
             return List.of(NodeFactory.createBlankNode());
         }
         List<Node> terms = new ArrayList<>(values.size());
+        if (outputType != null && map.termType() == TermType.LITERAL && map.datatype() == null && map.language() == null
+                && map.datatypeMap() == null && map.languageMap() == null
+                && !outputType.equals(XSDDatatype.XSDstring.getURI()) && !outputType.endsWith("#any")) {
+            for (String value : values) { // natural datatype of the function's output (xsd:integer, xsd:boolean, ...)
+                terms.add(NodeFactory.createLiteralDT(value, TypeMapper.getInstance().getSafeTypeByName(outputType)));
+            }
+            return terms;
+        }
         if (map.reference() != null && map.termType() == TermType.LITERAL && map.datatype() == null && map.language() == null
                 && map.datatypeMap() == null && map.languageMap() == null) {
             List<String> types = row.datatypes(map.reference());
@@ -100,6 +120,113 @@ final class TermGenerator {
     Node first(TermMap map, Record row, String base) {
         List<Node> terms = generate(map, row, base);
         return terms.isEmpty() ? null : terms.get(0);
+    }
+
+    /** A condition holds when its first value is the boolean true. */
+    private boolean holds(TermMap condition, Record row, String base) {
+        Node first = first(condition, row, base);
+        return first != null && first.isLiteral() && (first.getLiteralLexicalForm().equals("true")
+                || first.getLiteralLexicalForm().equals("1"));
+    }
+
+    /** The values of a function's output on this row, and the output's datatype. */
+    private record Results(List<String> values, String type) {}
+
+    /**
+     * Calls the function of a term map on a row: once per combination of the values of its inputs (an input
+     * without a value passes none); results that are null give no term.
+     */
+    private Results call(FunctionValue value, TermMap map, Record row, String base) {
+        FunctionValue.FunctionExecution execution = value.execution();
+        FnoFunction function = execution.function();
+        if (function == null) {
+            String iri = iriOf(first(execution.functionMap(), row, base));
+            function = FunctionLibrary.standard().get(iri).orElseThrow(() -> new DataException(columnOf(map),
+                    "the function map of function execution " + execution.name() + " gives the function <" + iri
+                            + ">, which this converter does not implement"));
+        }
+        List<String[]> calls = new ArrayList<>();
+        calls.add(new String[function.parameters().size()]);
+        for (FunctionValue.Input input : execution.inputs()) {
+            int index = input.parameter();
+            if (index < 0) {
+                String parameter = iriOf(first(input.parameterMap(), row, base));
+                index = function.parameterIndex(parameter);
+                if (index < 0) {
+                    throw new DataException(columnOf(map), "the function " + FnoFunction.shortName(function.iri())
+                            + " has no parameter <" + parameter + "> (its parameters: " + function.parameterNames() + ")");
+                }
+            }
+            List<Node> terms = generate(input.value(), row, base);
+            if (terms.isEmpty()) {
+                continue;
+            }
+            List<String[]> next = new ArrayList<>(calls.size() * terms.size());
+            for (String[] args : calls) {
+                for (Node term : terms) {
+                    String[] more = args.clone();
+                    more[index] = lexical(term);
+                    next.add(more);
+                }
+            }
+            calls = next;
+        }
+        int output = value.output();
+        if (output < 0) {
+            String name = iriOf(first(value.returnMap(), row, base));
+            output = function.outputIndex(name);
+            if (output < 0) {
+                throw new DataException(columnOf(map), "the function " + FnoFunction.shortName(function.iri())
+                        + " has no output <" + name + "> (its outputs: " + function.outputNames() + ")");
+            }
+        }
+        FnoOutput out = function.outputs().get(output);
+        List<String> values = new ArrayList<>(calls.size());
+        for (String[] args : calls) {
+            Object result;
+            try {
+                result = function.call(args)[output];
+            } catch (FunctionException e) {
+                String column = columnOf(map);
+                if (e.parameter() >= 0) { // the columns of the value that was wrong
+                    List<String> refs = new ArrayList<>();
+                    boolean found = false;
+                    for (FunctionValue.Input input : execution.inputs()) {
+                        if (input.parameter() == e.parameter()) {
+                            found = true;
+                            refs.addAll(input.value().references());
+                        }
+                    }
+                    if (found) {
+                        column = refs.isEmpty() ? null : String.join("\", \"", refs);
+                    }
+                }
+                throw new DataException(column, "function execution " + execution.name() + ": " + e.getMessage()
+                        + " (arguments " + arguments(function, args) + ")");
+            }
+            if (result != null) {
+                values.add(FnoFunction.lexical(result));
+            }
+        }
+        return new Results(values, out.type());
+    }
+
+    private static String arguments(FnoFunction function, String[] args) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] != null) {
+                words.add(FnoFunction.shortName(function.parameters().get(i).iri()) + " = \"" + args[i] + "\"");
+            }
+        }
+        return words.isEmpty() ? "none" : String.join(", ", words);
+    }
+
+    private static String lexical(Node term) {
+        return term.isURI() ? term.getURI() : term.isLiteral() ? term.getLiteralLexicalForm() : term.getBlankNodeLabel();
+    }
+
+    private static String iriOf(Node term) {
+        return term == null ? "" : lexical(term);
     }
 
     private static List<String> expand(Template template, Record row, TermType type) {
