@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -166,13 +167,28 @@ class ConversionTest {
 
     @Test
     void given_csvw_dialect_skipping_a_title_row_when_converting_xlsx_then_the_second_row_is_the_header() {
-        DatasetGraph dsg = convert("municipios-csvw.rml.ttl");
+        DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+        List<ConversionException> skipped = new ArrayList<>();
+        Conversion.builder().mapping(TestData.file("municipios-csvw.rml.ttl")).base(BASE).rowErrors(skipped::add).build()
+                .run(StreamRDFLib.dataset(dsg));
+
+        assertThat(skipped).isNotEmpty().allSatisfy(e -> assertThat(e.getMessage()).contains("\"n. d.\" does not fit its datatype"));
 
         Node monterrey = NodeFactory.createURI(BASE + "id/municipio/19039");
         assertThat(dsg.getDefaultGraph().find(monterrey, LABEL, Node.ANY).next().getObject())
                 .isEqualTo(NodeFactory.createLiteralLang("Monterrey", "es"));
         assertThat(dsg.getDefaultGraph().contains(NodeFactory.createURI(BASE + "id/municipio/01001"), LABEL,
                 NodeFactory.createLiteralLang("Aguascalientes", "es"))).as("leading zeros of the text code").isTrue();
+    }
+
+    @Test
+    void given_value_that_does_not_fit_its_datatype_when_converting_then_error_names_sheet_row_column_datatype_and_rule() {
+        ConversionException e = failure("municipios-csvw.rml.ttl");
+
+        assertThat(e.getMessage()).isEqualTo("siha_2_2_4_9_dic_2015.xlsx (sheet \"Fuero común\"), row 615 (line 619), column \"2011\": "
+                + "value \"n. d.\" does not fit its datatype xsd:integer (reference \"2011\") (object map for zoc:delitos2011 of <#Municipio>)");
+        assertThat(e.row()).isEqualTo(615);
+        assertThat(e.column()).isEqualTo("2011");
     }
 
     @Test

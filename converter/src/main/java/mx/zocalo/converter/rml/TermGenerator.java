@@ -10,6 +10,7 @@ import mx.zocalo.converter.rml.fn.FnoFunction;
 import mx.zocalo.converter.rml.fn.FnoOutput;
 import mx.zocalo.converter.rml.fn.FunctionException;
 import mx.zocalo.converter.rml.fn.FunctionLibrary;
+import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -300,7 +301,13 @@ final class TermGenerator {
         if (datatype == null || datatype.getURI().equals(XSDDatatype.XSDstring.getURI())) {
             return NodeFactory.createLiteralString(value);
         }
-        return NodeFactory.createLiteralDT(value, TypeMapper.getInstance().getSafeTypeByName(datatype.getURI()));
+        RDFDatatype type = TypeMapper.getInstance().getSafeTypeByName(datatype.getURI());
+        if (type instanceof XSDDatatype xsd && !xsd.isValid(value)) {
+            // an ill-typed literal is a data error (R2RML section 11); the publisher fixes the value or the datatype
+            throw new DataException(columnOf(map), "value \"" + value + "\" does not fit its datatype xsd:"
+                    + xsd.getURI().substring(xsd.getURI().indexOf('#') + 1) + " (" + map.expression() + ")");
+        }
+        return NodeFactory.createLiteralDT(value, type);
     }
 
     /** Has a scheme, so it is not resolved against the base (RFC 3986 section 3.1). */
