@@ -49,6 +49,17 @@ final class Rml {
     static final Node childMap = term("childMap");
     static final Node parentMap = term("parentMap");
     static final Node URI = term("URI");
+    // RML-LV (logical views)
+    static final Node LogicalView = term("LogicalView");
+    static final Node viewOn = term("viewOn");
+    static final Node field = term("field");
+    static final Node fieldName = term("fieldName");
+    static final Node ExpressionField = term("ExpressionField");
+    static final Node IterableField = term("IterableField");
+    static final Node leftJoin = term("leftJoin");
+    static final Node innerJoin = term("innerJoin");
+    static final Node outerJoin = term("outerJoin");
+    static final Node parentLogicalView = term("parentLogicalView");
 
     private Rml() {}
 
