@@ -71,6 +71,11 @@ class LogicalViewTest {
     }
 
     @Test
+    void given_iterable_field_over_json_when_converting_then_one_record_per_item_with_nested_fields_and_indexes() {
+        assertIsomorphic("iterable-field.rml.ttl", "iterable-field.nq");
+    }
+
+    @Test
     void given_term_map_referencing_a_column_that_is_no_field_of_its_view_when_converting_then_error_names_view_rule_and_fields() {
         assertThat(failure("error-unknown-field.rml.ttl"))
                 .startsWith("logical view <#PersonasView> (personas.csv): field \"apellido\" does not exist "
