@@ -8,7 +8,7 @@ import mx.zocalo.converter.source.TableOptions;
  * path, and how to read it (from a CSVW dialect, else the defaults); or a JSON file and the JSONPath
  * iterator that selects its records ({@code iterator} is null for tables).
  */
-record LogicalSource(Path file, TableOptions options, String iterator) {
+record LogicalSource(Path file, TableOptions options, String iterator) implements AbstractSource {
     LogicalSource(Path file, TableOptions options) {
         this(file, options, null);
     }

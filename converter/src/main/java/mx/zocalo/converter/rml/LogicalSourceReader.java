@@ -27,14 +27,14 @@ final class LogicalSourceReader {
         Node formulation = single(ls, Rml.referenceFormulation, "rml:referenceFormulation of " + name, false);
         if (formulation != null && !formulation.equals(Rml.CSV) && !formulation.equals(Rml.JSONPath)) {
             throw new MappingException(name + ": reference formulation " + formulation
-                    + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx) and JSON (rml:JSONPath)");
+                    + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx, .xls) and JSON (rml:JSONPath)");
         }
         LogicalSource table = table(ls, name);
         Node iterator = single(ls, Rml.iterator, "rml:iterator of the logical source of " + name, false);
         boolean json = formulation != null ? formulation.equals(Rml.JSONPath)
                 : table.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         if (!json) {
-            return table;
+            return iterator == null || !isWorkbook(table.file()) ? table : sheet(table, iterator, name);
         }
         if (iterator != null && !iterator.isLiteral()) {
             throw new MappingException(name + ": rml:iterator must be a JSONPath string, not " + iterator);
@@ -46,6 +46,23 @@ final class LogicalSourceReader {
             throw new MappingException(name + ": rml:iterator: " + e.getMessage());
         }
         return new LogicalSource(table.file(), table.options(), path);
+    }
+
+    /**
+     * A workbook source's {@code rml:iterator} names the sheet to read, as RMLMapper reads spreadsheets: the sheet's
+     * name, or its 1-based position. (A CSV file has one table: there the iterator means nothing and is ignored.)
+     */
+    private LogicalSource sheet(LogicalSource table, Node iterator, String name) {
+        if (!iterator.isLiteral() || iterator.getLiteralLexicalForm().isBlank()) {
+            throw new MappingException(name + ": rml:iterator of a workbook source names the sheet to read (a name, or a "
+                    + "position from 1), not " + iterator);
+        }
+        return new LogicalSource(table.file(), table.options().withSheet(iterator.getLiteralLexicalForm()));
+    }
+
+    static boolean isWorkbook(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".xlsx") || lower.endsWith(".xls");
     }
 
     private LogicalSource table(Node ls, String name) {

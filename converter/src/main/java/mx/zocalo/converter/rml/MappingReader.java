@@ -32,6 +32,7 @@ final class MappingReader {
     private final MappingGraph mapping;
     private final LogicalSourceReader sources;
     private final TermMapReader terms;
+    private final LogicalViewReader views;
     private final String vocabulary;
 
     private MappingReader(Path file, Graph graph, String base) {
@@ -42,6 +43,7 @@ final class MappingReader {
         this.mapping = new MappingGraph(graph);
         this.sources = new LogicalSourceReader(mapping, file);
         this.terms = new TermMapReader(mapping, base);
+        this.views = new LogicalViewReader(mapping, sources, this::name);
     }
 
     private List<Node> objects(Node s, Node p) {
@@ -122,7 +124,7 @@ final class MappingReader {
     private TriplesMap triplesMap(Node id) {
         String name = name(id);
         Node ls = single(id, Rml.logicalSource, "rml:logicalSource of " + name, true);
-        LogicalSource source = sources.logicalSource(ls, name);
+        AbstractSource source = views.isView(ls) ? view(ls, name) : sources.logicalSource(ls, name);
         Node tmBase = single(id, Rml.baseIRI, "rml:baseIRI of " + name, false);
         String base = tmBase != null ? (tmBase.isURI() ? tmBase.getURI() : tmBase.getLiteralLexicalForm()) : this.base;
 
@@ -156,6 +158,15 @@ final class MappingReader {
     }
 
 
+
+    /** A logical view as the logical source of a triples map; its errors say which triples map led to it. */
+    private LogicalView view(Node ls, String name) {
+        try {
+            return views.view(ls);
+        } catch (MappingException e) {
+            throw new MappingException(e.getMessage() + " (the logical source of " + name + ")");
+        }
+    }
 
     private PredicateObjectMap predicateObjectMap(Node pom, String name) {
         List<TermMap> predicates = new ArrayList<>();

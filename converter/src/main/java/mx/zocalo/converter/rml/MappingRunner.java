@@ -79,7 +79,7 @@ final class MappingRunner {
     }
 
     ConversionResult run() {
-        Map<LogicalSource, List<TriplesMap>> bySource = new LinkedHashMap<>();
+        Map<AbstractSource, List<TriplesMap>> bySource = new LinkedHashMap<>();
         for (TriplesMap tm : mapping.triplesMaps()) {
             bySource.computeIfAbsent(tm.logicalSource(), k -> new ArrayList<>()).add(tm);
         }
@@ -430,8 +430,8 @@ final class MappingRunner {
         Map<String, Integer> columns = RowValues.index(table.header());
         for (String column : references) {
             if (!columns.containsKey(column)) {
-                String message = table.description() + ": column \"" + column + "\" does not exist (" + rule
-                        + "); the columns are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
+                String message = table.description() + ": " + table.keyKind() + " \"" + column + "\" does not exist (" + rule
+                        + "); the " + table.keyKind() + "s are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
                 throw new ConversionException(message, table.description(), -1, column, rule, null);
             }
             long times = table.header().stream().filter(column::equals).count();
@@ -444,7 +444,15 @@ final class MappingRunner {
     }
 
     private Records open(TriplesMap tm) {
-        LogicalSource source = tm.logicalSource();
+        return open(tm.logicalSource(), tm.name());
+    }
+
+    /** Opens a source or a view for one pass; {@code user} (a triples map or a view) is named in errors. */
+    private Records open(AbstractSource abstractSource, String user) {
+        if (abstractSource instanceof LogicalView view) {
+            return open(view);
+        }
+        LogicalSource source = (LogicalSource) abstractSource;
         Path file = source.file();
         sources.add(file);
         try {
@@ -453,9 +461,57 @@ final class MappingRunner {
             }
             return Records.of(TableSources.open(file, source.options()));
         } catch (TableSourceException e) {
-            throw new ConversionException(e.getMessage() + " (logical source of " + tm.name() + ")",
-                    file.getFileName().toString(), -1, null, "logical source of " + tm.name(), e);
+            throw new ConversionException(e.getMessage() + " (logical source of " + user + ")",
+                    file.getFileName().toString(), -1, null, "logical source of " + user, e);
         }
+    }
+
+    /**
+     * Opens a logical view: first each join's parent view is read once into a hash (join values → the fields the join
+     * takes), then the view streams over what it is on. Column references of its fields are checked on opening.
+     */
+    private Records open(LogicalView view) {
+        List<ViewRecords.JoinIndex> indexes = new ArrayList<>(view.joins().size());
+        for (LogicalView.Join join : view.joins()) {
+            indexes.add(joinIndex(join));
+        }
+        Records base = open(view.viewOn(), view.name());
+        try {
+            for (LogicalView.Field field : view.fields()) {
+                if (!field.iterable()) {
+                    checkColumns(base, field.expression().references(), field.rule());
+                }
+            }
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
+        return new ViewRecords(view, base, indexes, terms);
+    }
+
+    /** Reads a join's parent view once: join values → the joined fields of each matching parent iteration, in order. */
+    private ViewRecords.JoinIndex joinIndex(LogicalView.Join join) {
+        Map<List<String>, List<Map<String, Node>>> matches = new HashMap<>();
+        try (Records parent = open(join.parent())) {
+            next:
+            for (Record r = next(parent); r != null; r = next(parent)) {
+                List<String> key = new ArrayList<>(join.conditions().size());
+                for (LogicalView.Condition c : join.conditions()) {
+                    String v = r.first(c.parent());
+                    if (v == null) {
+                        continue next;
+                    }
+                    key.add(v);
+                }
+                Map<String, Node> fields = new HashMap<>();
+                for (LogicalView.Field f : join.fields()) {
+                    List<Node> values = terms.generate(f.expression(), r, null);
+                    fields.put(f.name(), values.isEmpty() ? null : values.get(0));
+                }
+                matches.computeIfAbsent(key, k -> new ArrayList<>(1)).add(fields);
+            }
+        }
+        return new ViewRecords.JoinIndex(join, matches);
     }
 
     private static Record next(Records table) {

@@ -20,6 +20,11 @@ interface Records extends AutoCloseable {
 
     String description();
 
+    /** What the header's names are, in messages: a table's "column"s, a logical view's "field"s. */
+    default String keyKind() {
+        return "column";
+    }
+
     /** Where the current record is, for messages: "row 3 (line 4)", "record 3". */
     String where();
 

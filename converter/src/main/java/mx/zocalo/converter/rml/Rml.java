@@ -62,6 +62,17 @@ final class Rml {
     static final Node return_ = term("return");
     static final Node returnMap = term("returnMap");
     static final Node condition = term("condition");
+    // RML-LV (logical views)
+    static final Node LogicalView = term("LogicalView");
+    static final Node viewOn = term("viewOn");
+    static final Node field = term("field");
+    static final Node fieldName = term("fieldName");
+    static final Node ExpressionField = term("ExpressionField");
+    static final Node IterableField = term("IterableField");
+    static final Node leftJoin = term("leftJoin");
+    static final Node innerJoin = term("innerJoin");
+    static final Node outerJoin = term("outerJoin");
+    static final Node parentLogicalView = term("parentLogicalView");
 
     private Rml() {}
 

@@ -10,5 +10,5 @@ import org.apache.jena.graph.Node;
  * @param base base IRI for relative IRIs this triples map generates
  */
 record TriplesMap(
-        Node id, String name, String base, LogicalSource logicalSource, SubjectMap subjectMap,
+        Node id, String name, String base, AbstractSource logicalSource, SubjectMap subjectMap,
         List<PredicateObjectMap> predicateObjectMaps) {}

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Opens a table by its file name: {@code .xlsx} and {@code .xls} are Excel workbooks (first sheet), {@code .csv.gz} and
+ * Opens a table by its file name: {@code .xlsx} and {@code .xls} are Excel workbooks (the sheet the options name, else the first), {@code .csv.gz} and
  * {@code .gz} are gzipped CSV, anything else is CSV in UTF-8.
  */
 public final class TableSources {
@@ -21,10 +21,10 @@ public final class TableSources {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xls")) {
-            return XlsTableReader.open(file, options.skipRows());
+            return XlsTableReader.open(file, options.skipRows(), options.sheet());
         }
         if (name.endsWith(".xlsx")) {
-            return XlsxTableReader.open(file, options.skipRows());
+            return XlsxTableReader.open(file, options.skipRows(), options.sheet());
         }
         return CsvTableReader.open(file, name.endsWith(".gz"), options);
     }

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The first sheet of a legacy Excel 97–2003 {@code .xls} workbook, read with POI's HSSF. The format holds
+ * One sheet (by default the first) of a legacy Excel 97–2003 {@code .xls} workbook, read with POI's HSSF. The format holds
  * at most 65,536 rows per sheet, so loading the workbook keeps memory bounded. Cells read as in
  * {@link XlsxTableReader}: plain decimals, ISO dates, cached formula values, whitespace-only as empty.
  */
@@ -24,15 +24,17 @@ final class XlsTableReader implements TableReader {
     private final Path file;
     private final HSSFWorkbook workbook;
     private final Sheet sheet;
+    private final String sheetName;
     private final int skipRows;
     private final List<String> header;
     private int nextRow;
     private long number;
 
-    private XlsTableReader(Path file, HSSFWorkbook workbook, int skipRows) {
+    private XlsTableReader(Path file, HSSFWorkbook workbook, int skipRows, int sheetIndex) {
         this.file = file;
         this.workbook = workbook;
-        this.sheet = workbook.getSheetAt(0);
+        this.sheet = workbook.getSheetAt(sheetIndex);
+        this.sheetName = workbook.getSheetName(sheetIndex);
         this.skipRows = skipRows;
         this.nextRow = Math.max(sheet.getFirstRowNum(), 0);
         List<String> first = nextNonEmpty();
@@ -43,14 +45,21 @@ final class XlsTableReader implements TableReader {
         this.header = List.copyOf(h);
     }
 
-    static XlsTableReader open(Path file, int skipRows) {
+    static XlsTableReader open(Path file, int skipRows, String sheet) {
         try {
             HSSFWorkbook workbook = new HSSFWorkbook(new POIFSFileSystem(file.toFile(), true));
-            if (workbook.getNumberOfSheets() == 0) {
-                workbook.close();
-                throw new TableSourceException(file.getFileName() + ": the workbook has no sheet", -1, null);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                names.add(workbook.getSheetName(i));
             }
-            return new XlsTableReader(file, workbook, skipRows);
+            int index;
+            try {
+                index = TableOptions.sheetIndex(file.getFileName().toString(), names, sheet);
+            } catch (TableSourceException e) {
+                workbook.close();
+                throw e;
+            }
+            return new XlsTableReader(file, workbook, skipRows, index);
         } catch (IOException | RuntimeException e) {
             if (e instanceof TableSourceException t) {
                 throw t;
@@ -115,7 +124,7 @@ final class XlsTableReader implements TableReader {
 
     @Override
     public String description() {
-        return file.getFileName() + " (sheet \"" + workbook.getSheetName(0) + "\")";
+        return file.getFileName() + " (sheet \"" + sheetName + "\")";
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
- * The first sheet of an {@code .xlsx} workbook, streamed: POI's {@link XSSFReader} gives the sheet XML,
+ * One sheet (by default the first) of an {@code .xlsx} workbook, streamed: POI's {@link XSSFReader} gives the sheet XML,
  * shared strings come from a {@link ReadOnlySharedStringsTable}, and the sheet is pulled row by row with
  * StAX (a pull parser fits {@link TableReader#next()}; memory stays flat however long the sheet is).
  *
@@ -45,7 +45,7 @@ final class XlsxTableReader implements TableReader {
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private long number;
 
-    private XlsxTableReader(Path file, OPCPackage pkg, int skipRows) throws Exception {
+    private XlsxTableReader(Path file, OPCPackage pkg, int skipRows, String wanted) throws Exception {
         this.file = file;
         this.skipRows = skipRows;
         this.pkg = pkg;
@@ -53,11 +53,21 @@ final class XlsxTableReader implements TableReader {
         this.strings = new ReadOnlySharedStringsTable(pkg, false);
         this.styles = reader.getStylesTable();
         this.date1904 = usesDate1904(reader);
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        if (!sheets.hasNext()) {
-            throw new TableSourceException(file.getFileName() + ": the workbook has no sheet", -1, null);
+        // The sheet names come from the workbook part; only the chosen sheet's XML is opened (and streamed).
+        List<String> names = new ArrayList<>();
+        XSSFReader.SheetIterator listing = (XSSFReader.SheetIterator) reader.getSheetsData();
+        while (listing.hasNext()) {
+            listing.next().close();
+            names.add(listing.getSheetName());
         }
-        this.sheet = sheets.next();
+        int index = TableOptions.sheetIndex(file.getFileName().toString(), names, wanted);
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        InputStream chosen = sheets.next();
+        for (int i = 0; i < index; i++) {
+            chosen.close();
+            chosen = sheets.next();
+        }
+        this.sheet = chosen;
         this.sheetName = sheets.getSheetName();
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -67,11 +77,11 @@ final class XlsxTableReader implements TableReader {
         this.header = first == null ? List.of() : headerOf(first.cells());
     }
 
-    static XlsxTableReader open(Path file, int skipRows) {
+    static XlsxTableReader open(Path file, int skipRows, String sheet) {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            return new XlsxTableReader(file, pkg, skipRows);
+            return new XlsxTableReader(file, pkg, skipRows, sheet);
         } catch (TableSourceException e) {
             revertQuietly(pkg);
             throw e;

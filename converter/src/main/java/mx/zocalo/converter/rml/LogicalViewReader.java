@@ -1,0 +1,269 @@
+package mx.zocalo.converter.rml;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import mx.zocalo.converter.source.JsonPath;
+import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Reads RML-LV logical views: {@code rml:viewOn} (a logical source or another view), expression fields
+ * ({@code rml:fieldName} with {@code rml:reference}, {@code rml:template} or {@code rml:constant}), iterable fields over
+ * JSON ({@code rml:iterator}, with nested fields), and {@code rml:leftJoin} / {@code rml:innerJoin} with a parent view,
+ * join conditions ({@code rml:child} / {@code rml:parent}) and the fields taken from the parent. Everything a view
+ * references is checked here when it can be (keys of other views, JSONPath); table columns when the file is opened.
+ * A view that depends on itself, through {@code rml:viewOn} or a join's parent, is rejected with the chain.
+ */
+final class LogicalViewReader {
+    private final MappingGraph mapping;
+    private final LogicalSourceReader sources;
+    private final Function<Node, String> names;
+    private final Map<Node, LogicalView> read = new HashMap<>();
+    /** The views being read, outermost first, and how each reached the next (for the cycle message). */
+    private final List<Node> reading = new ArrayList<>();
+    private final List<String> via = new ArrayList<>();
+
+    LogicalViewReader(MappingGraph mapping, LogicalSourceReader sources, Function<Node, String> names) {
+        this.mapping = mapping;
+        this.sources = sources;
+        this.names = names;
+    }
+
+    /** Whether the node is a logical view (typed {@code rml:LogicalView}, or with an {@code rml:viewOn}). */
+    boolean isView(Node node) {
+        return mapping.has(node, RDF.type.asNode(), Rml.LogicalView) || mapping.has(node, Rml.viewOn, Node.ANY);
+    }
+
+    String name(Node id) {
+        return "logical view " + (id.isBlank() ? "(blank node)" : names.apply(id));
+    }
+
+    LogicalView view(Node id) {
+        LogicalView done = read.get(id);
+        if (done != null) {
+            return done;
+        }
+        String name = name(id);
+        int at = reading.indexOf(id);
+        if (at >= 0) {
+            StringBuilder chain = new StringBuilder(name(reading.get(at)));
+            for (int i = at; i < reading.size(); i++) {
+                chain.append(' ').append(via.get(i)).append(' ').append(i + 1 < reading.size() ? name(reading.get(i + 1)) : name);
+            }
+            throw new MappingException(name + " depends on itself: " + chain
+                    + "; a view cannot be built on, or joined with, a view that needs it");
+        }
+        reading.add(id);
+        via.add("rml:viewOn");
+        try {
+            LogicalView view = readView(id, name);
+            read.put(id, view);
+            return view;
+        } finally {
+            reading.remove(reading.size() - 1);
+            via.remove(via.size() - 1);
+        }
+    }
+
+    private LogicalView readView(Node id, String name) {
+        if (mapping.has(id, Rml.outerJoin, Node.ANY)) {
+            throw new MappingException(name + ": rml:outerJoin is not supported (use rml:leftJoin or rml:innerJoin)");
+        }
+        for (Node p : List.of(Rml.referenceFormulation, Rml.iterator, Rml.source)) {
+            if (mapping.has(id, p, Node.ANY)) {
+                throw new MappingException(name + ": a logical view has no " + mapping.shortName(p)
+                        + " of its own; give it to the logical source named by rml:viewOn");
+            }
+        }
+        Node on = mapping.single(id, Rml.viewOn, "rml:viewOn of " + name, true);
+        AbstractSource base = isView(on) ? view(on) : sources.logicalSource(on, name);
+        List<Node> fieldNodes = mapping.objects(id, Rml.field);
+        if (fieldNodes.isEmpty()) {
+            throw new MappingException(name + " has no rml:field; a logical view needs at least one");
+        }
+        Scope scope = base instanceof LogicalView parent ? Scope.view(parent)
+                : ((LogicalSource) base).isJson() ? Scope.JSON : Scope.TABLE;
+        List<LogicalView.Field> fields = fields(fieldNodes, "", scope, name);
+        List<String> keys = new ArrayList<>(List.of("#"));
+        LogicalView.keys(fields, keys);
+        checkUnique(keys, name);
+
+        List<LogicalView.Join> joins = new ArrayList<>();
+        for (boolean inner : new boolean[] {false, true}) {
+            for (Node j : mapping.objects(id, inner ? Rml.innerJoin : Rml.leftJoin)) {
+                LogicalView.Join join = join(j, inner, name, keys);
+                joins.add(join);
+                LogicalView.keys(join.fields(), keys);
+                checkUnique(keys, name);
+            }
+        }
+        return new LogicalView(name, base, List.copyOf(fields), List.copyOf(joins));
+    }
+
+    private LogicalView.Join join(Node j, boolean inner, String name, List<String> childKeys) {
+        String rule = (inner ? "rml:innerJoin" : "rml:leftJoin") + " of " + name;
+        Node parentNode = mapping.single(j, Rml.parentLogicalView, "rml:parentLogicalView of the " + rule, true);
+        if (!isView(parentNode)) {
+            throw new MappingException(rule + ": rml:parentLogicalView " + (parentNode.isBlank() ? "[ ]" : names.apply(parentNode))
+                    + " is not a logical view of this mapping (nothing with rml:viewOn or a LogicalView type)");
+        }
+        via.set(via.size() - 1, inner ? "rml:innerJoin with" : "rml:leftJoin with");
+        LogicalView parent = view(parentNode);
+        via.set(via.size() - 1, "rml:viewOn");
+        List<String> parentKeys = parent.keys();
+        List<LogicalView.Condition> conditions = new ArrayList<>();
+        for (Node jc : mapping.objects(j, Rml.joinCondition)) {
+            String child = side(jc, Rml.child, "rml:child", rule);
+            String parentKey = side(jc, Rml.parent, "rml:parent", rule);
+            if (!childKeys.contains(child)) {
+                throw new MappingException(rule + ": join condition rml:child \"" + child + "\" is not a field of " + name
+                        + "; its fields are: " + quoted(childKeys));
+            }
+            if (!parentKeys.contains(parentKey)) {
+                throw new MappingException(rule + ": join condition rml:parent \"" + parentKey + "\" is not a field of "
+                        + parent.name() + "; its fields are: " + quoted(parentKeys));
+            }
+            conditions.add(new LogicalView.Condition(child, parentKey));
+        }
+        if (conditions.isEmpty()) {
+            throw new MappingException(rule + " has no rml:joinCondition; a view join needs at least one");
+        }
+        List<Node> fieldNodes = mapping.objects(j, Rml.field);
+        if (fieldNodes.isEmpty()) {
+            throw new MappingException(rule + " has no rml:field; say which fields of " + parent.name() + " it adds");
+        }
+        List<LogicalView.Field> fields = fields(fieldNodes, "", Scope.view(parent), name);
+        for (LogicalView.Field f : fields) {
+            if (f.iterable()) {
+                throw new MappingException(f.rule() + ": the fields a join takes from its parent view are expression fields");
+            }
+        }
+        return new LogicalView.Join(inner, parent, List.copyOf(conditions), List.copyOf(fields), rule);
+    }
+
+    private String side(Node jc, Node p, String what, String rule) {
+        Node value = mapping.single(jc, p, what + " of a join condition of the " + rule, true);
+        if (!value.isLiteral()) {
+            throw new MappingException(rule + ": " + what + " of a join condition must be a field name (a string), not " + value);
+        }
+        return value.getLiteralLexicalForm();
+    }
+
+    /** What the expressions of fields read: table columns (checked on opening), JSONPath, or another view's keys. */
+    private record Scope(String kind, LogicalView view) {
+        static final Scope TABLE = new Scope("table", null);
+        static final Scope JSON = new Scope("json", null);
+
+        static Scope view(LogicalView view) {
+            return new Scope("view", view);
+        }
+    }
+
+    private List<LogicalView.Field> fields(List<Node> nodes, String prefix, Scope scope, String viewName) {
+        List<LogicalView.Field> fields = new ArrayList<>();
+        for (Node f : nodes) {
+            Node nameNode = mapping.single(f, Rml.fieldName, "rml:fieldName of a field of " + viewName, true);
+            String declared = nameNode.isLiteral() ? nameNode.getLiteralLexicalForm() : "";
+            if (declared.isEmpty() || declared.equals("#") || declared.contains(".") || declared.contains("{")
+                    || declared.contains("}")) {
+                throw new MappingException(viewName + ": field name " + nameNode + " is not allowed (a non-empty string "
+                        + "without '.', '{', '}', and not \"#\": those name nested fields and index keys)");
+            }
+            String full = prefix + declared;
+            String rule = "field \"" + full + "\" of " + viewName;
+            boolean iterable = mapping.has(f, RDF.type.asNode(), Rml.IterableField) || mapping.has(f, Rml.iterator, Node.ANY);
+            Node formulation = mapping.single(f, Rml.referenceFormulation, "rml:referenceFormulation of the " + rule, false);
+            if (formulation != null && !(scope == Scope.JSON && formulation.equals(Rml.JSONPath))) {
+                throw new MappingException(rule + ": a field with its own rml:referenceFormulation (" + mapping.shortName(formulation)
+                        + ") is not supported; fields use the formulation of what the view is on");
+            }
+            List<Node> nested = mapping.objects(f, Rml.field);
+            if (iterable) {
+                if (scope != Scope.JSON) {
+                    throw new MappingException(rule + ": iterable fields are supported on JSON sources only"
+                            + (scope.view() != null ? " (this one is on " + scope.view().name() + ")" : " (this one is on a table)"));
+                }
+                Node it = mapping.single(f, Rml.iterator, "rml:iterator of the " + rule, false);
+                if (it == null) {
+                    it = mapping.single(f, Rml.reference, "rml:iterator (or rml:reference) of the " + rule, true);
+                }
+                JsonPath path = jsonPath(it, rule);
+                fields.add(new LogicalView.Field(full, null, path, List.copyOf(fields(nested, full + ".", Scope.JSON, viewName)),
+                        rule));
+                continue;
+            }
+            if (!nested.isEmpty()) {
+                throw new MappingException(rule + ": an expression field cannot have nested rml:field (use an rml:IterableField)");
+            }
+            TermMap expression = expression(f, rule);
+            for (String reference : expression.references()) {
+                if (scope.view() != null && !scope.view().keys().contains(reference)) {
+                    throw new MappingException(rule + ": \"" + reference + "\" is not a field of " + scope.view().name()
+                            + "; its fields are: " + quoted(scope.view().keys()));
+                }
+                if (scope == Scope.JSON) {
+                    jsonPath(org.apache.jena.graph.NodeFactory.createLiteralString(reference), rule);
+                }
+            }
+            fields.add(new LogicalView.Field(full, expression, null, List.of(), rule));
+        }
+        return fields;
+    }
+
+    private static JsonPath jsonPath(Node expression, String rule) {
+        if (!expression.isLiteral()) {
+            throw new MappingException(rule + ": a JSONPath expression must be a string, not " + expression);
+        }
+        try {
+            return JsonPath.parse(expression.getLiteralLexicalForm());
+        } catch (IllegalArgumentException e) {
+            throw new MappingException(rule + ": " + e.getMessage());
+        }
+    }
+
+    /** The field's expression as a literal-valued term map: its values are the field's values. */
+    private TermMap expression(Node f, String rule) {
+        Node constant = mapping.single(f, Rml.constant, "rml:constant of the " + rule, false);
+        Node reference = mapping.single(f, Rml.reference, "rml:reference of the " + rule, false);
+        Node template = mapping.single(f, Rml.template, "rml:template of the " + rule, false);
+        int kinds = (constant != null ? 1 : 0) + (reference != null ? 1 : 0) + (template != null ? 1 : 0);
+        if (kinds != 1) {
+            throw new MappingException(rule + ": give exactly one of rml:reference, rml:template, rml:constant");
+        }
+        if (reference != null && !reference.isLiteral() || template != null && !template.isLiteral()) {
+            throw new MappingException(rule + ": rml:reference and rml:template take a string");
+        }
+        if (constant != null && constant.isBlank()) {
+            throw new MappingException(rule + ": a constant must be an IRI or a literal, not a blank node");
+        }
+        Template parsed = null;
+        if (template != null) {
+            try {
+                parsed = Template.parse(template.getLiteralLexicalForm());
+            } catch (MappingException e) {
+                throw new MappingException(rule + ": " + e.getMessage());
+            }
+        }
+        return new TermMap(rule, constant, reference == null ? null : reference.getLiteralLexicalForm(), parsed,
+                TermType.LITERAL, null, null, null, null);
+    }
+
+    private static void checkUnique(List<String> keys, String name) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String k : keys) {
+            if (!seen.add(k)) {
+                throw new MappingException(name + ": the field name \"" + k + "\" is used twice; the fields of a view "
+                        + "(its own and those its joins add) need different names");
+            }
+        }
+    }
+
+    static String quoted(List<String> keys) {
+        return String.join(", ", keys.stream().map(k -> "\"" + k + "\"").toList());
+    }
+}

@@ -1,0 +1,201 @@
+package mx.zocalo.converter.rml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.source.JsonPath;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The iterations of a logical view, streamed from the records of what it is on: each record gives one iteration per
+ * combination of its fields' values (a field with no value gives null), then each join extends every iteration with
+ * the fields of each matching parent iteration (a left join keeps an iteration without match, with nulls; an inner
+ * join drops it). Parents are read beforehand into a hash from join values to the joined fields (see
+ * {@link MappingRunner}); the view itself is never held in memory.
+ */
+final class ViewRecords implements Records {
+    /** A parent view, hashed: join values → the fields a join takes from each matching parent iteration. */
+    record JoinIndex(LogicalView.Join join, Map<List<String>, List<Map<String, Node>>> matches) {}
+
+    private final LogicalView view;
+    private final Records base;
+    private final List<JoinIndex> joins;
+    private final TermGenerator terms;
+    private final List<String> keys;
+    private final Map<String, JsonPath> paths = new HashMap<>();
+    private final ArrayDeque<ViewRecord> pending = new ArrayDeque<>();
+    private long position;
+
+    ViewRecords(LogicalView view, Records base, List<JoinIndex> joins, TermGenerator terms) {
+        this.view = view;
+        this.base = base;
+        this.joins = joins;
+        this.terms = terms;
+        this.keys = List.copyOf(view.keys());
+    }
+
+    @Override
+    public Record next() {
+        while (pending.isEmpty()) {
+            Record record = base.next();
+            if (record == null) {
+                return null;
+            }
+            List<Map<String, Node>> iterations;
+            try {
+                iterations = expand(view.fields(), record);
+            } catch (DataException e) {
+                throw new ConversionException(base.description() + ", " + base.where() + ": " + e.getMessage() + " (" + view.name()
+                        + ")", base.description(), base.number(), base.line(), e.column, view.name(), e);
+            }
+            Node index = integer(position++);
+            for (Map<String, Node> it : iterations) {
+                it.put("#", index);
+            }
+            for (JoinIndex join : joins) {
+                iterations = join(iterations, join);
+            }
+            for (Map<String, Node> it : iterations) {
+                pending.add(new ViewRecord(it));
+            }
+        }
+        return pending.poll();
+    }
+
+    /** The combinations of the fields' values over one record: the cartesian product of each field's entries. */
+    private List<Map<String, Node>> expand(List<LogicalView.Field> fields, Record record) {
+        List<Map<String, Node>> out = new ArrayList<>(List.of(new LinkedHashMap<>()));
+        for (LogicalView.Field field : fields) {
+            List<Map<String, Node>> entries = entries(field, record);
+            if (entries.size() == 1) {
+                out.forEach(m -> m.putAll(entries.get(0)));
+                continue;
+            }
+            List<Map<String, Node>> next = new ArrayList<>(out.size() * entries.size());
+            for (Map<String, Node> m : out) {
+                for (Map<String, Node> e : entries) {
+                    Map<String, Node> both = new LinkedHashMap<>(m);
+                    both.putAll(e);
+                    next.add(both);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** A field's entries over one record: one per value (with its position in {@code name.#}), or one of nulls. */
+    private List<Map<String, Node>> entries(LogicalView.Field field, Record record) {
+        List<Map<String, Node>> entries = new ArrayList<>();
+        if (!field.iterable()) {
+            List<Node> values = terms.generate(field.expression(), record, null);
+            for (int i = 0; i < values.size(); i++) {
+                Map<String, Node> e = new LinkedHashMap<>();
+                e.put(field.name(), values.get(i));
+                e.put(field.name() + ".#", integer(i));
+                entries.add(e);
+            }
+        } else if (record instanceof JsonRecord json) {
+            List<JsonNode> items = field.iterator().select(json.node());
+            for (int i = 0; i < items.size(); i++) {
+                for (Map<String, Node> e : expand(field.fields(), new JsonRecord(paths, items.get(i)))) {
+                    e.put(field.name() + ".#", integer(i));
+                    entries.add(e);
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            LogicalView.keys(List.of(field), names);
+            Map<String, Node> nulls = new LinkedHashMap<>();
+            names.forEach(n -> nulls.put(n, null));
+            entries.add(nulls);
+        }
+        return entries;
+    }
+
+    private static List<Map<String, Node>> join(List<Map<String, Node>> iterations, JoinIndex index) {
+        LogicalView.Join join = index.join();
+        List<Map<String, Node>> out = new ArrayList<>(iterations.size());
+        for (Map<String, Node> it : iterations) {
+            List<String> key = new ArrayList<>(join.conditions().size());
+            for (LogicalView.Condition c : join.conditions()) {
+                Node v = it.get(c.child());
+                key.add(v == null ? null : v.isURI() ? v.getURI() : v.isLiteral() ? v.getLiteralLexicalForm() : v.toString());
+            }
+            List<Map<String, Node>> matches = key.contains(null) ? List.of() : index.matches().getOrDefault(key, List.of());
+            if (matches.isEmpty()) {
+                if (!join.inner()) {
+                    Map<String, Node> extended = new LinkedHashMap<>(it);
+                    for (LogicalView.Field f : join.fields()) {
+                        extended.put(f.name(), null);
+                        extended.put(f.name() + ".#", null);
+                    }
+                    out.add(extended);
+                }
+                continue;
+            }
+            for (int m = 0; m < matches.size(); m++) {
+                Map<String, Node> extended = new LinkedHashMap<>(it);
+                for (LogicalView.Field f : join.fields()) {
+                    Node v = matches.get(m).get(f.name());
+                    extended.put(f.name(), v);
+                    extended.put(f.name() + ".#", v == null ? null : integer(m));
+                }
+                out.add(extended);
+            }
+        }
+        return out;
+    }
+
+    static Node integer(long i) {
+        return NodeFactory.createLiteralDT(Long.toString(i), XSDDatatype.XSDinteger);
+    }
+
+    @Override
+    public List<String> header() {
+        return keys;
+    }
+
+    @Override
+    public String keyKind() {
+        return "field";
+    }
+
+    @Override
+    public String description() {
+        return view.name() + " (" + base.description() + ")";
+    }
+
+    @Override
+    public String where() {
+        return base.where();
+    }
+
+    @Override
+    public long number() {
+        return base.number();
+    }
+
+    @Override
+    public long line() {
+        return base.line();
+    }
+
+    @Override
+    public long bytesRead() {
+        return base.bytesRead();
+    }
+
+    @Override
+    public void close() {
+        base.close();
+    }
+}
