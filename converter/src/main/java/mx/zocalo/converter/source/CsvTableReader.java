@@ -128,7 +128,7 @@ final class CsvTableReader implements TableReader {
         number++;
         List<String> values = new ArrayList<>(record.size());
         for (String v : record) {
-            values.add(v == null || v.isEmpty() ? null : v);
+            values.add(v == null || v.isBlank() ? null : v); // a cell of only spaces is empty, as in a spreadsheet
         }
         return new TableRow(number, line, values);
     }

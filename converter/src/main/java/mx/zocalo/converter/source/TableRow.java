@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param number 1-based data row number (the header is not counted)
  * @param line   1-based line (CSV) or sheet row (Excel) where the row starts
- * @param values cell values as text, aligned with the header; an empty or missing cell is {@code null}
+ * @param values cell values as text, aligned with the header; an empty, blank (only white space) or missing cell is {@code null}
  */
 public record TableRow(long number, long line, List<String> values) {
 

@@ -51,6 +51,17 @@ class TableSourcesTest {
     }
 
     @Test
+    void given_csv_cells_of_only_spaces_when_read_then_they_are_empty_as_in_a_spreadsheet() {
+        try (TableReader table = TableSources.open(TestData.file("data_total.csv"))) {
+            int column = table.header().indexOf("PORCENTAJE_INVERSIÓN");
+            List<TableRow> rows = readAll(table);
+            // row 41 of the spending file holds a single space in this column
+            assertThat(rows.get(40).value(column)).isNull();
+            assertThat(rows).allSatisfy(r -> assertThat(r.values()).noneMatch(v -> v != null && v.isBlank()));
+        }
+    }
+
+    @Test
     void given_utf8_csv_when_read_then_it_is_not_mistaken_for_latin1() {
         try (TableReader table = TableSources.open(TestData.file("data_total.csv"))) {
             assertThat(((CsvTableReader) table).charset()).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
