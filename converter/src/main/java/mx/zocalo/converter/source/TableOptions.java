@@ -11,9 +11,17 @@ import java.nio.charset.Charset;
  * @param skipRows  rows before the header to ignore (CSV records; sheet rows in a workbook), e.g. a title
  * @param sheet     for a workbook ({@code .xlsx}, {@code .xls}): the sheet to read, by name, or else by its 1-based
  *                  position ("2"); null for the first sheet. CSV ignores it.
+ * @param sniffDelimiter CSV: find the delimiter ({@code , ; tab |}) from the first lines instead of using {@code delimiter}
+ * @param detectHeader   find the header row below title rows instead of taking the row after {@code skipRows}
+ * @param allSheets      for a workbook: read every sheet, one after the other, with the sheet name as an extra first column
  */
-public record TableOptions(char delimiter, Charset encoding, int skipRows, String sheet) {
+public record TableOptions(char delimiter, Charset encoding, int skipRows, String sheet, boolean sniffDelimiter,
+        boolean detectHeader, boolean allSheets) {
+    /** As a mapping reads a table unless it says otherwise: comma, detected encoding, header in the first row. */
     public static final TableOptions DEFAULT = new TableOptions(',', null, 0);
+
+    /** For a table without a mapping: encoding, delimiter and header row detected. */
+    public static final TableOptions AUTO = new TableOptions(',', null, 0, null, true, true, false);
 
     public TableOptions {
         if (skipRows < 0) {
@@ -31,9 +39,36 @@ public record TableOptions(char delimiter, Charset encoding, int skipRows, Strin
         this(delimiter, encoding, skipRows, null);
     }
 
+    public TableOptions(char delimiter, Charset encoding, int skipRows, String sheet) {
+        this(delimiter, encoding, skipRows, sheet, false, false, false);
+    }
+
     /** These options, reading the given sheet of a workbook (null: the first). */
     public TableOptions withSheet(String sheet) {
-        return new TableOptions(delimiter, encoding, skipRows, sheet);
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, false);
+    }
+
+    /** These options, reading every sheet of a workbook with the sheet name as a first column. */
+    public TableOptions withAllSheets() {
+        return new TableOptions(delimiter, encoding, skipRows, null, sniffDelimiter, detectHeader, true);
+    }
+
+    /** These options with this CSV encoding instead of detecting it. */
+    public TableOptions withEncoding(Charset encoding) {
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets);
+    }
+
+    /** These options with this CSV delimiter instead of finding it. */
+    public TableOptions withDelimiter(char delimiter) {
+        return new TableOptions(delimiter, encoding, skipRows, sheet, false, detectHeader, allSheets);
+    }
+
+    /** These options with the header in row {@code row} (1-based: the rows above it are skipped) instead of finding it. */
+    public TableOptions withHeaderRow(int row) {
+        if (row < 1) {
+            throw new IllegalArgumentException("the header row is counted from 1, was " + row);
+        }
+        return new TableOptions(delimiter, encoding, row - 1, sheet, sniffDelimiter, false, allSheets);
     }
 
     /**
