@@ -29,6 +29,14 @@ public enum RdfDownload {
     public RDFFormat format() { return format; }
     public Lang lang() { return format.getLang(); }
 
+    /**
+     * Whether the catalog lists this format as a distribution (written once at publish time, with size and
+     * checksum). N-Quads is the N-Triples dump with the graph name on every line: downloadable, made on the fly.
+     */
+    public boolean distribution() {
+        return this != NQUADS;
+    }
+
     public static RdfDownload byExtension(String ext) {
         for (RdfDownload d : values()) {
             if (d.ext.equals(ext)) return d;

@@ -17,7 +17,10 @@ import mx.zocalo.server.catalog.DatasetDescription;
 import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -63,8 +66,10 @@ public final class DatasetPublisher {
                 ConversionResult result = Conversion.builder().mapping(d.mapping()).base(iris.base()).build().run(sink);
                 long triples = dsg.getGraph(graph).size();
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
+                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph));
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
-                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample)));
+                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
+                                Dumps.facts(staged.resolve(fileName)), dumps, VoidCounter.count(dsg, graph))));
                 counts[0] = result.rows();
                 counts[1] = triples;
             });
@@ -112,6 +117,20 @@ public final class DatasetPublisher {
         old.forEach(dsg::delete);
         for (Triple t : CatalogRecord.catalog(iris)) dsg.add(new Quad(catalogGraph, t));
         for (Triple t : record) dsg.add(new Quad(catalogGraph, t));
+        // the catalog changed now
+        dsg.deleteAny(catalogGraph, iris.catalog(), DCTerms.modified.asNode(), Node.ANY);
+        dsg.add(catalogGraph, iris.catalog(), DCTerms.modified.asNode(),
+                NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime));
+    }
+
+    /** The prefixes for Turtle downloads: the usual vocabularies, the portal's, and those of the mapping when known. */
+    private org.apache.jena.shared.PrefixMapping prefixes(DatasetGraph dsg, Node graph) {
+        org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
+        pm.setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard);
+        pm.setNsPrefix("dct", "http://purl.org/dc/terms/");
+        pm.setNsPrefix("zocalo", iris.base() + "def/zocalo#");
+        pm.setNsPrefix("id", iris.base() + "id/");
+        return pm;
     }
 
     private String publishedFingerprint(String slug) {

@@ -50,6 +50,17 @@ final class Downloads {
     private void rdf(Context ctx, String slug, RdfDownload format, String fileName) {
         ctx.contentType(format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : ""));
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        // written at publish time (so the catalog can give its size and checksum); made on the fly for older publishes
+        Path dump = store.filesDirectory().resolve(slug).resolve("rdf").resolve(slug + "." + format.ext());
+        if (Files.isRegularFile(dump)) {
+            try (InputStream in = Files.newInputStream(dump)) {
+                ctx.header("Content-Length", Long.toString(Files.size(dump)));
+                in.transferTo(ctx.outputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         Node graph = iris.datasetGraph(slug);
         OutputStream out = ctx.outputStream();
         store.read(dsg -> {

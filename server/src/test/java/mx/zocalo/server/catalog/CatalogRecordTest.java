@@ -69,7 +69,7 @@ class CatalogRecordTest {
     @Test
     void every_download_is_a_distribution_with_a_download_url() {
         Node ds = iri("https://datos.example.mx/dataset/pagos-prueba");
-        for (String f : List.of("csv", "ttl", "nt", "nq", "jsonld", "rdf")) {
+        for (String f : List.of("csv", "ttl", "nt", "jsonld", "rdf")) {
             Node dist = iri("https://datos.example.mx/dataset/pagos-prueba/distribution/" + f);
             assertThat(record.contains(ds, DCAT.distribution.asNode(), dist)).as(f).isTrue();
             assertThat(record.contains(dist, DCAT.downloadURL.asNode(), iri("https://datos.example.mx/download/pagos-prueba." + f))).as(f).isTrue();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.Vocabularies;
@@ -57,6 +58,14 @@ final class TestPortal implements AutoCloseable {
                 .header("Content-Type", contentType);
         if (accept != null) b.header("Accept", accept);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The path and query of an absolute URL of this portal (under its base or its real address). */
+    String localPath(String absolute) {
+        for (String prefix : List.of(BASE, url("/"))) {
+            if (absolute.startsWith(prefix)) return "/" + absolute.substring(prefix.length());
+        }
+        throw new IllegalArgumentException("not a URL of this portal: " + absolute);
     }
 
     static String enc(String s) {
