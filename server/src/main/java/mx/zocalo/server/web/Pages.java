@@ -60,19 +60,29 @@ final class Pages {
 
     private void catalog(Context ctx, String type) {
         Dereference.links(ctx, "/catalog");
+        CatalogPages.Request request = CatalogPages.Request.of(ctx);
+        CatalogPages.Page page = store.read(dsg -> CatalogPages.page(dsg.getGraph(iris.catalogGraph()), iris, request,
+                CatalogPages.pageBase(ctx, iris)));
+        page.links().forEach((rel, url) -> ctx.res().addHeader("Link", "<" + url + ">; rel=\"" + rel + "\""));
         if (!type.equals("text/html")) {
-            Graph g = store.read(dsg -> {
-                Graph copy = GraphFactory.createDefaultGraph();
-                dsg.getGraph(iris.catalogGraph()).find().forEach(copy::add);
-                return copy;
-            });
-            rdf.send(ctx, g, RdfResponses.formatFor(type));
+            rdf.send(ctx, page.graph(), RdfResponses.formatFor(type));
             return;
         }
         String lang = PageLanguage.of(ctx);
         Map<String, Object> model = base(ctx, lang);
-        model.put("datasets", catalog.datasets(lang));
+        List<CatalogService.DatasetSummary> shown = new ArrayList<>();
+        for (var d : catalog.datasets(lang)) {
+            if (page.datasets().contains(iris.dataset(d.slug()))) shown.add(d);
+        }
+        model.put("datasets", shown);
         model.put("catalogIri", iris.catalog().getURI());
+        model.put("page", page.page());
+        model.put("pages", page.pages());
+        model.put("total", page.total());
+        model.put("q", request.q() == null ? "" : request.q());
+        Map<String, String> local = new java.util.LinkedHashMap<>();
+        page.links().forEach((rel, url) -> local.put(rel, Optional.ofNullable(iris.localPath(url)).orElse(url)));
+        model.put("pageLinks", local);
         Templates.send(ctx, templates.render("catalog", lang, model));
     }
 

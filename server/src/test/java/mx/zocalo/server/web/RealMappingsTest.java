@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.publish.PublishOutcome;
@@ -164,5 +165,76 @@ class RealMappingsTest {
         assertThat(nt.size()).isGreaterThan(30_000);
         assertThat(jsonld.isIsomorphicWith(nt)).isTrue();
         assertThat(rdfxml.isIsomorphicWith(nt)).isTrue();
+    }
+
+    @Test
+    void the_catalog_in_pages_of_one_links_first_previous_next_and_last_and_each_page_is_valid_in_every_format() throws Exception {
+        Set<Node> seen = new java.util.HashSet<>();
+        String next = "/catalog?pageSize=1";
+        int pages = 0;
+        while (next != null) {
+            pages++;
+            for (String[] f : new String[][] {{"application/n-triples", "NTRIPLES"}, {"application/ld+json", "JSONLD"},
+                    {"application/rdf+xml", "RDFXML"}}) {
+                Graph other = PortalServerTest.parse(portal.get(next, f[0]).body(), org.apache.jena.riot.RDFLanguages.nameToLang(f[1]));
+                assertThat(other.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).toList()).as(next + " " + f[0]).hasSize(1);
+            }
+            Graph page = PortalServerTest.parse(portal.get(next, "text/turtle").body(), Lang.TURTLE);
+            List<Node> datasets = page.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).mapWith(t -> t.getSubject()).toList();
+            assertThat(datasets).as(next).hasSize(1);
+            assertThat(seen.add(datasets.get(0))).as("each dataset on one page only").isTrue();
+            assertThat(DcatApShapes.summary(DcatApShapes.mandatory(page))).as("violations on " + next).isEmpty();
+            Node catalog = NodeFactory.createURI(TestPortal.BASE + "catalog");
+            assertThat(page.find(catalog, NodeFactory.createURI(HYDRA + "totalItems"), Node.ANY).next().getObject().getLiteralValue())
+                    .isEqualTo(slugs.size());
+            Node view = page.find(catalog, NodeFactory.createURI(HYDRA + "view"), Node.ANY).next().getObject();
+            assertThat(view.getURI()).isEqualTo(TestPortal.BASE + "catalog?page=" + pages + "&pageSize=1");
+            assertThat(page.contains(view, NodeFactory.createURI(HYDRA + "first"), NodeFactory.createURI(TestPortal.BASE + "catalog?page=1&pageSize=1"))).isTrue();
+            assertThat(page.contains(view, NodeFactory.createURI(HYDRA + "last"),
+                    NodeFactory.createURI(TestPortal.BASE + "catalog?page=" + slugs.size() + "&pageSize=1"))).isTrue();
+            assertThat(page.find(view, NodeFactory.createURI(HYDRA + "previous"), Node.ANY).hasNext()).isEqualTo(pages > 1);
+            var it = page.find(view, NodeFactory.createURI(HYDRA + "next"), Node.ANY);
+            next = it.hasNext() ? portal.localPath(it.next().getObject().getURI()) : null;
+        }
+        assertThat(pages).isEqualTo(slugs.size());
+        assertThat(seen).hasSize(slugs.size());
+    }
+
+    @Test
+    void behind_a_reverse_proxy_the_page_links_use_the_forwarded_address() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url("/catalog?pageSize=1&page=2")))
+                .header("Accept", "text/turtle").header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "datos.monterrey.gob.mx").header("X-Forwarded-Prefix", "/portal").build();
+        String body = portal.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        Graph page = PortalServerTest.parse(body, Lang.TURTLE);
+        Node view = NodeFactory.createURI("https://datos.monterrey.gob.mx/portal/catalog?page=2&pageSize=1");
+        assertThat(page.contains(view, NodeFactory.createURI(HYDRA + "next"),
+                NodeFactory.createURI("https://datos.monterrey.gob.mx/portal/catalog?page=3&pageSize=1"))).isTrue();
+        assertThat(page.contains(view, NodeFactory.createURI(HYDRA + "previous"),
+                NodeFactory.createURI("https://datos.monterrey.gob.mx/portal/catalog?page=1&pageSize=1"))).isTrue();
+    }
+
+    @Test
+    void the_catalog_filters_by_words_without_accents_and_by_modification_date() throws Exception {
+        Graph crime = PortalServerTest.parse(portal.get("/catalog?q=" + enc("DELITOS estatal"), "text/turtle").body(), Lang.TURTLE);
+        assertThat(crime.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).mapWith(t -> t.getSubject().getURI()).toList())
+                .containsExactly(TestPortal.BASE + "dataset/incidencia-delictiva-estatal");
+        Graph none = PortalServerTest.parse(portal.get("/catalog?q=zzzz", "text/turtle").body(), Lang.TURTLE);
+        assertThat(none.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).toList()).isEmpty();
+        // records are modified when published, i.e. today
+        Graph recent = PortalServerTest.parse(portal.get("/catalog?modified_since=2020-01-01", "text/turtle").body(), Lang.TURTLE);
+        assertThat(recent.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).toList()).hasSize(slugs.size());
+        Graph future = PortalServerTest.parse(portal.get("/catalog?modified_since=2999-01-01T00:00:00Z", "text/turtle").body(), Lang.TURTLE);
+        assertThat(future.find(Node.ANY, RDF.type.asNode(), DCAT.Dataset.asNode()).toList()).isEmpty();
+        assertThat(portal.get("/catalog?modified_since=ayer", "text/turtle").statusCode()).isEqualTo(400);
+        assertThat(portal.get("/catalog?pageSize=0", "text/turtle").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void the_html_catalog_is_paged_and_searchable() throws Exception {
+        String page1 = portal.get("/catalog?pageSize=2", "text/html").body();
+        assertThat(page1).contains("1 / 2", "rel=\"next\"", "href=\"/catalog?page=2&amp;pageSize=2\"", "type=\"search\"");
+        String found = portal.get("/catalog?q=localidades", "text/html").body();
+        assertThat(found).contains("href=\"/dataset/localidades-nuevo-leon\"").doesNotContain("href=\"/dataset/cuenta-publica\"");
     }
 }
