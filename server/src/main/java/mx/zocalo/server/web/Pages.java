@@ -110,6 +110,9 @@ final class Pages {
         model.put("d", d);
         model.put("s", d.summary());
         model.put("sampleQueryLink", "/sparql?query=" + URLEncoder.encode(d.sampleQuery(), StandardCharsets.UTF_8));
+        model.put("schemaOrg", SchemaOrg.dataset(d, iris.base() + "dataset/" + slug, iris.base(), iris.base() + "catalog", lang));
+        final String s0 = slug;
+        model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
         preview(slug, model);
         Templates.send(ctx, templates.render("dataset", lang, model));
     }

@@ -47,6 +47,7 @@ public final class PortalServer {
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
         SparqlService sparql = SparqlService.over(store.datasetGraph());
+        Discovery discovery = new Discovery(store, iris, rdf);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
@@ -63,6 +64,9 @@ public final class PortalServer {
             routes.get("/sparql", pages::sparqlForm);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
+            routes.get("/robots.txt", discovery::robots);
+            routes.get("/sitemap.xml", discovery::sitemap);
+            routes.get("/.well-known/void", discovery::wellKnownVoid);
             routes.get("/*", deref::resource);
         });
         app.start(port);

@@ -15,6 +15,10 @@ final class RdfResponses {
     static final List<String> DESCRIPTION_TYPES = List.of(
             "text/html", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml");
 
+    /** RDF only, Turtle first (for documents with no HTML view). */
+    static final List<String> DATA_TYPES_WITHOUT_HTML = List.of(
+            "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml");
+
     private final PortalIris iris;
 
     RdfResponses(PortalIris iris) {

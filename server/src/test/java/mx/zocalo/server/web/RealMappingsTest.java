@@ -237,4 +237,46 @@ class RealMappingsTest {
         String found = portal.get("/catalog?q=localidades", "text/html").body();
         assertThat(found).contains("href=\"/dataset/localidades-nuevo-leon\"").doesNotContain("href=\"/dataset/cuenta-publica\"");
     }
+
+    @Test
+    void dataset_pages_embed_schema_org_json_ld_and_a_metadata_quality_score() throws Exception {
+        String page = portal.get("/dataset/cuenta-publica", "text/html").body();
+        int start = page.indexOf("<script type=\"application/ld+json\">") + "<script type=\"application/ld+json\">".length();
+        String json = page.substring(start, page.indexOf("</script>", start));
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(node.get("@type").asText()).isEqualTo("Dataset");
+        assertThat(node.get("name").asText()).startsWith("Cuenta Pública");
+        assertThat(node.get("distribution").size()).isGreaterThanOrEqualTo(5);
+        assertThat(node.get("distribution").get(0).get("contentUrl").asText()).startsWith(TestPortal.BASE + "download/");
+        assertThat(node.get("@context").asText()).isEqualTo("https://schema.org/");
+        assertThat(node.get("@id").asText()).isEqualTo(TestPortal.BASE + "dataset/cuenta-publica");
+        assertThat(page).contains("id=\"quality\"", "/ 405", "(+");
+        assertThat(portal.get("/dataset/cuenta-publica?lang=en", "text/html").body()).contains("Metadata quality", "Findability");
+    }
+
+    @Test
+    void robots_sitemap_and_well_known_void_tell_crawlers_where_things_are() throws Exception {
+        assertThat(portal.get("/robots.txt", null).body()).contains("Sitemap: " + TestPortal.BASE + "sitemap.xml", "Disallow: /sparql");
+        String sitemap = portal.get("/sitemap.xml", null).body();
+        for (String slug : slugs) assertThat(sitemap).contains("<loc>" + TestPortal.BASE + "dataset/" + slug + "</loc>");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(sitemap.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> v = portal.get("/.well-known/void", "text/turtle");
+        assertThat(v.statusCode()).isEqualTo(200);
+        Graph voidGraph = PortalServerTest.parse(v.body(), Lang.TURTLE);
+        Node portalDataset = NodeFactory.createURI(TestPortal.BASE + ".well-known/void#portal");
+        assertThat(voidGraph.find(portalDataset, NodeFactory.createURI("http://rdfs.org/ns/void#subset"), Node.ANY).toList()).hasSize(slugs.size());
+        long total = 0;
+        for (String slug : slugs) {
+            Node ds = NodeFactory.createURI(TestPortal.BASE + "dataset/" + slug);
+            total += Long.parseLong(voidGraph.find(ds, NodeFactory.createURI("http://rdfs.org/ns/void#triples"), Node.ANY).next()
+                    .getObject().getLiteralLexicalForm());
+            assertThat(voidGraph.find(ds, NodeFactory.createURI("http://rdfs.org/ns/void#classPartition"), Node.ANY).hasNext()).as(slug).isTrue();
+        }
+        // the figures VoID gives are the store's
+        String q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"" + TestPortal.BASE + "graph/\") "
+                + "&& ?g != <" + TestPortal.BASE + "graph/catalog> && ?g != <" + TestPortal.BASE + "graph/vocabularies>) }";
+        List<String> lines = portal.get("/sparql?query=" + enc(q), "text/csv").body().lines().toList();
+        assertThat(total).isEqualTo(Long.parseLong(lines.get(1).strip()));
+    }
 }
