@@ -165,6 +165,10 @@ public final class CatalogRecord {
             add(ds, DCTerms.spatial.asNode(), place);
             add(place, RDF.type.asNode(), DCTerms.Location.asNode());
         }
+        // everything the portal publishes is open to all
+        Node publicAccess = NodeFactory.createURI("http://publications.europa.eu/resource/authority/access-right/PUBLIC");
+        add(ds, DCTerms.accessRights.asNode(), publicAccess);
+        add(publicAccess, RDF.type.asNode(), DCTerms.RightsStatement.asNode());
         Node landing = NodeFactory.createURI(ds.getURI() + ".html");
         add(ds, DCAT.landingPage.asNode(), landing);
         add(landing, RDF.type.asNode(), FOAF.Document.asNode());

@@ -65,6 +65,8 @@ public final class MetadataQuality {
         checks.add(new Check("reusability", "quality.license", 20, licence));
         checks.add(new Check("reusability", "quality.licenseVocabulary", 10, licence && licenceIsKnownDocument(g, dataset, dists)));
         checks.add(new Check("reusability", "quality.accessRights", 10, has(g, dataset, DCTerms.accessRights.asNode())));
+        checks.add(new Check("reusability", "quality.accessRightsVocabulary", 5, objects(g, dataset, DCTerms.accessRights.asNode()).stream()
+                .anyMatch(n -> n.isURI() && n.getURI().startsWith("http://publications.europa.eu/resource/authority/access-right/"))));
         checks.add(new Check("reusability", "quality.contactPoint", 20, has(g, dataset, DCAT.contactPoint.asNode())));
         checks.add(new Check("reusability", "quality.publisher", 10, has(g, dataset, DCTerms.publisher.asNode())));
         // contextuality

@@ -279,4 +279,18 @@ class RealMappingsTest {
         List<String> lines = portal.get("/sparql?query=" + enc(q), "text/csv").body().lines().toList();
         assertThat(total).isEqualTo(Long.parseLong(lines.get(1).strip()));
     }
+
+    @Test
+    void python_rdflib_parses_every_catalog_page_in_every_format() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "no system Python");
+        Process check = new ProcessBuilder(python.toString(), "-c", "import rdflib").start();
+        assumeTrue(check.waitFor() == 0, "python3-rdflib is not installed (.ci/run installs it)");
+        Process p = new ProcessBuilder(python.toString(), "src/test/resources/python/parse_catalog.py",
+                portal.url("/catalog?pageSize=1"), portal.url("/"), TestPortal.BASE).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.print(out);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).contains("OK " + slugs.size() + " pages " + slugs.size() + " datasets");
+    }
 }
