@@ -28,6 +28,7 @@ public final class ZocaloCommand implements Callable<Integer> {
     /** The command line with every subcommand, including the converter's {@code convert}. */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ZocaloCommand());
+        cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;
