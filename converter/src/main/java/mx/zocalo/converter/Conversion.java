@@ -3,6 +3,7 @@ package mx.zocalo.converter;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
+import mx.zocalo.converter.auto.AutoMapping;
 import mx.zocalo.converter.rml.RmlConversion;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
@@ -25,11 +26,11 @@ import org.apache.jena.riot.system.StreamRDFWriter;
  * {@code start()}, the mapping's prefixes, then triples (default graph) and quads (named graphs), and
  * {@code finish()} — also when the conversion fails. On error a {@link ConversionException} names the
  * file, row, column and mapping rule; {@link Builder#rowErrors} can skip bad rows instead. A table can
- * also be converted without a mapping ({@link Builder#directMapping}).
+ * also be converted without a mapping, with one inferred from it ({@link Builder#auto}).
  */
 public final class Conversion {
     private final Path mapping;
-    private final Path directTable;
+    private final AutoMapping auto;
     private final String base;
     private final RowErrorHandler rowErrors;
     private final ProgressListener progress;
@@ -37,7 +38,7 @@ public final class Conversion {
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
-        this.directTable = b.directTable;
+        this.auto = b.auto;
         this.base = b.base;
         this.rowErrors = b.rowErrors;
         this.progress = b.progress;
@@ -48,7 +49,7 @@ public final class Conversion {
         return new Builder();
     }
 
-    /** The mapping file, or null for a conversion without mapping ({@link Builder#directMapping}). */
+    /** The mapping file, or null for a conversion with an inferred mapping ({@link Builder#auto}). */
     public Path mapping() {
         return mapping;
     }
@@ -64,7 +65,7 @@ public final class Conversion {
         try {
             result = mapping != null
                     ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads)
-                    : RmlConversion.runDirect(directTable, base, sink);
+                    : auto.run(sink, progress);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
@@ -101,7 +102,7 @@ public final class Conversion {
 
     public static final class Builder {
         private Path mapping;
-        private Path directTable;
+        private AutoMapping auto;
         private String base;
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
         private ProgressListener progress = ProgressListener.NONE;
@@ -148,21 +149,20 @@ public final class Conversion {
         }
 
         /**
-         * Converts {@code table} without a mapping instead, after the W3C Direct Mapping of a table without
-         * primary key: each row a blank node of class {@code <{base}{table}>}, each non-empty cell a literal
-         * of property {@code <{base}{table}#{column}>}. Needs {@link #base}.
+         * Converts a table without a mapping file instead, with the mapping inferred from it
+         * ({@link AutoMapping#infer}, which has its own base IRI; {@link #base} and {@link #rowErrors} do not apply).
          */
-        public Builder directMapping(Path table) {
-            this.directTable = table;
+        public Builder auto(AutoMapping inferred) {
+            this.auto = inferred;
             return this;
         }
 
         /**
-         * @throws IllegalStateException unless exactly one of a mapping file and a direct-mapping table is set,
+         * @throws IllegalStateException unless exactly one of a mapping file and an inferred mapping is set,
          *                               or when the base is not an absolute IRI
          */
         public Conversion build() {
-            if ((mapping == null) == (directTable == null)) {
+            if ((mapping == null) == (auto == null)) {
                 throw new IllegalStateException(mapping == null
                         ? "give a mapping file (or a table to convert without mapping)"
                         : "give either a mapping file or a table to convert without mapping, not both");

@@ -1,5 +1,8 @@
 package mx.zocalo.converter;
 
+import mx.zocalo.converter.auto.AutoMapping;
+import mx.zocalo.converter.source.TableOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -208,26 +211,29 @@ class ConversionTest {
     }
 
     @Test
-    void given_table_without_mapping_when_converting_then_each_row_is_a_typed_blank_node_with_one_literal_per_cell() {
+    void given_table_without_mapping_when_converting_then_each_row_is_a_resource_with_one_typed_literal_per_cell() {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
-        ConversionResult result = Conversion.builder().directMapping(TestData.file("sct_71_accidentes_mes.csv"))
-                .base("https://datos.example.mx/id/").build().run(StreamRDFLib.dataset(dsg));
+        AutoMapping inferred = AutoMapping.infer(TestData.file("sct_71_accidentes_mes.csv"), TableOptions.AUTO,
+                "https://datos.example.mx/", null, null);
+        ConversionResult result = Conversion.builder().auto(inferred).build().run(StreamRDFLib.dataset(dsg));
 
-        String table = "https://datos.example.mx/id/sct_71_accidentes_mes";
-        Node rowClass = NodeFactory.createURI(table);
+        Node rowClass = NodeFactory.createURI("https://datos.example.mx/def/sct-71-accidentes-mes#Registro");
         List<Node> rows = dsg.getDefaultGraph().find(Node.ANY, NodeFactory.createURI(RDF_TYPE), rowClass)
                 .mapWith(Triple::getSubject).toList();
         assertThat(result.rows()).isEqualTo(384);
-        assertThat(rows).hasSize(384).allMatch(Node::isBlank);
-        Node mes = NodeFactory.createURI(table + "#mes");
-        assertThat(dsg.getDefaultGraph().find(rows.get(0), Node.ANY, Node.ANY).toList()).hasSize(7);
+        assertThat(rows).hasSize(384).allMatch(Node::isURI);
+        Node first = NodeFactory.createURI("https://datos.example.mx/id/sct-71-accidentes-mes/row/1");
+        assertThat(rows).contains(first);
+        assertThat(dsg.getDefaultGraph().find(first, Node.ANY, Node.ANY).toList()).hasSize(7);
+        Node mes = NodeFactory.createURI("https://datos.example.mx/def/sct-71-accidentes-mes#mes");
         assertThat(dsg.getDefaultGraph().contains(Node.ANY, mes, NodeFactory.createLiteralString("enero"))).isTrue();
     }
 
     @Test
-    void given_both_mapping_and_direct_table_when_building_then_rejected() {
-        Conversion.Builder both = Conversion.builder().mapping(TestData.file("spending.rml.ttl"))
-                .directMapping(TestData.file("data_total.csv"));
+    void given_both_mapping_and_inferred_mapping_when_building_then_rejected() {
+        AutoMapping inferred = AutoMapping.infer(TestData.file("sct_71_accidentes_mes.csv"), TableOptions.AUTO,
+                "https://datos.example.mx/", null, null);
+        Conversion.Builder both = Conversion.builder().mapping(TestData.file("spending.rml.ttl")).auto(inferred);
         org.assertj.core.api.Assertions.assertThatThrownBy(both::build).isInstanceOf(IllegalStateException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(Conversion.builder()::build)
                 .isInstanceOf(IllegalStateException.class);

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import mx.zocalo.converter.Conversion;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.auto.AutoMapping;
 import org.apache.jena.atlas.RuntimeIOException;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -75,10 +76,23 @@ public final class ConvertCommand implements Callable<Integer> {
         Path mapping;
 
         @Option(names = "--auto", required = true, paramLabel = "TABLE",
-                description = "Convert this table without a mapping (W3C Direct Mapping: a blank node per row, "
-                        + "properties <BASE><table>#<column>, values as strings). Needs --base.")
+                description = "Convert this table without a mapping: one resource per row <BASE>id/SLUG/row/N (or "
+                        + "<BASE>id/SLUG/VALUE from an identifier column), one property <BASE>def/SLUG#column per column, "
+                        + "datatypes inferred over all rows, missing values (NA, n. d., -...) left out. Needs --base, "
+                        + "except with --explain. Writes the CSVW metadata beside --output.")
         Path auto;
     }
+
+    @picocli.CommandLine.Mixin
+    TableChoice table = new TableChoice();
+
+    @Option(names = "--explain",
+            description = "With --auto: print the inferred schema (column, property, datatype, values, missing, examples) instead of converting.")
+    boolean explain;
+
+    @Option(names = "--csvw", paramLabel = "FILE",
+            description = "With --auto: write the table's CSVW metadata (JSON) here (default: <output>.csv-metadata.json with --output, none without).")
+    Path csvw;
 
     @Option(names = {"-b", "--base"}, paramLabel = "IRI",
             description = "Base IRI for relative IRIs in the mapping and in generated terms, e.g. https://datos.example.mx/. "
@@ -165,10 +179,39 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Conversion.Builder builder = Conversion.builder().base(base);
+        AutoMapping inferred = null;
         if (what.mapping != null) {
+            if (table.given() || explain || csvw != null) {
+                err.println("error: --slug, --encoding, --delimiter, --header-row, --sheet, --all-sheets, --id-column, --explain and --csvw "
+                        + "are for a table without a mapping (--auto)");
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
             builder.mapping(what.mapping);
         } else {
-            builder.directMapping(what.auto);
+            if (base == null && !explain) {
+                err.println("error: a conversion without a mapping needs the base IRI (--base), e.g. --base https://datos.example.mx/");
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            try {
+                inferred = AutoMapping.infer(what.auto, table.options(), base, table.slug, table.idColumn);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            } catch (ConversionException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            if (explain) {
+                PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(standardOutput, java.nio.charset.StandardCharsets.UTF_8));
+                inferred.explain(out);
+                out.flush();
+                return 0;
+            }
+            builder = Conversion.builder().auto(inferred);
         }
         long[] skippedSeen = {0};
         if (skipBadRows || onError == OnError.skip_row) {
@@ -205,6 +248,12 @@ public final class ConvertCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             ConversionResult result = output == null ? toStandardOutput(conversion) : toFile(conversion, output);
+            Path metadata = csvw != null ? csvw : output != null && inferred != null
+                    ? output.resolveSibling(output.getFileName() + ".csv-metadata.json") : null;
+            if (inferred != null && metadata != null) {
+                writeCsvw(inferred, metadata);
+                err.println("CSVW metadata -> " + metadata);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf(Locale.ROOT, "converted %,d rows into %,d quads in %.1f s%s%s%n", result.rows(), result.quads(),
                     seconds, result.skippedRows() == 0 ? "" : String.format(Locale.ROOT, " (%,d rows skipped)", result.skippedRows()),
@@ -221,6 +270,28 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         err.flush();
         return 1;
+    }
+
+    /** The CSVW metadata of an inferred mapping, the table named relative to the metadata file. */
+    static void writeCsvw(AutoMapping inferred, Path metadata) throws IOException {
+        Path folder = metadata.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        String relative = folder.relativize(inferred.table().toAbsolutePath()).toString().replace(java.io.File.separatorChar, '/');
+        String url;
+        try {
+            url = new java.net.URI(null, null, relative, null).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            url = relative;
+        }
+        Path temporary = folder.resolve("." + metadata.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                inferred.writeCsvw(out, url);
+            }
+            Files.move(temporary, metadata, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private ConversionResult toStandardOutput(Conversion conversion) throws IOException {

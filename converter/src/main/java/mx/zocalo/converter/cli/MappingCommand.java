@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mapping}: tools for mapping files. {@code mapping compile FILE.yml} prints the RML (Turtle)
- * that a YAML mapping (a subset of YARRRML) stands for.
+ * that a YAML mapping (a subset of YARRRML) stands for; {@code mapping suggest TABLE} writes the mapping
+ * {@code convert --auto} infers, as YAML to edit.
  */
 @Command(name = "mapping", mixinStandardHelpOptions = true,
         description = "Tools for mapping files.",
-        subcommands = {MappingCommand.Compile.class})
+        subcommands = {MappingCommand.Compile.class, MappingCommand.Suggest.class})
 public final class MappingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,6 +92,88 @@ public final class MappingCommand implements Callable<Integer> {
                     } finally {
                         Files.deleteIfExists(tmp);
                     }
+                }
+            } catch (IOException e) {
+                err.println("error: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** {@code mapping suggest TABLE [--base IRI] [--slug S] [-o FILE.yml]}. Exit codes: 0 done, 1 unreadable table or write error, 2 usage. */
+    @Command(name = "suggest", mixinStandardHelpOptions = true,
+            description = {"Writes the mapping that convert --auto infers for a table as a YAML mapping (YARRRML subset), to edit and "
+                    + "use with convert --mapping FILE.yml.",
+                "Comments in it say where the YAML form cannot do what --auto does (canonical forms such as 1,234.5 -> 1234.5, "
+                    + "missing-value markers, title rows)."},
+            footer = {"", "Exit codes: 0 done, 1 the table cannot be read or the file written, 2 usage error."})
+    static final class Suggest implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "TABLE", description = "The table (CSV, .csv.gz, .xlsx, .xls).")
+        Path table;
+
+        @Option(names = {"-b", "--base"}, paramLabel = "IRI", description = "Base IRI written into the mapping (default: none; "
+                + "IRIs stay relative and convert --base gives it).")
+        String base;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE.yml", description = "File to write (default: standard output).")
+        Path output;
+
+        @picocli.CommandLine.Mixin
+        TableChoice choice = new TableChoice();
+
+        @Spec
+        CommandSpec spec;
+
+        /** Where the YAML goes without --output; replaceable for tests. */
+        OutputStream standardOutput = new FileOutputStream(FileDescriptor.out);
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            mx.zocalo.converter.auto.AutoMapping inferred;
+            try {
+                inferred = mx.zocalo.converter.auto.AutoMapping.infer(table, choice.options(), base, choice.slug, choice.idColumn);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            } catch (ConversionException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            Path folder = (output == null ? Path.of("") : output).toAbsolutePath().getParent();
+            if (output == null) {
+                folder = Path.of("").toAbsolutePath();
+            }
+            String source = folder.relativize(table.toAbsolutePath()).toString().replace(java.io.File.separatorChar, '/');
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                inferred.writeYaml(new PrintWriter(text), source);
+            } catch (ConversionException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                if (output == null) {
+                    standardOutput.write(bytes);
+                    standardOutput.flush();
+                } else {
+                    Path target = output.toAbsolutePath();
+                    Files.createDirectories(target.getParent());
+                    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                    try {
+                        Files.write(tmp, bytes);
+                        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
+                    err.println("mapping for " + table.getFileName() + " -> " + output);
+                    err.flush();
                 }
             } catch (IOException e) {
                 err.println("error: cannot write " + (output == null ? "the output" : output) + ": " + e.getMessage());

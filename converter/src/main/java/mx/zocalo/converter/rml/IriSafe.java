@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * stay, everything else becomes {@code %HH} of its UTF-8 bytes. So {@code "Bob/Charles"} gives
  * {@code Bob%2FCharles} and {@code "AÑO"} stays {@code AÑO}.
  */
-final class IriSafe {
+public final class IriSafe {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private IriSafe() {}
 
-    static String encode(String value) {
+    public static String encode(String value) {
         return encode(value, false);
     }
 

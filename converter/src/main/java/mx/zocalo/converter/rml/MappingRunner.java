@@ -147,7 +147,14 @@ final class MappingRunner {
             ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
             int maxInFlight = threads * 2 + 1;
             Batch batch = new Batch();
+            List<TriplesMap> once = group.stream().filter(MappingRunner::constant).toList();
+            List<TriplesMap> perRow = group.stream().filter(tm -> !constant(tm)).toList();
+            boolean first = true;
             for (Record values = read(table, inFlight); values != null; values = read(table, inFlight)) {
+                if (first && !once.isEmpty()) {
+                    generateOnce(once, values, joins, table);
+                }
+                first = false;
                 if (++rows % ProgressListener.EVERY_ROWS == 0) {
                     progress.progress(rows, table.bytesRead(), size);
                 }
@@ -155,7 +162,7 @@ final class MappingRunner {
                 batch.numbers[batch.size] = table.number();
                 batch.lines[batch.size] = table.line();
                 if (++batch.size == BATCH_ROWS) {
-                    inFlight.add(submit(pool, batch, group, joins));
+                    inFlight.add(submit(pool, batch, perRow, joins));
                     batch = new Batch();
                     while (inFlight.size() > maxInFlight) {
                         deliver(table, inFlight.poll());
@@ -163,13 +170,51 @@ final class MappingRunner {
                 }
             }
             if (batch.size > 0) {
-                inFlight.add(submit(pool, batch, group, joins));
+                inFlight.add(submit(pool, batch, perRow, joins));
             }
             while (!inFlight.isEmpty()) {
                 deliver(table, inFlight.poll());
             }
             progress.progress(rows, table.bytesRead(), size);
         }
+    }
+
+    /**
+     * A triples map whose every term is constant gives the same triples on every row: they are made once, at the
+     * source's first row (none for an empty source), on the calling thread, before the rows' triples.
+     */
+    private void generateOnce(List<TriplesMap> once, Record first, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins,
+            Records table) {
+        List<Quad> out = new ArrayList<>();
+        for (TriplesMap tm : once) {
+            try {
+                generate(tm, first, joins, out);
+            } catch (RuleFailure f) {
+                rowErrors.rowFailed(error(table, f.column, f.getMessage() + " (" + f.rule + ")", f));
+            }
+        }
+        output.deliver(output.encode(out));
+        quads += out.size();
+    }
+
+    private static boolean constant(TriplesMap tm) {
+        SubjectMap sm = tm.subjectMap();
+        if (!constant(sm.term()) || !sm.graphMaps().stream().allMatch(MappingRunner::constant)) {
+            return false;
+        }
+        for (PredicateObjectMap pom : tm.predicateObjectMaps()) {
+            if (!pom.refObjectMaps().isEmpty() || !pom.predicateMaps().stream().allMatch(MappingRunner::constant)
+                    || !pom.objectMaps().stream().allMatch(MappingRunner::constant)
+                    || !pom.graphMaps().stream().allMatch(MappingRunner::constant)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean constant(TermMap m) {
+        return m.constant() != null && m.function() == null && m.condition() == null && m.datatypeMap() == null
+                && m.languageMap() == null && !(m.constant().isBlank());
     }
 
     /**
@@ -429,6 +474,9 @@ final class MappingRunner {
         }
         Map<String, Integer> columns = RowValues.index(table.header());
         for (String column : references) {
+            if (column.equals(RowValues.ROW_NUMBER) && !columns.containsKey(column) && table.keyKind().equals("column")) {
+                continue; // the row number
+            }
             if (!columns.containsKey(column)) {
                 String message = table.description() + ": " + table.keyKind() + " \"" + column + "\" does not exist (" + rule
                         + "); the " + table.keyKind() + "s are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());

@@ -76,9 +76,4 @@ public final class RmlConversion {
             return null;
         }
     }
-
-    /** RDF from a table without a mapping (W3C Direct Mapping of a table without primary key). */
-    public static ConversionResult runDirect(Path table, String base, StreamRDF sink) {
-        return DirectMapping.run(table, base, sink);
-    }
 }

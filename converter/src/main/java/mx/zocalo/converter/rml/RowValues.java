@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 import mx.zocalo.converter.source.TableRow;
 
-/** A data row seen through its header: values by column name, null when empty. */
+/** A data row seen through its header: values by column name, null when empty; {@value #ROW_NUMBER} is the row number. */
 record RowValues(Map<String, Integer> columns, TableRow row) implements Record {
+    /**
+     * A reference to a column that a table does not have by this name is the data row number (1, 2, ...), as
+     * {@code _row} in CSVW URI templates.
+     */
+    static final String ROW_NUMBER = "_row";
 
     @Override
     public List<String> values(String column) {
@@ -15,7 +20,10 @@ record RowValues(Map<String, Integer> columns, TableRow row) implements Record {
 
     String get(String column) {
         Integer index = columns.get(column);
-        return index == null ? null : row.value(index);
+        if (index == null) {
+            return column.equals(ROW_NUMBER) ? Long.toString(row.number()) : null;
+        }
+        return row.value(index);
     }
 
     static Map<String, Integer> index(List<String> header) {

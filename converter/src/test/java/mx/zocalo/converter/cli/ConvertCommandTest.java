@@ -182,12 +182,13 @@ class ConvertCommandTest {
 
     @Test
     void given_auto_with_a_table_when_run_then_rdf_without_a_mapping() {
-        int exit = run("--auto", TestData.file("sct_71_accidentes_mes.csv").toString(), "-b", "https://datos.example.mx/id/");
+        int exit = run("--auto", TestData.file("sct_71_accidentes_mes.csv").toString(), "-b", "https://datos.example.mx/");
 
         assertThat(exit).isZero();
         Graph graph = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.NQUADS).parse(graph);
-        assertThat(graph.size()).isEqualTo(384 * 7);
+        int schema = 2 + 6 * 3; // the class (type, label), each column's property (type, label, range)
+        assertThat(graph.size()).isEqualTo(384 * 7 + schema);
     }
 
     @Test

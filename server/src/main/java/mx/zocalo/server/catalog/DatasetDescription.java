@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a publisher says about a dataset in its {@code dataset.yaml}: titles, publisher, themes, licence,
- * the source file and the mapping. Paths are resolved against the description's folder.
+ * the source file and the mapping (null when there is none: the mapping is inferred from the table). Paths are resolved
+ * against the description's folder.
  */
 public record DatasetDescription(
         String slug,
@@ -33,7 +34,20 @@ public record DatasetDescription(
 
     public record Contact(String name, String email, String url) {}
 
-    public record Source(Path file, String mediaType, String title) {}
+    /**
+     * The table. For a dataset without a mapping, how to read it: {@code sheet} (name or position from 1; null: the first),
+     * {@code headerRow} (from 1; null: found) and {@code idColumn} (the column that names the rows; null: chosen).
+     */
+    public record Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn) {
+        public Source(Path file, String mediaType, String title) {
+            this(file, mediaType, title, null, null, null);
+        }
+    }
+
+    /** True when the description names no mapping: the table is converted with one inferred from it. */
+    public boolean automatic() {
+        return mapping == null;
+    }
 
     /** The folder of the description (where the mapping and the source live). */
     public Path folder() {

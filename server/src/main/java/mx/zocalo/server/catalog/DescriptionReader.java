@@ -40,7 +40,7 @@ public final class DescriptionReader {
             throw new DescriptionException(file + ": not valid YAML: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new DescriptionException(file + ": expected a YAML mapping with slug, title, source and mapping");
+            throw new DescriptionException(file + ": expected a YAML mapping with slug, title, source and (optionally) mapping");
         }
         return new Fields(file, root).description();
     }
@@ -59,9 +59,19 @@ public final class DescriptionReader {
             if (sourceFile == null) throw error("source.file", "is missing");
             Path data = folder.resolve(sourceFile).normalize();
             if (!Files.isRegularFile(data)) throw error("source.file", "names " + data + ", which does not exist");
-            String mappingName = required("mapping");
-            Path mapping = folder.resolve(mappingName).normalize();
-            if (!Files.isRegularFile(mapping)) throw error("mapping", "names " + mapping + ", which does not exist");
+            String mappingName = text(root, "mapping");
+            Path mapping = null;
+            if (mappingName != null && !mappingName.isBlank()) {
+                mapping = folder.resolve(mappingName.trim()).normalize();
+                if (!Files.isRegularFile(mapping)) throw error("mapping", "names " + mapping + ", which does not exist");
+            }
+            Integer headerRow = null;
+            if (!src.path("headerRow").isMissingNode() && !src.path("headerRow").isNull()) {
+                if (!src.path("headerRow").canConvertToInt() || src.path("headerRow").asInt() < 1) {
+                    throw error("source.headerRow", "is the row of the header, counted from 1, not '" + src.path("headerRow").asText() + "'");
+                }
+                headerRow = src.path("headerRow").asInt();
+            }
             JsonNode pub = root.path("publisher");
             DatasetDescription.Agent publisher = pub.isTextual()
                     ? new DatasetDescription.Agent(pub.asText(), null)
@@ -80,7 +90,8 @@ public final class DescriptionReader {
                     strings(root.path("themes")),
                     keywords(),
                     text(root, "license"),
-                    new DatasetDescription.Source(data, text(src, "mediaType"), text(src, "title")),
+                    new DatasetDescription.Source(data, text(src, "mediaType"), text(src, "title"), text(src, "sheet"), headerRow,
+                            text(src, "idColumn")),
                     mapping,
                     file.toAbsolutePath(),
                     date(root, "issued"),

@@ -1,6 +1,7 @@
 package mx.zocalo.server.publish;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import mx.zocalo.converter.Conversion;
 import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.auto.AutoMapping;
+import mx.zocalo.converter.source.TableOptions;
 import mx.zocalo.server.catalog.CatalogRecord;
 import mx.zocalo.server.catalog.DatasetDescription;
 import mx.zocalo.server.catalog.DescriptionReader;
@@ -28,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a dataset: converts its table with its mapping into the dataset's named graph and writes its
+ * Publishes a dataset: converts its table with its mapping (or, when its description names none, with a mapping inferred
+ * from the table, whose CSVW metadata is kept as {@value #CSVW_METADATA} beside the original) into the dataset's named graph and writes its
  * DCAT record into the catalog graph, both in ONE write transaction. If the conversion fails the
  * transaction aborts and the previously published version stays exactly as it was.
  *
@@ -38,6 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatasetPublisher {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.publish");
+    /**
+     * For a dataset without a mapping: the CSVW metadata of its table (the inferred schema), kept beside the original
+     * file in the dataset's folder of the data directory ({@code files/{slug}/csv-metadata.json}).
+     */
+    public static final String CSVW_METADATA = "csv-metadata.json";
     private final Store store;
     private final PortalIris iris;
 
@@ -56,14 +65,26 @@ public final class DatasetPublisher {
             return new PublishOutcome(d.slug(), true, 0, 0, millisSince(t0));
         }
         String fileName = d.source().file().getFileName().toString();
+        AutoMapping inferred = d.automatic() ? infer(d) : null;
         Path staged = stageOriginal(d, fileName);
+        if (inferred != null) {
+            try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
+                inferred.writeCsvw(out, fileName);
+            } catch (IOException e) {
+                deleteTree(staged);
+                throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
+            }
+        }
         long[] counts = new long[2];
         try {
             store.write(dsg -> {
                 Node graph = iris.datasetGraph(d.slug());
                 dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
                 GraphSink sink = new GraphSink(dsg, graph);
-                ConversionResult result = Conversion.builder().mapping(d.mapping()).base(iris.base()).build().run(sink);
+                Conversion conversion = inferred != null
+                        ? Conversion.builder().auto(inferred).build()
+                        : Conversion.builder().mapping(d.mapping()).base(iris.base()).build();
+                ConversionResult result = conversion.run(sink);
                 long triples = dsg.getGraph(graph).size();
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
                 var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph));
@@ -81,6 +102,23 @@ public final class DatasetPublisher {
         PublishOutcome outcome = new PublishOutcome(d.slug(), false, counts[0], counts[1], millisSince(t0));
         LOG.info("{}: published {} rows as {} triples in {} ms", d.slug(), counts[0], counts[1], outcome.millis());
         return outcome;
+    }
+
+    /**
+     * The mapping of a dataset without one, inferred from its table (read once here, outside the write transaction):
+     * rows {@code {base}id/{slug}/...}, properties {@code {base}def/{slug}#...}.
+     */
+    private AutoMapping infer(DatasetDescription d) {
+        TableOptions options = TableOptions.AUTO;
+        if (d.source().sheet() != null) {
+            options = options.withSheet(d.source().sheet());
+        }
+        if (d.source().headerRow() != null) {
+            options = options.withHeaderRow(d.source().headerRow());
+        }
+        AutoMapping inferred = AutoMapping.infer(d.source().file(), options, iris.base(), d.slug(), d.source().idColumn());
+        LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());
+        return inferred;
     }
 
     /** Publishes every dataset.yaml one level under {@code folder}; one failure does not stop the others. */

@@ -20,6 +20,10 @@ final class Fingerprint {
             md.update(base.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             md.update((byte) 0);
             for (Path p : new Path[] {d.file(), d.mapping(), d.source().file()}) {
+                if (p == null) {
+                    md.update((byte) 1); // no mapping: inferred
+                    continue;
+                }
                 try (InputStream in = Files.newInputStream(p)) {
                     byte[] buf = new byte[65536];
                     for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);

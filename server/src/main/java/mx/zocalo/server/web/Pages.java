@@ -132,7 +132,8 @@ final class Pages {
         Path dir = store.filesDirectory().resolve(slug);
         if (!Files.isDirectory(dir)) return;
         try (Stream<Path> files = Files.list(dir)) {
-            Path file = files.filter(Files::isRegularFile).findFirst().orElse(null);
+            Path file = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(mx.zocalo.server.publish.DatasetPublisher.CSVW_METADATA)).findFirst().orElse(null);
             if (file == null) return;
             TablePreview p = TablePreview.read(file, PREVIEW_ROWS);
             model.put("previewHeader", p.header());

@@ -69,4 +69,21 @@ class DescriptionReaderTest {
         Files.writeString(dir.resolve("dataset.yaml"), "slug: Mal Slug\ntitle: {es: Hola}\n");
         assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("'slug'");
     }
+
+    @Test
+    void given_no_mapping_when_read_then_automatic_with_the_table_options_of_the_source(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.xlsx"), "x");
+        Files.writeString(dir.resolve("dataset.yaml"),
+                "slug: delitos\ntitle: {es: Delitos}\nsource: {file: d.xlsx, sheet: Fuero común, headerRow: 3, idColumn: Clave}\n");
+        DatasetDescription d = DescriptionReader.read(dir);
+
+        assertThat(d.automatic()).isTrue();
+        assertThat(d.mapping()).isNull();
+        assertThat(d.source().sheet()).isEqualTo("Fuero común");
+        assertThat(d.source().headerRow()).isEqualTo(3);
+        assertThat(d.source().idColumn()).isEqualTo("Clave");
+
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: delitos\ntitle: {es: Delitos}\nsource: {file: d.xlsx, headerRow: cero}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("source.headerRow");
+    }
 }

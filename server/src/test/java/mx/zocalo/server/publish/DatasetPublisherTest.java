@@ -109,4 +109,30 @@ class DatasetPublisherTest {
         });
         assertThat(relativeResolved).isTrue();
     }
+
+    @Test
+    void a_dataset_without_mapping_is_published_with_the_mapping_inferred_from_its_table() throws Exception {
+        PublishOutcome o = publisher.publish(FIXTURES.resolve("accidentes-sin-mapeo"), false);
+
+        assertThat(o.rows()).isEqualTo(384);
+        Node graph = IRIS.datasetGraph("accidentes");
+        String base = "https://datos.example.mx/";
+        long rows = store.read(dsg -> (long) dsg.getGraph(graph).find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(),
+                org.apache.jena.graph.NodeFactory.createURI(base + "def/accidentes#Registro")).toList().size());
+        assertThat(rows).isEqualTo(384);
+        boolean typed = store.read(dsg -> dsg.contains(graph, org.apache.jena.graph.NodeFactory.createURI(base + "id/accidentes/row/1"),
+                org.apache.jena.graph.NodeFactory.createURI(base + "def/accidentes#accidentes"),
+                org.apache.jena.graph.NodeFactory.createLiteralDT("17", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+        assertThat(typed).isTrue();
+        boolean labelled = store.read(dsg -> dsg.contains(graph, org.apache.jena.graph.NodeFactory.createURI(base + "def/accidentes#muertos"),
+                org.apache.jena.vocabulary.RDFS.label.asNode(), org.apache.jena.graph.NodeFactory.createLiteralLang("muertos", "es")));
+        assertThat(labelled).isTrue();
+        boolean recorded = store.read(dsg -> dsg.contains(IRIS.catalogGraph(), IRIS.dataset("accidentes"), Node.ANY, Node.ANY));
+        assertThat(recorded).isTrue();
+        Path folder = store.filesDirectory().resolve("accidentes");
+        assertThat(folder.resolve("sct_71_accidentes_mes.csv")).exists();
+        String csvw = Files.readString(folder.resolve(DatasetPublisher.CSVW_METADATA));
+        assertThat(csvw).contains("\"url\" : \"sct_71_accidentes_mes.csv\"", base + "id/accidentes/row/{_row}", "\"integer\"");
+        assertThat(publisher.publish(FIXTURES.resolve("accidentes-sin-mapeo"), false).skipped()).isTrue();
+    }
 }

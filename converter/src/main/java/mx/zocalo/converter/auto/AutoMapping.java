@@ -1,0 +1,519 @@
+package mx.zocalo.converter.auto;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.ConversionResult;
+import mx.zocalo.converter.ProgressListener;
+import mx.zocalo.converter.rml.IriSafe;
+import mx.zocalo.converter.source.TableOptions;
+import mx.zocalo.converter.source.TableReader;
+import mx.zocalo.converter.source.TableRow;
+import mx.zocalo.converter.source.TableSourceException;
+import mx.zocalo.converter.source.TableSources;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
+
+/**
+ * A mapping inferred from a table that has none. {@link #infer} reads the table once and profiles every column over
+ * all rows (datatype, missing values, uniqueness); {@link #run} reads it a second time and writes:
+ *
+ * <ul>
+ *   <li>one resource per data row: {@code {base}id/{slug}/{value}} from an identifier column, else
+ *       {@code {base}id/{slug}/row/{n}} (n = data row number, from 1), of class {@code {base}def/{slug}#Registro};</li>
+ *   <li>one property per column, {@code {base}def/{slug}#{name}} (name: the header in lower-case ASCII), with the value
+ *       in the canonical form of the column's datatype; a missing value ({@code NA}, {@code n. d.}, {@code -}, empty…)
+ *       gives no triple;</li>
+ *   <li>before the rows, in the same graph: the class ({@code a rdfs:Class}, {@code rdfs:label "Registro"@es}) and each
+ *       property ({@code a rdf:Property}, its header as {@code rdfs:label} in Spanish, {@code rdfs:range} its datatype).</li>
+ * </ul>
+ *
+ * The same mapping is described as CSVW metadata ({@link #writeCsvw}), explained in words ({@link #explain}) and as an
+ * editable YAML mapping ({@link #writeYaml}). The table is streamed both times, never held.
+ */
+public final class AutoMapping {
+    /** Local name of the class of the rows. */
+    public static final String CLASS_NAME = "Registro";
+    private static final Pattern ID_NAME = Pattern.compile(
+            "(id|clave|cve|codigo|folio|key)|(id|cve|clave|codigo)_.*|.*_(id|cve|clave)");
+
+    private final Path table;
+    private final TableOptions options;
+    private final String base;
+    private final String slug;
+    private final String description;
+    private final List<ColumnProfile> columns;
+    private final List<String> names;
+    private final long rows;
+    private final int headerSize;
+    private final ColumnProfile id;
+
+    private AutoMapping(Path table, TableOptions options, String base, String slug, String description,
+            List<ColumnProfile> columns, int headerSize, long rows, ColumnProfile id) {
+        this.table = table;
+        this.options = options;
+        this.base = base;
+        this.slug = slug;
+        this.description = description;
+        this.columns = List.copyOf(columns);
+        this.names = localNames(columns.stream().map(ColumnProfile::title).toList());
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).name(names.get(i));
+        }
+        this.rows = rows;
+        this.headerSize = headerSize;
+        this.id = id;
+    }
+
+    /**
+     * Reads {@code table} once and infers its mapping.
+     *
+     * @param base     the base IRI, absolute; null for {@code {base}} left to the reader (explain, suggest without base)
+     * @param slug     the dataset's slug in the IRIs; null: from the file name
+     * @param idColumn the column whose values name the rows (header as written, or its property name); null: chosen
+     *                 when one clearly is an identifier, else row numbers
+     * @throws ConversionException when the table cannot be read, or {@code idColumn} is unknown or not unique
+     * @throws IllegalArgumentException when the base IRI is not absolute or the slug not a slug
+     */
+    public static AutoMapping infer(Path table, TableOptions options, String base, String slug, String idColumn) {
+        String file = table.getFileName().toString();
+        if (base != null) {
+            try {
+                if (!IRIx.create(base).isAbsolute()) {
+                    throw new IllegalArgumentException("the base IRI must be absolute (with a scheme such as https:), not <" + base + ">");
+                }
+            } catch (IRIException e) {
+                throw new IllegalArgumentException("the base IRI <" + base + "> is not a valid IRI: " + e.getMessage());
+            }
+        }
+        String s = slug != null ? slug : slugOf(file);
+        if (!s.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("the slug \"" + s + "\" must be letters, digits, - and _ (such as cuenta-publica)");
+        }
+        List<ColumnProfile> columns = new ArrayList<>();
+        long rows = 0;
+        String description;
+        try (TableReader reader = TableSources.open(table, options)) {
+            description = reader.description();
+            List<String> header = reader.header();
+            for (int i = 0; i < header.size(); i++) {
+                columns.add(new ColumnProfile(header.get(i) == null ? "" : header.get(i), i));
+            }
+            for (TableRow row = reader.next(); row != null; row = reader.next()) {
+                rows++;
+                for (ColumnProfile c : columns) {
+                    c.add(row.value(c.index()));
+                }
+            }
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage(), file, -1, null, "automatic mapping", e);
+        }
+        int headerSize = columns.size();
+        columns.removeIf(c -> c.title().isBlank() && c.values() == 0); // empty spreadsheet columns
+        List<String> names = localNames(columns.stream().map(ColumnProfile::title).toList());
+        ColumnProfile id = null;
+        if (idColumn != null) {
+            for (int i = 0; i < columns.size() && id == null; i++) {
+                if (columns.get(i).title().equals(idColumn) || names.get(i).equals(idColumn)) {
+                    id = columns.get(i);
+                }
+            }
+            if (id == null) {
+                throw new ConversionException(description + ": no column \"" + idColumn + "\" for the identifier; the columns are: "
+                        + String.join(", ", columns.stream().map(c -> "\"" + c.title() + "\"").toList()));
+            }
+            if (!id.unique()) {
+                throw new ConversionException(description + ": column \"" + id.title() + "\" cannot name the rows: "
+                        + (id.missing() > 0 ? id.missing() + " rows have no value" : "some values repeat"));
+            }
+        } else if (rows > 1) {
+            id = chooseId(columns, names);
+        }
+        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id);
+    }
+
+    /**
+     * An identifier column: unique and never missing, whole numbers or text up to 64 characters; one named like an
+     * identifier ({@code id}, {@code clave}, {@code cve_*}, {@code *_id}…) first, else the first column if it is such.
+     */
+    private static ColumnProfile chooseId(List<ColumnProfile> columns, List<String> names) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (idLike(columns.get(i)) && ID_NAME.matcher(names.get(i)).matches()) {
+                return columns.get(i);
+            }
+        }
+        return !columns.isEmpty() && idLike(columns.get(0)) ? columns.get(0) : null;
+    }
+
+    private static boolean idLike(ColumnProfile c) {
+        return c.unique() && c.maxLength() <= 64 && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.STRING);
+    }
+
+    // ---- names and IRIs
+
+    /** {@code data_total.csv.gz} → {@code data-total}; {@code Año 2014.xlsx} → {@code ano-2014}. */
+    public static String slugOf(String fileName) {
+        String name = fileName;
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".csv.gz", ".gz", ".csv", ".xlsx", ".xls", ".tsv", ".txt"}) {
+            if (lower.endsWith(ext) && lower.length() > ext.length()) {
+                name = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
+        String s = fold(name).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "tabla" : s;
+    }
+
+    /** Lower-case ASCII: accents folded ({@code Año} → {@code ano}). */
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Property names from headers: lower-case ASCII, accents folded, every run of other characters an {@code _}
+     * ({@code GC_GASTO_DE_OPERACIÓN} → {@code gc_gasto_de_operacion}, {@code Año} → {@code ano}); {@code columna_N} for
+     * a header without letters or digits; a name already taken gets {@code _2}, {@code _3}….
+     */
+    static List<String> localNames(List<String> headers) {
+        List<String> out = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String n = fold(headers.get(i)).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            if (n.isEmpty()) {
+                n = "columna_" + (i + 1);
+            }
+            String unique = n;
+            for (int k = 2; !taken.add(unique); k++) {
+                unique = n + "_" + k;
+            }
+            out.add(unique);
+        }
+        return out;
+    }
+
+    private String root() {
+        return base == null ? "" : base;
+    }
+
+    /** {@code {base}def/{slug}#}: the namespace of the class and the properties. */
+    public String vocabulary() {
+        return root() + "def/" + slug + "#";
+    }
+
+    public String classIri() {
+        return vocabulary() + CLASS_NAME;
+    }
+
+    public String propertyIri(ColumnProfile column) {
+        return vocabulary() + column.name();
+    }
+
+    /** The IRI template of the rows, with {@code {n}} for the row number or {@code {column}} for the identifier. */
+    public String subjectTemplate() {
+        return root() + "id/" + slug + "/" + (id == null ? "row/{n}" : "{" + id.title() + "}");
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public List<ColumnProfile> columns() {
+        return columns;
+    }
+
+    /** The property name of each column, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The identifier column, or null when rows are named by number. */
+    public ColumnProfile idColumn() {
+        return id;
+    }
+
+    int headerSize() {
+        return headerSize;
+    }
+
+    public Path table() {
+        return table;
+    }
+
+    // ---- conversion
+
+    /**
+     * Reads the table again and sends the triples to {@code sink} (not started or finished here): prefixes, the class
+     * and property descriptions, then each row.
+     *
+     * @throws ConversionException when the table cannot be read or has changed since {@link #infer}
+     */
+    public ConversionResult run(StreamRDF sink, ProgressListener progress) {
+        if (base == null) {
+            throw new ConversionException(table.getFileName() + ": a conversion without a mapping needs a base IRI (--base)");
+        }
+        String file = table.getFileName().toString();
+        sink.prefix("", vocabulary());
+        sink.prefix("rdf", RDF.getURI());
+        sink.prefix("rdfs", RDFS.getURI());
+        sink.prefix("xsd", XSD.NS);
+        Node type = RDF.type.asNode();
+        Node rowClass = NodeFactory.createURI(classIri());
+        long quads = 0;
+        for (Triple t : schema()) {
+            sink.triple(t);
+            quads++;
+        }
+        Node[] properties = new Node[headerSize];
+        RDFDatatype[] datatypes = new RDFDatatype[headerSize];
+        for (ColumnProfile c : columns) {
+            properties[c.index()] = NodeFactory.createURI(propertyIri(c));
+            datatypes[c.index()] = new RDFDatatype(c.type());
+        }
+        String prefix = root() + "id/" + slug + "/";
+        long size = size(table);
+        long n = 0;
+        try (TableReader reader = TableSources.open(table, options)) {
+            if (reader.header().size() != headerSize) {
+                throw changed(file);
+            }
+            for (TableRow row = reader.next(); row != null; row = reader.next()) {
+                n++;
+                String local = id == null ? "row/" + n : IriSafe.encode(nonNull(row.value(id.index()), file));
+                Node subject = NodeFactory.createURI(prefix + local);
+                sink.triple(Triple.create(subject, type, rowClass));
+                quads++;
+                for (ColumnProfile c : columns) {
+                    String value;
+                    try {
+                        value = c.canonical(row.value(c.index()));
+                    } catch (RuntimeException e) {
+                        throw changed(file);
+                    }
+                    if (value != null) {
+                        sink.triple(Triple.create(subject, properties[c.index()], datatypes[c.index()].literal(value)));
+                        quads++;
+                    }
+                }
+                if (n % ProgressListener.EVERY_ROWS == 0) {
+                    progress.progress(n, reader.bytesRead(), size);
+                }
+            }
+            progress.progress(n, reader.bytesRead(), size);
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage(), file, -1, null, "automatic mapping", e);
+        }
+        if (n != rows) {
+            throw changed(file);
+        }
+        return new ConversionResult(n, quads, List.of(table));
+    }
+
+    private static String nonNull(String value, String file) {
+        if (value == null) {
+            throw changed(file);
+        }
+        return value;
+    }
+
+    private static ConversionException changed(String file) {
+        return new ConversionException(file + ": the table changed while it was being converted; run again");
+    }
+
+    private record RDFDatatype(ColumnType type) {
+        Node literal(String lexical) {
+            return type == ColumnType.STRING ? NodeFactory.createLiteralString(lexical) : NodeFactory.createLiteralDT(lexical, type.xsd());
+        }
+    }
+
+    /** The class and property descriptions. */
+    public List<Triple> schema() {
+        List<Triple> out = new ArrayList<>();
+        Node rowClass = NodeFactory.createURI(classIri());
+        out.add(Triple.create(rowClass, RDF.type.asNode(), RDFS.Class.asNode()));
+        out.add(Triple.create(rowClass, RDFS.label.asNode(), NodeFactory.createLiteralLang(CLASS_NAME, "es")));
+        for (ColumnProfile c : columns) {
+            Node p = NodeFactory.createURI(propertyIri(c));
+            out.add(Triple.create(p, RDF.type.asNode(), RDF.Property.asNode()));
+            if (!c.title().isBlank()) {
+                out.add(Triple.create(p, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.title(), "es")));
+            }
+            out.add(Triple.create(p, RDFS.range.asNode(), NodeFactory.createURI(c.type().iri())));
+        }
+        return out;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    // ---- explanation
+
+    /** The inferred schema in words: one line per column with its property, datatype, counts and examples. */
+    public void explain(PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: %,d rows, %d columns%n", description, rows, columns.size());
+        out.println("rows:       <" + subjectTemplate() + ">" + (id == null
+                ? " (no column is a unique identifier; n is the data row number)"
+                : " (identifier column \"" + id.title() + "\": every row has a value and no two are the same)"));
+        out.println("class:      <" + classIri() + ">");
+        out.println("properties: <" + vocabulary() + "name>");
+        out.println();
+        int w = Math.max(6, columns.stream().mapToInt(c -> c.title().length()).max().orElse(6));
+        int wn = Math.max(8, names.stream().mapToInt(String::length).max().orElse(8));
+        String format = "%-" + w + "s  %-" + wn + "s  %-8s  %9s  %9s  %s%n";
+        out.printf(Locale.ROOT, format, "column", "property", "datatype", "values", "missing", "examples");
+        for (ColumnProfile c : columns) {
+            String examples = String.join(" | ", c.examples());
+            if (!c.markers().isEmpty()) {
+                examples += "   (missing: " + String.join(", ", c.markers().stream().map(m -> "\"" + m + "\"").toList()) + ")";
+            }
+            out.printf(Locale.ROOT, format, c.title(), c.name(), c.type().csvwName(),
+                    String.format(Locale.ROOT, "%,d", c.values()), String.format(Locale.ROOT, "%,d", c.missing()), examples);
+        }
+        out.flush();
+    }
+
+    // ---- CSVW
+
+    /**
+     * Writes the table's <a href="https://www.w3.org/TR/tabular-metadata/">CSVW metadata</a> (JSON): the file, the
+     * dialect where it is known, and the schema: per column its name, title, datatype (with the number format when it
+     * is not the plain one), property and missing-value markers; the row IRIs ({@code aboutUrl}), a virtual column for
+     * the class, and the primary key when a column names the rows.
+     *
+     * @param url the table's URL as the metadata should give it (relative to the metadata file, e.g. its file name)
+     */
+    public void writeCsvw(OutputStream out, String url) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", "es")));
+        json.put("url", url);
+        json.put("dc:title", description);
+        Map<String, Object> dialect = new LinkedHashMap<>();
+        if (options.encoding() != null) {
+            dialect.put("encoding", options.encoding().name());
+        }
+        if (!options.sniffDelimiter() && !isWorkbook()) {
+            dialect.put("delimiter", String.valueOf(options.delimiter()));
+        }
+        if (!options.detectHeader()) {
+            dialect.put("skipRows", options.skipRows());
+        }
+        dialect.put("headerRowCount", 1);
+        json.put("dialect", dialect);
+        Map<String, Object> schema = new LinkedHashMap<>();
+        List<Object> cols = new ArrayList<>();
+        for (ColumnProfile c : columns) {
+            Map<String, Object> col = new LinkedHashMap<>();
+            col.put("name", c.name());
+            col.put("titles", c.title());
+            col.put("datatype", csvwDatatype(c));
+            col.put("propertyUrl", propertyIri(c));
+            if (!c.markers().isEmpty()) {
+                List<String> nulls = new ArrayList<>();
+                nulls.add("");
+                nulls.addAll(c.markers());
+                col.put("null", nulls);
+            }
+            if (c.missing() == 0) {
+                col.put("required", true);
+            }
+            cols.add(col);
+        }
+        Map<String, Object> typeColumn = new LinkedHashMap<>();
+        typeColumn.put("name", "_type");
+        typeColumn.put("virtual", true);
+        typeColumn.put("propertyUrl", "rdf:type");
+        typeColumn.put("valueUrl", classIri());
+        cols.add(typeColumn);
+        schema.put("columns", cols);
+        schema.put("aboutUrl", root() + "id/" + slug + "/" + (id == null ? "row/{_row}" : "{" + id.name() + "}"));
+        if (id != null) {
+            schema.put("primaryKey", id.name());
+        }
+        json.put("tableSchema", schema);
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(out, json);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean isWorkbook() {
+        String n = table.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".xlsx") || n.endsWith(".xls");
+    }
+
+    private static Object csvwDatatype(ColumnProfile c) {
+        ColumnType t = c.type();
+        if ((t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && c.style() == Values.Style.COMMA_DECIMAL) {
+            return Map.of("base", t.csvwName(), "format", Map.of("decimalChar", ",", "groupChar", "."));
+        }
+        if ((t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && c.grouped()) {
+            return Map.of("base", t.csvwName(), "format", Map.of("groupChar", ","));
+        }
+        if (t == ColumnType.DATE && c.dayMonthYear()) {
+            return Map.of("base", "date", "format", "dd/MM/yyyy");
+        }
+        return t.csvwName();
+    }
+
+    // ---- YAML
+
+    /**
+     * Writes this mapping as a YAML mapping (the YARRRML subset {@code convert --mapping} reads). It gives the same
+     * graph as {@link #run} except where the subset cannot say what the automatic mapping does; comments in the YAML
+     * say where: values that are not already in the canonical form of their datatype ({@code 1,234.5}, {@code sí},
+     * {@code 01/03/2014}), missing-value markers other than the empty cell, a header row other than the first, another
+     * delimiter or sheet. Reads the table once more to find those.
+     *
+     * @param source the table's path as the YAML should name it (relative to the YAML file)
+     */
+    public void writeYaml(PrintWriter out, String source) {
+        YamlSuggestion.write(this, out, source);
+    }
+
+    TableOptions options() {
+        return options;
+    }
+
+    String description() {
+        return description;
+    }
+
+    String base() {
+        return base;
+    }
+}

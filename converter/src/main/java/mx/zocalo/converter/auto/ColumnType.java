@@ -1,0 +1,35 @@
+package mx.zocalo.converter.auto;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+
+/** The datatype inferred for a column, with its XSD datatype and its CSVW name. */
+public enum ColumnType {
+    INTEGER(XSDDatatype.XSDinteger, "integer"),
+    DECIMAL(XSDDatatype.XSDdecimal, "decimal"),
+    BOOLEAN(XSDDatatype.XSDboolean, "boolean"),
+    DATE(XSDDatatype.XSDdate, "date"),
+    DATE_TIME(XSDDatatype.XSDdateTime, "dateTime"),
+    STRING(XSDDatatype.XSDstring, "string");
+
+    private final XSDDatatype xsd;
+    private final String csvw;
+
+    ColumnType(XSDDatatype xsd, String csvw) {
+        this.xsd = xsd;
+        this.csvw = csvw;
+    }
+
+    public XSDDatatype xsd() {
+        return xsd;
+    }
+
+    /** The XSD datatype's IRI. */
+    public String iri() {
+        return xsd.getURI();
+    }
+
+    /** The name CSVW metadata gives the datatype ({@code integer}, {@code dateTime}…). */
+    public String csvwName() {
+        return csvw;
+    }
+}

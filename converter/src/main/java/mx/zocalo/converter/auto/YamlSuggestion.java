@@ -1,0 +1,170 @@
+package mx.zocalo.converter.auto;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import mx.zocalo.converter.ConversionException;
+import mx.zocalo.converter.source.TableReader;
+import mx.zocalo.converter.source.TableRow;
+import mx.zocalo.converter.source.TableSourceException;
+import mx.zocalo.converter.source.TableSources;
+
+/** Writes an {@link AutoMapping} as a YAML mapping in the YARRRML subset the converter compiles. */
+final class YamlSuggestion {
+    private YamlSuggestion() {}
+
+    /** What a column's values are, seen from a mapping that takes them as written. */
+    private static final class Fit {
+        boolean invalid;      // some value is not a valid lexical form of the datatype: mapped as text in the YAML
+        String invalidExample;
+        boolean notCanonical; // valid, but --auto writes it differently (17 → 17.0)
+        String notCanonicalExample;
+    }
+
+    static void write(AutoMapping m, PrintWriter out, String source) {
+        List<ColumnProfile> columns = m.columns();
+        Fit[] fits = fits(m);
+        String v = "def/" + m.slug() + "#";
+        String file = m.table().getFileName().toString();
+        out.println("# Mapping suggested by \"zocalo mapping suggest\" for " + m.description() + " ("
+                + String.format(Locale.ROOT, "%,d", m.rows()) + " rows, " + columns.size() + " columns).");
+        out.println("# Edit it, then: zocalo convert --mapping THIS_FILE.yml --base " + (m.base() == null ? "https://datos.example.mx/" : m.base()));
+        out.println("# It gives the same graph as \"zocalo convert --auto " + file + "\" except where a comment below says otherwise.");
+        out.println("# Relative IRIs (id/..., def/...) resolve against the base IRI.");
+        List<String> limits = new ArrayList<>();
+        if (m.options().skipRows() > 0) {
+            limits.add("the header must be the first row: this YAML form cannot skip title rows (RML can, with a csvw:Table source"
+                    + " and csvw:skipRows; see converter/README.md); --auto used header row " + (m.options().skipRows() + 1));
+        }
+        if (!m.options().sniffDelimiter() && m.options().delimiter() != ',') {
+            limits.add("the delimiter must be a comma (use an RML mapping with csvw:delimiter for \"" + m.options().delimiter() + "\")");
+        }
+        if (m.options().encoding() != null) {
+            limits.add("the encoding is detected (UTF-8, else Windows-1252), not " + m.options().encoding().name());
+        }
+        if (m.options().sheet() != null || m.options().allSheets()) {
+            limits.add("a workbook is read from its first sheet (RML chooses another with rml:iterator)");
+        }
+        for (String l : limits) {
+            out.println("# Not expressed here: " + l + ".");
+        }
+        if (m.base() != null) {
+            out.println("base: " + quote(m.base()));
+        }
+        out.println("sources:");
+        out.println("  table: [" + quote(source + "~csv") + "]");
+        out.println("mappings:");
+        out.println("  rows:");
+        out.println("    sources: table");
+        if (m.idColumn() == null) {
+            out.println("    # _row is the data row number (1, 2, ...), as in CSVW URI templates");
+            out.println("    s: " + quote("id/" + m.slug() + "/row/$(_row)"));
+        } else {
+            out.println("    s: " + quote("id/" + m.slug() + "/$(" + m.idColumn().title() + ")"));
+        }
+        out.println("    po:");
+        out.println("      - [a, " + quote(v + AutoMapping.CLASS_NAME) + "]");
+        for (ColumnProfile c : columns) {
+            String p = quote(v + c.name());
+            if (c.title().contains(")") || c.title().contains("$(")) {
+                out.println("      # column " + quote(c.title()) + " cannot be referenced in this YAML form (a parenthesis in its name);"
+                        + " rename it in the table or use RML");
+                continue;
+            }
+            String ref = quote("$(" + c.title() + ")");
+            Fit f = fits[c.index()];
+            if (!c.markers().isEmpty()) {
+                out.println("      # " + quote(c.title()) + ": missing-value markers " + String.join(", ", c.markers().stream().map(YamlSuggestion::quote).toList())
+                        + " give no triple with --auto; here they are text");
+            }
+            if (c.type() == ColumnType.STRING) {
+                out.println("      - [" + p + ", " + ref + "]");
+            } else if (f.invalid || !c.markers().isEmpty()) {
+                if (f.invalid) {
+                    out.println("      # " + quote(c.title()) + " is " + c.type().csvwName() + " for --auto, which writes values such as "
+                            + quote(f.invalidExample) + " in canonical form; this YAML form cannot, so they stay text");
+                }
+                out.println("      - [" + p + ", " + ref + "]");
+            } else {
+                if (f.notCanonical) {
+                    out.println("      # " + quote(c.title()) + ": --auto writes values such as " + quote(f.notCanonicalExample)
+                            + " in canonical form; here they stay as written (same value, another literal)");
+                }
+                out.println("      - [" + p + ", " + ref + ", xsd:" + c.type().csvwName() + "]");
+            }
+        }
+        out.println("  # The class and the properties, described once (a mapping whose terms are all constant gives its triples once)");
+        out.println("  class:");
+        out.println("    sources: table");
+        out.println("    s: " + quote(v + AutoMapping.CLASS_NAME));
+        out.println("    po:");
+        out.println("      - [a, rdfs:Class]");
+        out.println("      - [rdfs:label, " + quote(AutoMapping.CLASS_NAME) + ", es~lang]");
+        for (ColumnProfile c : columns) {
+            String name = c.name();
+            out.println("  p_" + name + ":");
+            out.println("    sources: table");
+            out.println("    s: " + quote(v + name));
+            out.println("    po:");
+            out.println("      - [a, rdf:Property]");
+            if (!c.title().isBlank()) {
+                out.println("      - [rdfs:label, " + quote(c.title()) + ", es~lang]");
+            }
+            out.println("      - [rdfs:range, " + quote("xsd:" + c.type().csvwName() + "~iri") + "]");
+        }
+        out.flush();
+    }
+
+    /** One more pass: which typed columns have values that are not valid, or not canonical, as written. */
+    private static Fit[] fits(AutoMapping m) {
+        List<ColumnProfile> columns = m.columns();
+        Fit[] fits = new Fit[m.headerSize()];
+        for (int i = 0; i < fits.length; i++) {
+            fits[i] = new Fit();
+        }
+        try (TableReader reader = TableSources.open(m.table(), m.options())) {
+            for (TableRow row = reader.next(); row != null; row = reader.next()) {
+                for (ColumnProfile c : columns) {
+                    if (c.type() == ColumnType.STRING) {
+                        continue;
+                    }
+                    String raw = row.value(c.index());
+                    if (Values.isMissing(raw)) {
+                        continue;
+                    }
+                    Fit f = fits[c.index()];
+                    if (f.invalid) {
+                        continue;
+                    }
+                    if (!c.type().xsd().isValid(raw) || !raw.equals(raw.strip())) {
+                        f.invalid = true;
+                        f.invalidExample = raw;
+                    } else if (!f.notCanonical && !raw.equals(c.canonical(raw))) {
+                        f.notCanonical = true;
+                        f.notCanonicalExample = raw;
+                    }
+                }
+            }
+        } catch (TableSourceException e) {
+            throw new ConversionException(e.getMessage(), m.table().getFileName().toString(), -1, null, "automatic mapping", e);
+        }
+        return fits;
+    }
+
+    /** A YAML double-quoted scalar. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(ch);
+            }
+        }
+        return b.append('"').toString();
+    }
+}
