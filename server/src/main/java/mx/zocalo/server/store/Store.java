@@ -1,6 +1,7 @@
 package mx.zocalo.server.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -8,7 +9,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 /**
  * Where the portal keeps its RDF: one named graph per dataset, a catalog graph and a vocabulary graph,
  * with the union of all named graphs as the default graph for SPARQL. The only part of the server that
- * knows which triple store sits underneath.
+ * knows which triple store sits underneath: {@link TdbStore} (embedded, the default) or {@link RemoteStore} (a SPARQL
+ * 1.1 store such as a separate Fuseki).
  *
  * <pre>{@code
  * try (Store store = TdbStore.open(Path.of("data"))) {
@@ -27,6 +29,14 @@ public interface Store extends AutoCloseable {
 
     /** The dataset for the SPARQL service; the service manages its own (read) transactions. */
     DatasetGraph datasetGraph();
+
+    /**
+     * The SPARQL query endpoint of a remote store, to which the portal forwards its {@code /sparql} requests; empty when
+     * the portal answers them itself over {@link #datasetGraph()}.
+     */
+    default Optional<String> sparqlEndpoint() {
+        return Optional.empty();
+    }
 
     /** Folder holding the original files of published datasets, one sub-folder per dataset. */
     Path filesDirectory();
