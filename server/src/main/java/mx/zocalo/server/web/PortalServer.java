@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.Handler;
 
 /**
  * The portal on one port: Javalin pages and content negotiation, and Fuseki's SPARQL protocol at
- * {@code /sparql}, over one {@link Store}.
+ * {@code /sparql}, over one {@link Store} (with a remote store, {@code /sparql} forwards to the store's query endpoint).
  *
  * <pre>{@code
  * PortalServer server = PortalServer.builder().store(store).iris(new PortalIris("http://localhost:8080/")).port(8080).build().start();
@@ -46,7 +46,9 @@ public final class PortalServer {
         Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
-        SparqlService sparql = SparqlService.over(store.datasetGraph());
+        // a remote store answers queries itself: forward them; otherwise embedded Fuseki over the local dataset
+        Handler sparql = store.sparqlEndpoint().<Handler>map(SparqlProxy::new)
+                .orElseGet(() -> SparqlService.over(store.datasetGraph()));
         Discovery discovery = new Discovery(store, iris, rdf);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
