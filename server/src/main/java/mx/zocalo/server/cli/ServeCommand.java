@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
-import mx.zocalo.server.store.TdbStore;
 import mx.zocalo.server.web.PortalServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +30,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store s = TdbStore.open(store.dataDir())) {
-            PortalIris iris = store.iris(port);
+        PortalIris iris = store.iris(port);
+        try (Store s = store.open(store.dataDir(), iris)) {
             serve(s, iris, port, System.nanoTime());
         }
         return 0;
