@@ -70,6 +70,15 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         cache.clear();
     }
 
+    /**
+     * "Any graph" is the named graphs: the store's default graph is expected to be their union (as the embedded store's
+     * is), so asking it too would return every quad twice.
+     */
+    @Override
+    protected Iterator<Quad> findAny(Node s, Node p, Node o) {
+        return findInAnyNamedGraphs(s, p, o);
+    }
+
     @Override
     protected Iterator<Quad> findInDftGraph(Node s, Node p, Node o) {
         return pattern(Quad.defaultGraphIRI, s, p, o);
