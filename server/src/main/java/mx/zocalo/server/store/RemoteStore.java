@@ -124,13 +124,19 @@ public final class RemoteStore implements Store {
         view.forget();
     }
 
+    /** A store that does not answer keeps the last copy of the catalog: pages that need only it still work. */
     private synchronized void refreshIfChanged() {
         if (System.nanoTime() - checkedAt <= checkNanos) return;
-        String v = version();
-        if (!v.equals(mirror.version())) {
-            LOG.info("the store at {} changed (version {}); refreshing the catalog", dataset, v);
-            view.forget();
-            mirror = load(v);
+        try {
+            String v = version();
+            if (!v.equals(mirror.version())) {
+                LOG.info("the store at {} changed (version {}); refreshing the catalog", dataset, v);
+                RemoteDatasetGraph.Mirror fresh = load(v);
+                view.forget();
+                mirror = fresh;
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.warn("{}; serving the catalog as last seen", e.getMessage());
         }
         checkedAt = System.nanoTime();
     }
