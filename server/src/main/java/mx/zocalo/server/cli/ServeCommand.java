@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory.")
+        description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory, or from a SPARQL store with --store.")
 final class ServeCommand implements Callable<Integer> {
     static final Logger LOG = LoggerFactory.getLogger("zocalo.server");
 
