@@ -46,6 +46,7 @@ final class FusekiProcess implements AutoCloseable {
         Process p = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
                 "--port", Integer.toString(port), "--localhost", "--tdb2", "--loc", db.toString(),
                 "--set", "tdb2:unionDefaultGraph=true", "--update", "/ds"))
+                .directory(work.toFile()) // Fuseki writes its run/ folder into the working directory
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         FusekiProcess f = new FusekiProcess(p, log, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
