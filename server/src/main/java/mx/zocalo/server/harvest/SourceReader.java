@@ -95,6 +95,7 @@ public final class SourceReader {
             pages.add(page);
             seen.add(withoutFragment(page.requested()));
             seen.add(withoutFragment(page.url()));
+            viewsOf(page.graph()).forEach(v -> seen.add(withoutFragment(v)));
             String following = nextPage(page);
             if (following != null && seen.contains(withoutFragment(following))) {
                 LOG.warn("{} links back to {}, already read: stopping there", page.url(), following);
@@ -236,6 +237,17 @@ public final class SourceReader {
             return candidates.first();
         }
         return null;
+    }
+
+    /** The IRIs a page gives itself: its {@code hydra:PartialCollectionView} or {@code hydra:PagedCollection}. */
+    private static List<String> viewsOf(Graph g) {
+        List<String> out = new ArrayList<>();
+        for (Node type : List.of(PARTIAL_VIEW, PAGED_COLLECTION)) {
+            g.find(Node.ANY, RDF.type.asNode(), type).forEachRemaining(t -> {
+                if (t.getSubject().isURI()) out.add(t.getSubject().getURI());
+            });
+        }
+        return out;
     }
 
     private static String withoutFragment(String url) {
