@@ -3,6 +3,7 @@ package mx.zocalo.server.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.harvest.Harvester;
 import mx.zocalo.server.harvest.SourceReader;
 import mx.zocalo.server.store.Store;
@@ -50,9 +51,11 @@ final class HarvestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SourceReader reader = new SourceReader(Duration.ofSeconds(timeout), maxPages);
+        PortalIris iris = store.iris(8080);
+        Harvester.Read read = Harvester.read(iris, reader, source, name);   // before the store is even opened
         Harvester.Outcome o;
         try (Store s = TdbStore.open(store.dataDir())) {
-            o = new Harvester(s, store.iris(8080), reader).harvest(source, name);
+            o = new Harvester(s, iris, reader).write(read);
         }
         out.println(o.summary());
         for (String w : o.withdrawnDatasets()) out.println("  withdrawn: " + w);

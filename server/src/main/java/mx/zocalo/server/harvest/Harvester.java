@@ -81,7 +81,7 @@ public final class Harvester {
     }
 
     /** One dataset as found upstream: the IRI it keeps here, its identifier, its description, where it came from. */
-    record Found(Node iri, String identifier, List<Triple> description, Node source) {}
+    public record Found(Node iri, String identifier, List<Triple> description, Node source) {}
 
     /** The sub-catalog of a source: {@code {base}catalog/harvested/{name}}. */
     public Node subCatalog(String name) {
@@ -90,9 +90,21 @@ public final class Harvester {
 
     /** Harvests {@code source} (an http(s) URL or a file) into the sub-catalog {@code name} (null: one from the source). */
     public Outcome harvest(String source, String name) {
+        return write(read(iris, reader, source, name));
+    }
+
+    /** A source read and ready to write: nothing in it touches the store. */
+    public record Read(String source, String sourceIri, boolean named, Node subCatalog, CatalogInfo info,
+                       Map<Node, Found> found, int pages, List<String> skipped) {}
+
+    /**
+     * Reads every page of {@code source} and picks out its datasets and their descriptions, without opening the store:
+     * a source that cannot be read fails here, before anything is written (or even created).
+     */
+    public static Read read(PortalIris iris, SourceReader reader, String source, String name) {
         String sourceIri = SourceReader.sourceIri(source);
         String slug = name != null ? checkedName(name) : nameOf(sourceIri);
-        Node sub = subCatalog(slug);
+        Node sub = iris.iri("catalog/harvested/" + slug);
         List<Page> pages = reader.readAll(source);
 
         Graph merged = GraphFactory.createDefaultGraph();
@@ -131,10 +143,14 @@ public final class Harvester {
             throw new HarvestException(source + ": no dcat:Dataset found in " + pages.size()
                     + (pages.size() == 1 ? " page" : " pages") + "; nothing changed");
         }
-        CatalogInfo info = catalogInfo(merged, sourceIri);
+        return new Read(source, sourceIri, name != null, sub, catalogInfo(merged, sourceIri), found, pages.size(), skipped);
+    }
+
+    /** Writes what {@link #read} found, in ONE write transaction: an exception aborts it and nothing changes. */
+    public Outcome write(Read r) {
         Outcome[] out = new Outcome[1];
-        store.write(dsg -> out[0] = apply(dsg.getGraph(iris.catalogGraph()), source, sourceIri, name != null, sub,
-                info, found, pages.size(), skipped));
+        store.write(dsg -> out[0] = apply(dsg.getGraph(iris.catalogGraph()), r.source(), r.sourceIri(), r.named(),
+                r.subCatalog(), r.info(), r.found(), r.pages(), r.skipped()));
         return out[0];
     }
 
@@ -293,7 +309,7 @@ public final class Harvester {
     }
 
     /** The title, description and homepage the sub-catalog takes from the upstream catalog, when there is one. */
-    record CatalogInfo(List<Node> titles, List<Node> descriptions, Node homepage) {}
+    public record CatalogInfo(List<Node> titles, List<Node> descriptions, Node homepage) {}
 
     private static CatalogInfo catalogInfo(Graph g, String sourceIri) {
         // The upstream catalog: one that no other catalog lists as its sub-catalog.

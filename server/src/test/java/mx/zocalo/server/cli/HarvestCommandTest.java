@@ -96,5 +96,8 @@ class HarvestCommandTest {
         }
         assertThat(run("harvest", "--data", data.toString(), url("/missing")).err()).contains("HTTP status 404");
         assertThat(quads(data)).isEqualTo(before);
+        Path fresh = tmp.resolve("fresh");
+        assertThat(run("harvest", "--data", fresh.toString(), url("/garbage")).exit()).isEqualTo(1);
+        assertThat(fresh).as("the source is read before the store is opened").doesNotExist();
     }
 }
