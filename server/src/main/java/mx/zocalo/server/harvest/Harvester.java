@@ -305,7 +305,7 @@ public final class Harvester {
         g.add(Triple.create(status, TYPE, SKOS.Concept.asNode()));
         g.add(Triple.create(status, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(es, "es")));
         g.add(Triple.create(status, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(en, "en")));
-        g.add(Triple.create(status, SKOS.inScheme.asNode(), NodeFactory.createURI(STATUS.substring(0, STATUS.length() - 1))));
+        g.add(Triple.create(status, SKOS.inScheme.asNode(), NodeFactory.createURI(STATUS + "1.0")));
     }
 
     /** The title, description and homepage the sub-catalog takes from the upstream catalog, when there is one. */
@@ -389,7 +389,7 @@ public final class Harvester {
     public static String nameOf(String sourceIri) {
         String s = sourceIri;
         if (s.startsWith("file:")) {
-            s = s.substring(s.lastIndexOf('/') + 1);
+            s = java.nio.file.Path.of(java.net.URI.create(s)).getFileName().toString();
             int dot = s.indexOf('.');
             if (dot > 0) s = s.substring(0, dot);
         } else {

@@ -166,7 +166,8 @@ public final class SourceReader {
     static Lang langOf(String mediaType, String url) {
         if (mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml")) return null;
         if (mediaType.equals("application/json")) return Lang.JSONLD;
-        Lang byType = mediaType.isEmpty() ? null : RDFLanguages.contentTypeToLang(mediaType);
+        // text/plain and application/octet-stream say nothing: the extension decides, else Turtle (which N-Triples is).
+        Lang byType = mediaType.isEmpty() || mediaType.equals("text/plain") ? null : RDFLanguages.contentTypeToLang(mediaType);
         if (byType != null && !byType.equals(Lang.RDFNULL)) return byType;
         String path = URI.create(url).getPath();
         return RDFLanguages.filenameToLang(path == null ? "" : path, Lang.TURTLE);
@@ -255,12 +256,14 @@ public final class SourceReader {
         return hash < 0 ? url : url.substring(0, hash);
     }
 
+    /** The most telling message in a chain of causes: "Connection refused", "unknown host", ... */
     private static String reason(Exception e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            Throwable c = e.getCause();
-            m = c != null && c.getMessage() != null ? c.getMessage() : e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
         }
-        return m;
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 }

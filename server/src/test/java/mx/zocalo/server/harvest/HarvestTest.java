@@ -328,4 +328,17 @@ class HarvestTest {
             assertThat(quads(store)).isZero();
         }
     }
+
+    @Test
+    void syntax_by_content_type_else_by_extension_and_names_from_the_source() {
+        assertThat(SourceReader.langOf("text/turtle", "http://x.org/c")).isEqualTo(org.apache.jena.riot.Lang.TURTLE);
+        assertThat(SourceReader.langOf("application/json", "http://x.org/c")).isEqualTo(org.apache.jena.riot.Lang.JSONLD);
+        assertThat(SourceReader.langOf("application/rdf+xml", "http://x.org/c.ttl")).isEqualTo(org.apache.jena.riot.Lang.RDFXML);
+        assertThat(SourceReader.langOf("text/plain", "http://x.org/c.nt")).isEqualTo(org.apache.jena.riot.Lang.NTRIPLES);
+        assertThat(SourceReader.langOf("", "http://x.org/c.jsonld")).isEqualTo(org.apache.jena.riot.Lang.JSONLD);
+        assertThat(SourceReader.langOf("application/octet-stream", "http://x.org/catalog")).isEqualTo(org.apache.jena.riot.Lang.TURTLE);
+        assertThat(SourceReader.langOf("text/html", "http://x.org/c.ttl")).isNull();
+        assertThat(Harvester.nameOf("https://www.datos.gob.mx/catalog.ttl?page=1")).isEqualTo("datos-gob-mx-catalog-ttl-page-1");
+        assertThat(Harvester.nameOf(SourceReader.sourceIri("some/dir/Catálogo Estatal.ttl"))).isEqualTo("catalogo-estatal");
+    }
 }
