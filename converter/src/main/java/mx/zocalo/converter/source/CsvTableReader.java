@@ -138,7 +138,7 @@ final class CsvTableReader extends RowTable {
 
     @Override
     protected RawRow readRaw() {
-        long startLine = parser.getCurrentLineNumber() + 1;
+        long startLine = parser.getCurrentLineNumber() + 1; // for errors: where the record starts but for blank lines
         CSVRecord record;
         try {
             limited.restart();
@@ -162,6 +162,7 @@ final class CsvTableReader extends RowTable {
         if (record == null) {
             return null;
         }
+        startLine = limited.lineAt(record.getCharacterPosition());
         ordinal++;
         List<String> values = new ArrayList<>(record.size());
         for (String v : record) {
@@ -218,6 +219,11 @@ final class CsvTableReader extends RowTable {
         }
 
         private long count;
+        /** Characters read so far; offsets of the line breaks read but not yet asked about; line breaks before them. */
+        private long position;
+        private final java.util.ArrayDeque<long[]> breaks = new java.util.ArrayDeque<>(); // {first, last} char of a break
+        private long linesBefore;
+        private boolean afterCr;
 
         LimitedReader(Reader in) {
             super(in);
@@ -227,11 +233,43 @@ final class CsvTableReader extends RowTable {
             count = 0;
         }
 
+        /**
+         * The 1-based line of the record that Commons CSV says starts at character {@code offset}
+         * ({@code getCharacterPosition()}; it points before the blank lines it skipped); offsets must not go back.
+         */
+        long lineAt(long offset) {
+            while (!breaks.isEmpty() && breaks.peekFirst()[0] < offset) {
+                breaks.pollFirst();
+                linesBefore++;
+            }
+            while (!breaks.isEmpty() && breaks.peekFirst()[0] == offset) { // a blank line: the record starts after it
+                offset = breaks.pollFirst()[1] + 1;
+                linesBefore++;
+            }
+            return linesBefore + 1;
+        }
+
+        private void track(char[] buffer, int off, int n) {
+            for (int i = off; i < off + n; i++) {
+                char c = buffer[i];
+                if (c == '\n' && afterCr && !breaks.isEmpty()) {
+                    breaks.peekLast()[1] = position;
+                } else if (c == '\r' || c == '\n') {
+                    breaks.addLast(new long[] {position, position});
+                }
+                afterCr = c == '\r';
+                position++;
+            }
+        }
+
         @Override
         public int read() throws IOException {
             int c = super.read();
-            if (c >= 0 && ++count > MAX_RECORD_CHARS) {
-                throw new TooLong();
+            if (c >= 0) {
+                track(new char[] {(char) c}, 0, 1);
+                if (++count > MAX_RECORD_CHARS) {
+                    throw new TooLong();
+                }
             }
             return c;
         }
@@ -239,6 +277,9 @@ final class CsvTableReader extends RowTable {
         @Override
         public int read(char[] buffer, int off, int len) throws IOException {
             int n = super.read(buffer, off, len);
+            if (n > 0) {
+                track(buffer, off, n);
+            }
             if (n > 0 && (count += n) > MAX_RECORD_CHARS) {
                 throw new TooLong();
             }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>The table's <em>width</em> is the most frequent count of non-empty cells among the sampled rows (ties: the larger).
  * The header is the first row with at least {@code max(2, 60 % of the width)} non-empty cells (1 for a one-column table)
- * that is followed by such a row, or that is the last row sampled (a header without data). A title row has one cell or
+ * that is followed by such a row (right after it, or after one sub-header row), or that is the last row sampled (a
+ * header without data). A title row has one cell or
  * few and is passed over; a header with an empty corner cell, or with a few unnamed columns, still qualifies.
  *
  * <p>A second header row is recognised and joined to the first ({@code "Sueldo Neto"} over {@code "sum"} gives
@@ -35,13 +36,20 @@ final class HeaderDetector {
         int need = width <= 1 ? 1 : Math.max(2, (int) Math.ceil(width * 0.6));
         int header = 0;
         for (int i = 0; i < sample.size(); i++) {
-            if (sample.get(i).nonEmpty() >= need && (i + 1 == sample.size() || sample.get(i + 1).nonEmpty() >= need)) {
+            if (sample.get(i).nonEmpty() >= need && followedByData(sample, i, need)) {
                 header = i;
                 break;
             }
         }
         boolean twoRows = header + 2 < sample.size() && continues(sample.get(header + 1), sample.get(header + 2));
         return new Found(header, twoRows);
+    }
+
+    /** Row {@code i} is the last sampled, or one of the next two rows (after a possible sub-header) is as wide. */
+    private static boolean followedByData(List<RawRow> sample, int i, int need) {
+        return i + 1 == sample.size() || sample.get(i + 1).nonEmpty() >= need
+                || i + 2 < sample.size() && sample.get(i + 2).nonEmpty() >= need
+                || i + 2 == sample.size() && sample.get(i + 1).nonEmpty() >= 1;
     }
 
     private static int width(List<RawRow> sample) {
