@@ -84,15 +84,25 @@ abstract class RowTable implements TableReader {
         }
         List<RawRow> sample = new ArrayList<>();
         RawRow r;
+        RawRow oversized = null; // ends the sample (no more huge rows held), and fails as a data row or the header
         while (sample.size() < HeaderDetector.SAMPLE_ROWS && (r = readRaw()) != null) {
             if (r.ordinal() > options.skipRows() && !r.isEmpty()) {
-                checkCells(r, null);
+                if (r.cells().stream().anyMatch(c -> c != null && c.length() > MAX_CELL_CHARS)) {
+                    oversized = r;
+                    break;
+                }
                 sample.add(r);
             }
+        }
+        if (sample.isEmpty() && oversized != null) {
+            checkCells(oversized, null);
         }
         HeaderDetector.Found found = HeaderDetector.find(sample);
         if (found == null) {
             return null;
+        }
+        if (oversized != null) {
+            sample.add(oversized);
         }
         RawRow h = sample.get(found.index());
         List<String> cells = fillMerged(h.line(), h.cells());
