@@ -16,6 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -73,6 +75,7 @@ final class XlsxTableReader extends RowTable {
         super(file.getFileName().toString(), options, false);
         this.file = file;
         this.pkg = pkg;
+        checkWorkbookPart(pkg);
         this.reader = new XSSFReader(pkg);
         checkSharedStringsSize(pkg);
         this.strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -130,6 +133,18 @@ final class XlsxTableReader extends RowTable {
         int nl = m.indexOf('\n');
         m = nl >= 0 ? m.substring(0, nl) : m;
         return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    }
+
+    /** XSSFReader takes a package without its workbook part, and fails later on a null; say it here. */
+    private void checkWorkbookPart(OPCPackage pkg) throws Exception {
+        for (String type : List.of(PackageRelationshipTypes.CORE_DOCUMENT, PackageRelationshipTypes.STRICT_CORE_DOCUMENT)) {
+            PackageRelationship rel = pkg.getRelationshipsByType(type).getRelationship(0);
+            if (rel != null && pkg.getPart(rel) != null) {
+                return;
+            }
+        }
+        throw new TableSourceException(fileName + ": cannot read Excel workbook (corrupt, or not an .xlsx file?): "
+                + "the package has no workbook part", -1, null);
     }
 
     private void checkSharedStringsSize(OPCPackage pkg) {
