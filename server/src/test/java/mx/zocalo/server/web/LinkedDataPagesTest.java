@@ -56,7 +56,7 @@ class LinkedDataPagesTest {
         String body = r.body();
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(body).contains("<h1>Papel para oficina</h1>",
-                "<data value=\"1520.50\" title=\"1520.50\">1,520.5</data>",
+                "<data value=\"1520.5\" title=\"1520.5\">1,520.5</data>",
                 "<time datetime=\"2024-01-15\" title=\"2024-01-15\">15 de enero de 2024</time>",
                 ">Papelería Núñez</a>",                                   // the linked supplier by its label
                 "href=\"/dataset/pagos-prueba\">Pagos a proveedores (prueba)</a>", // the dataset it belongs to
