@@ -85,7 +85,8 @@ final class PageCache {
             return;
         }
         Version v = version();
-        String lang = PageLanguage.of(ctx);
+        String lang = PageLanguage.peek(ctx);
+        if (ctx.queryParam("lang") != null) PageLanguage.of(ctx); // remember the choice even when the page comes from the cache
         String query = ctx.queryString();
         String key = v.token() + "\n" + ctx.path() + (query == null ? "" : "?" + query) + "\n"
                 + nz(ctx.header("Accept")) + "\n" + lang;
@@ -106,6 +107,7 @@ final class PageCache {
             ctx.status(200).result(cached.body());
             return;
         }
+        ctx.res().setHeader("Set-Cookie", null); // the handler sets the language cookie itself
         handler.handle(ctx);
         if (ctx.statusCode() != 200) return;
         validators(ctx, etag, modified);

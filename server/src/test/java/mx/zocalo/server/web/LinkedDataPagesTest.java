@@ -71,6 +71,30 @@ class LinkedDataPagesTest {
     }
 
     @Test
+    void blank_nodes_are_expanded_inline() throws Exception {
+        var g = portal.iris.datasetGraph("pagos-prueba");
+        var pago = org.apache.jena.graph.NodeFactory.createURI(TestPortal.BASE + "id/pagos-prueba/pago/4");
+        var b = org.apache.jena.graph.NodeFactory.createBlankNode();
+        var nota = org.apache.jena.graph.NodeFactory.createURI(TestPortal.BASE + "def/zocalo#nota");
+        portal.store.write(dsg -> {
+            dsg.add(g, pago, nota, b);
+            dsg.add(g, b, org.apache.jena.vocabulary.RDFS.label.asNode(), org.apache.jena.graph.NodeFactory.createLiteralLang("nota interna", "es"));
+        });
+        String body = send("/id/pagos-prueba/pago/4?bnode", "Accept", "text/html").body();
+        assertThat(body).contains("<dl class=\"blank\"><dt>nombre</dt><dd><ul class=\"values\"><li><span lang=\"es\">nota interna</span>");
+        // and the RDF description carries the blank node's triples
+        assertThat(send("/id/pagos-prueba/pago/4.nt?bnode").body()).contains("\"nota interna\"@es");
+    }
+
+    @Test
+    void choosing_a_language_sets_one_cookie_even_from_the_cache() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = send(PAGO + "?lang=en", "Accept", "text/html");
+            assertThat(r.headers().allValues("Set-Cookie")).hasSize(1).allSatisfy(c -> assertThat(c).startsWith("zocalo_lang=en"));
+        }
+    }
+
+    @Test
     void incoming_links_are_counted_per_property_and_paged() throws Exception {
         String path = supplierPath();
         String body = send(path, "Accept", "text/html").body();
