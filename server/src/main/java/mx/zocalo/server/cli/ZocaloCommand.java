@@ -29,6 +29,7 @@ public final class ZocaloCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ZocaloCommand());
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

@@ -148,7 +148,7 @@ final class Pages {
         Map<String, Object> model = new HashMap<>();
         String other = lang.equals("es") ? "en" : "es";
         model.put("otherLang", other);
-        model.put("switchLink", ctx.path() + "?lang=" + other);
+        model.put("switchLink", Dereference.withQuery(ctx, "lang", other));
         model.put("path", ctx.path());
         model.put("alternates", new ArrayList<>());
         return model;

@@ -23,6 +23,8 @@ import org.eclipse.jetty.server.Handler;
  * }</pre>
  */
 public final class PortalServer {
+    /** Memory for rendered pages and descriptions, kept per store version ({@link PageCache}). */
+    private static final long CACHE_BYTES = 64L << 20;
     private final Store store;
     private final PortalIris iris;
     private final int port;
@@ -48,26 +50,28 @@ public final class PortalServer {
         Downloads downloads = new Downloads(store, iris, rdf);
         SparqlService sparql = SparqlService.over(store.datasetGraph());
         Discovery discovery = new Discovery(store, iris, rdf);
+        PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
             new ErrorPages(templates).register(config);
             Routes routes = new Routes(config);
-            routes.get("/", pages::home);
-            routes.get("/catalog", pages::catalog);
+            routes.get("/", cache.wrap(pages::home));
+            routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
-                routes.get("/catalog." + ext, ctx -> pages.catalogByExtension(ctx, ext));
+                routes.get("/catalog." + ext, cache.wrap(ctx -> pages.catalogByExtension(ctx, ext)));
             }
-            routes.get("/dataset/{slug}", pages::dataset);
+            routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/download/{file}", downloads::download);
-            routes.get("/graph/{name}", deref::graph);
+            routes.get("/graph/{name}", cache.wrap(deref::graph));
             routes.get("/sparql", pages::sparqlForm);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
             routes.get("/sitemap.xml", discovery::sitemap);
             routes.get("/.well-known/void", discovery::wellKnownVoid);
-            routes.get("/*", deref::resource);
+            routes.get("/*", cache.wrap(deref::resource));
         });
         app.start(port);
         return this;
