@@ -28,6 +28,8 @@ class SparqlBrowserTest {
     @TempDir
     static Path profile;
     static TestPortal portal;
+    /** Results cut at 2 rows. */
+    static TestPortal limited;
     static WebDriver browser;
 
     @BeforeAll
@@ -35,6 +37,8 @@ class SparqlBrowserTest {
         assumeTrue(Files.isExecutable(BrowserTest.CHROMEDRIVER), "no chromedriver at " + BrowserTest.CHROMEDRIVER);
         portal = new TestPortal(data);
         portal.publisher.publish(TestPortal.FIXTURE, false);
+        limited = new TestPortal(data.resolve("limited"), SparqlLimits.defaults().withMaxRows(2));
+        limited.publisher.publish(TestPortal.FIXTURE, false);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BrowserTest.CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -50,6 +54,7 @@ class SparqlBrowserTest {
     static void stop() {
         if (browser != null) browser.quit();
         if (portal != null) portal.close();
+        if (limited != null) limited.close();
     }
 
     static WebDriverWait waiting() {
@@ -93,5 +98,15 @@ class SparqlBrowserTest {
         String text = (String) ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelector('#yasgui .CodeMirror').CodeMirror.getValue()");
         assertThat(text).contains("zocalo:Proveedor");
+    }
+
+    @Test
+    void a_result_cut_at_the_row_limit_says_so_in_the_editor() {
+        String q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }";
+        browser.get(limited.url("/sparql?query=" + TestPortal.enc(q)));
+        assertThat(resultRowsWith("http")).hasSize(2);
+        WebElement notice = waiting().until(d -> d.findElements(By.cssSelector("#yasgui .truncated-notice")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(notice.getText()).contains("2");
     }
 }
