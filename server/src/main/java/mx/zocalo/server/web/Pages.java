@@ -21,7 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTML pages: home, dataset, catalog and the SPARQL form; datasets and the catalog also as RDF. */
+/** The HTML pages: home, dataset and catalog; datasets and the catalog also as RDF. (The SPARQL workbench is {@link SparqlWorkbench}.) */
 final class Pages {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
     private static final int PREVIEW_ROWS = 10;
@@ -115,17 +115,6 @@ final class Pages {
         model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
         preview(slug, model);
         Templates.send(ctx, templates.render("dataset", lang, model));
-    }
-
-    void sparqlForm(Context ctx) {
-        String type = ContentNegotiation.choose(ctx.header("Accept"), List.of("text/html")).orElse(null);
-        if (type == null) {
-            throw new io.javalin.http.BadRequestResponse("Missing the 'query' parameter (SPARQL 1.1 Protocol)");
-        }
-        String lang = PageLanguage.of(ctx);
-        Map<String, Object> model = base(ctx, lang);
-        model.put("query", "SELECT ?class (COUNT(?s) AS ?n)\nWHERE { ?s a ?class }\nGROUP BY ?class\nORDER BY DESC(?n)\nLIMIT 20");
-        Templates.send(ctx, templates.render("sparql", lang, model));
     }
 
     private void preview(String slug, Map<String, Object> model) {

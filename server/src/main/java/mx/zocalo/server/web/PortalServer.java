@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
-import org.eclipse.jetty.server.Handler;
 
 /**
- * The portal on one port: Javalin pages and content negotiation, and Fuseki's SPARQL protocol at
- * {@code /sparql}, over one {@link Store}.
+ * The portal on one port: Javalin pages and content negotiation, and the SPARQL protocol at
+ * {@code /sparql} ({@link SparqlService}), over one {@link Store}.
  *
  * <pre>{@code
  * PortalServer server = PortalServer.builder().store(store).iris(new PortalIris("http://localhost:8080/")).port(8080).build().start();
@@ -28,12 +27,14 @@ public final class PortalServer {
     private final Store store;
     private final PortalIris iris;
     private final int port;
+    private final SparqlLimits sparqlLimits;
     private Javalin app;
 
     private PortalServer(Builder b) {
         this.store = b.store;
         this.iris = b.iris;
         this.port = b.port;
+        this.sparqlLimits = b.sparqlLimits;
     }
 
     public static Builder builder() {
@@ -48,13 +49,13 @@ public final class PortalServer {
         Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
-        SparqlService sparql = SparqlService.over(store.datasetGraph());
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
+                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits), rdf);
         Discovery discovery = new Discovery(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
-            config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
             new ErrorPages(templates).register(config);
             Routes routes = new Routes(config);
             routes.get("/", cache.wrap(pages::home));
@@ -65,7 +66,7 @@ public final class PortalServer {
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/download/{file}", downloads::download);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
-            routes.get("/sparql", pages::sparqlForm);
+            sparql.register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
@@ -93,6 +94,7 @@ public final class PortalServer {
         if (in == null) throw new NotFoundResponse("No file " + name);
         String type = name.endsWith(".css") ? "text/css; charset=utf-8"
                 : name.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : name.endsWith(".txt") ? "text/plain; charset=utf-8"
                 : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : "application/octet-stream";
         ctx.contentType(type).header("Cache-Control", "public, max-age=3600");
         try (in) {
@@ -114,12 +116,14 @@ public final class PortalServer {
         private Store store;
         private PortalIris iris;
         private int port = 8080;
+        private SparqlLimits sparqlLimits = SparqlLimits.defaults();
 
         private Builder() {}
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
         public Builder port(int port) { this.port = port; return this; }
+        public Builder sparqlLimits(SparqlLimits limits) { this.sparqlLimits = Objects.requireNonNull(limits); return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");
