@@ -35,6 +35,24 @@
   }
   document.documentElement.classList.add('has-yasgui');
 
+  // YASGUI's own markup leaves its editor and endpoint fields without labels and a tab list without tabs; give
+  // them names (from the page's own labels) whenever YASGUI redraws
+  var spanish = document.documentElement.lang === 'es';
+  var editorLabel = spanish ? 'Consulta SPARQL' : 'SPARQL query';
+  var endpointLabel = spanish ? 'Punto de consulta SPARQL' : 'SPARQL endpoint';
+  function label() {
+    host.querySelectorAll('textarea:not([aria-label])').forEach(function (t) { t.setAttribute('aria-label', editorLabel); });
+    host.querySelectorAll('input.autocomplete:not([aria-label])').forEach(function (i) { i.setAttribute('aria-label', endpointLabel); });
+    // the tab strip's ARIA roles are incomplete: keep it as plain links and buttons
+    host.querySelectorAll('.tabsList, .tabsList [role], .tabsList [aria-selected]').forEach(function (l) {
+      ['role', 'aria-selected', 'aria-controls', 'aria-expanded'].forEach(function (a) {
+        if (l.hasAttribute(a)) l.removeAttribute(a);
+      });
+    });
+  }
+  label();
+  new MutationObserver(label).observe(host, { childList: true, subtree: true });
+
   function notice(tab, rows) {
     var panel = host.querySelector('.tabPanel.active') || host;
     var old = host.querySelectorAll('.truncated-notice');
