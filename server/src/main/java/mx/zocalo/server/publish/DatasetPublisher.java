@@ -88,10 +88,12 @@ public final class DatasetPublisher {
                 ConversionResult result = conversion.run(sink);
                 long triples = dsg.getGraph(graph).size();
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
-                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph));
+                var voidStats = VoidCounter.count(dsg, graph);
+                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
+                        voidStats.properties().keySet());
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
-                                Dumps.facts(staged.resolve(fileName)), dumps, VoidCounter.count(dsg, graph),
+                                Dumps.facts(staged.resolve(fileName)), dumps, voidStats,
                                 Dumps.facts(staged.resolve(CSVW_METADATA)))));
                 counts[0] = result.rows();
                 counts[1] = triples;
