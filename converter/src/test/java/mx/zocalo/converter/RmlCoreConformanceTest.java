@@ -61,7 +61,7 @@ class RmlCoreConformanceTest {
     }
 
     /** Case id → its default base IRI, from the manifest. */
-    private static Map<String, String> bases(Path manifest) {
+    static Map<String, String> bases(Path manifest) {
         Graph graph = RDFDataMgr.loadGraph(manifest.toString());
         Map<String, String> bases = new HashMap<>();
         for (Triple t : graph.find(Node.ANY, DEFAULT_BASE, Node.ANY).toList()) {

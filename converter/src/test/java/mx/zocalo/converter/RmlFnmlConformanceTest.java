@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RmlFnmlConformanceTest {
     /** Base IRI when the manifest gives the case none and the mapping declares none (every case declares one). */
-    static final String BASE = "http://example.com/base/";
+    static final String BASE = RmlCoreCsvConformanceTest.BASE;
 
     /** Case id → why it fails. Keep it empty or tiny, and honest. */
     static final Map<String, String> KNOWN_FAILURES = Map.of();
@@ -36,7 +36,7 @@ class RmlFnmlConformanceTest {
     @Test
     void every_rml_fnml_case_passes_except_the_known_failures() throws IOException, URISyntaxException {
         Path suite = Path.of(getClass().getResource("/rml-fnml/manifest.ttl").toURI()).getParent();
-        Map<String, String> bases = bases(suite.resolve("manifest.ttl"));
+        Map<String, String> bases = RmlCoreConformanceTest.bases(suite.resolve("manifest.ttl"));
         List<Path> cases;
         try (Stream<Path> dirs = Files.list(suite)) {
             cases = dirs.filter(Files::isDirectory).sorted().toList();
@@ -44,7 +44,7 @@ class RmlFnmlConformanceTest {
         Map<String, String> failures = new TreeMap<>();
         for (Path dir : cases) {
             String id = dir.getFileName().toString();
-            String reason = run(dir, bases.getOrDefault(id, BASE));
+            String reason = RmlCoreCsvConformanceTest.run(dir, bases.getOrDefault(id, BASE));
             if (reason != null) {
                 failures.put(id, reason);
             }
@@ -57,49 +57,5 @@ class RmlFnmlConformanceTest {
         assertThat(cases.stream().filter(d -> !Files.exists(d.resolve("output.nq")))).hasSize(4);
         assertThat(failures.keySet()).as("failing cases not in the known-failures list: %s", failures)
                 .isSubsetOf(KNOWN_FAILURES.keySet());
-    }
-
-    /** Case id → its default base IRI, where the manifest gives one. */
-    private static Map<String, String> bases(Path manifest) {
-        Graph graph = RDFDataMgr.loadGraph(manifest.toString());
-        Map<String, String> bases = new HashMap<>();
-        for (Triple t : graph.find(Node.ANY, RmlCoreConformanceTest.DEFAULT_BASE, Node.ANY).toList()) {
-            graph.find(t.getSubject(), RmlCoreConformanceTest.IDENTIFIER, Node.ANY).forEach(id ->
-                    bases.put(id.getObject().getLiteralLexicalForm(), t.getObject().getURI()));
-        }
-        return bases;
-    }
-
-    /** Runs one case; returns null when it passes, else the reason. */
-    static String run(Path dir, String base) {
-        Path expectedFile = dir.resolve("output.nq");
-        DatasetGraph produced = DatasetGraphFactory.createTxnMem();
-        Conversion conversion = Conversion.builder().mapping(dir.resolve("mapping.ttl")).base(base).build();
-        try {
-            conversion.run(StreamRDFLib.dataset(produced));
-        } catch (ConversionException e) {
-            if (!Files.exists(expectedFile)) {
-                System.out.println("  rejected as expected: " + dir.getFileName() + ": " + e.getMessage());
-                return null;
-            }
-            return "unexpected error: " + e.getMessage();
-        } catch (RuntimeException e) {
-            return "crashed instead of a ConversionException: " + e;
-        }
-        if (!Files.exists(expectedFile)) {
-            return "expected an error, but the conversion succeeded with " + produced.stream().count() + " quads";
-        }
-        DatasetGraph expected = DatasetGraphFactory.createTxnMem();
-        RDFDataMgr.read(expected, expectedFile.toString());
-        if (!IsoMatcher.isomorphic(expected, produced)) {
-            return "output differs\n    expected:\n" + dump(expected) + "    produced:\n" + dump(produced);
-        }
-        return null;
-    }
-
-    private static String dump(DatasetGraph dsg) {
-        List<String> lines = new ArrayList<>();
-        dsg.stream().forEach(q -> lines.add("      " + q));
-        return String.join("\n", lines) + "\n";
     }
 }

@@ -482,7 +482,7 @@ final class MappingRunner {
                         + "); the " + table.keyKind() + "s are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
                 throw new ConversionException(message, table.description(), -1, column, rule, null);
             }
-            long times = table.header().stream().filter(column::equals).count();
+            long times = table.writtenHeader().stream().filter(column::equals).count(); // the reader renamed repeats
             if (times > 1) {
                 String message = table.description() + ": column \"" + column + "\" appears " + times
                         + " times in the header, so the reference is ambiguous (" + rule + "); rename the columns";

@@ -18,6 +18,11 @@ interface Records extends AutoCloseable {
     /** Column names for a table; null for a source whose references are paths (JSON). */
     List<String> header();
 
+    /** The header as the source writes it, where a name may repeat ({@link TableReader#writtenHeader()}). */
+    default List<String> writtenHeader() {
+        return header();
+    }
+
     String description();
 
     /** What the header's names are, in messages: a table's "column"s, a logical view's "field"s. */
@@ -56,6 +61,11 @@ interface Records extends AutoCloseable {
             @Override
             public List<String> header() {
                 return table.header();
+            }
+
+            @Override
+            public List<String> writtenHeader() {
+                return table.writtenHeader();
             }
 
             @Override

@@ -9,8 +9,17 @@ import java.util.List;
  */
 public interface TableReader extends Closeable {
 
-    /** Column names, in order, as written in the header row. */
+    /** Column names, in order: the header row's names, stripped, made unique and never empty (see {@link #writtenHeader()}). */
     List<String> header();
+
+    /**
+     * The header as the file writes it, before empty names became {@code column_N} and repeated names got {@code _2},
+     * {@code _3}...; without the {@code sheet} column of {@link TableOptions#allSheets()}. A reference to a name the file
+     * repeats is ambiguous, whatever {@link #header()} made of it.
+     */
+    default List<String> writtenHeader() {
+        return header();
+    }
 
     /** The next data row, or null at the end of the table. */
     TableRow next();

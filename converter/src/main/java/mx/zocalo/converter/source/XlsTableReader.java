@@ -3,7 +3,6 @@ package mx.zocalo.converter.source;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -14,91 +13,95 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * One sheet (by default the first) of a legacy Excel 97–2003 {@code .xls} workbook, read with POI's HSSF. The format holds
- * at most 65,536 rows per sheet, so loading the workbook keeps memory bounded. Cells read as in
- * {@link XlsxTableReader}: plain decimals, ISO dates, cached formula values, whitespace-only as empty.
+ * A legacy Excel 97–2003 {@code .xls} workbook, read with POI's HSSF: one sheet (the one the options name, else the
+ * first) or every sheet in turn. The format holds at most 65,536 rows per sheet, so loading the workbook keeps memory
+ * bounded. Cells read as in {@link XlsxTableReader}: plain decimals, ISO dates, cached formula values, whitespace-only
+ * as empty.
  */
-final class XlsTableReader implements TableReader {
-    private final Path file;
+final class XlsTableReader extends RowTable {
     private final HSSFWorkbook workbook;
-    private final Sheet sheet;
-    private final String sheetName;
-    private final int skipRows;
-    private final List<String> header;
+    private int sheetIndex;
+    private Sheet sheet;
     private int nextRow;
-    private long number;
 
-    private XlsTableReader(Path file, HSSFWorkbook workbook, int skipRows, int sheetIndex) {
-        this.file = file;
+    private XlsTableReader(Path file, HSSFWorkbook workbook, TableOptions options, int sheetIndex) {
+        super(file.getFileName().toString(), options, false);
         this.workbook = workbook;
-        this.sheet = workbook.getSheetAt(sheetIndex);
-        this.sheetName = workbook.getSheetName(sheetIndex);
-        this.skipRows = skipRows;
-        this.nextRow = Math.max(sheet.getFirstRowNum(), 0);
-        List<String> first = nextNonEmpty();
-        List<String> h = new ArrayList<>();
-        if (first != null) {
-            first.forEach(c -> h.add(c == null ? "" : c.strip()));
-        }
-        this.header = List.copyOf(h);
+        openSheet(sheetIndex);
     }
 
-    static XlsTableReader open(Path file, int skipRows, String sheet) {
+    private void openSheet(int index) {
+        this.sheetIndex = index;
+        this.sheet = workbook.getSheetAt(index);
+        this.nextRow = Math.max(sheet.getFirstRowNum(), 0);
+    }
+
+    static XlsTableReader open(Path file, TableOptions options) {
+        HSSFWorkbook workbook = null;
         try {
-            HSSFWorkbook workbook = new HSSFWorkbook(new POIFSFileSystem(file.toFile(), true));
+            workbook = new HSSFWorkbook(new POIFSFileSystem(file.toFile(), true));
             List<String> names = new ArrayList<>();
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
                 names.add(workbook.getSheetName(i));
             }
-            int index;
-            try {
-                index = TableOptions.sheetIndex(file.getFileName().toString(), names, sheet);
-            } catch (TableSourceException e) {
-                workbook.close();
-                throw e;
-            }
-            return new XlsTableReader(file, workbook, skipRows, index);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof TableSourceException t) {
-                throw t;
-            }
-            throw new TableSourceException(file.getFileName() + ": cannot read Excel 97-2003 workbook: " + e.getMessage(), -1, e);
+            int index = options.allSheets() && !names.isEmpty() ? 0
+                    : TableOptions.sheetIndex(file.getFileName().toString(), names, options.sheet());
+            XlsTableReader table = new XlsTableReader(file, workbook, options, index);
+            table.start();
+            return table;
+        } catch (TableSourceException e) {
+            closeQuietly(workbook);
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            closeQuietly(workbook);
+            throw new TableSourceException(file.getFileName() + ": cannot read Excel 97-2003 workbook (corrupt, or not an .xls file?): "
+                    + e.getMessage(), -1, e);
         }
     }
 
     @Override
-    public List<String> header() {
-        return header;
+    protected boolean nextSheet() {
+        if (sheetIndex + 1 >= workbook.getNumberOfSheets()) {
+            return false;
+        }
+        openSheet(sheetIndex + 1);
+        return true;
     }
 
     @Override
-    public TableRow next() {
-        List<String> cells = nextNonEmpty();
-        if (cells == null) {
-            return null;
-        }
-        number++;
-        return new TableRow(number, nextRow, cells);
+    protected String sheetName() {
+        return workbook.getSheetName(sheetIndex);
     }
 
-    /** The cells of the next non-empty row after the skipped ones, or null; {@code nextRow} is then its 1-based number. */
-    private List<String> nextNonEmpty() {
+    @Override
+    protected RawRow readRaw() {
         while (nextRow <= sheet.getLastRowNum()) {
             Row row = sheet.getRow(nextRow++);
-            if (row == null || nextRow <= skipRows) {
+            if (row == null) {
                 continue;
             }
             List<String> cells = new ArrayList<>(Math.max(row.getLastCellNum(), 0));
             for (int c = 0; c < row.getLastCellNum(); c++) {
                 cells.add(text(row.getCell(c)));
             }
-            if (cells.stream().anyMatch(v -> v != null)) {
-                return cells;
+            while (!cells.isEmpty() && cells.get(cells.size() - 1) == null) {
+                cells.remove(cells.size() - 1);
             }
+            return new RawRow(nextRow, nextRow, cells);
         }
         return null;
+    }
+
+    @Override
+    protected List<String> fillMerged(long line, List<String> cells) {
+        List<CellText.Merge> merges = new ArrayList<>();
+        for (CellRangeAddress r : sheet.getMergedRegions()) {
+            merges.add(new CellText.Merge(r.getFirstRow() + 1L, r.getLastRow() + 1L, r.getFirstColumn(), r.getLastColumn()));
+        }
+        return CellText.fill(line, cells, merges);
     }
 
     private static String text(Cell cell) {
@@ -109,14 +112,15 @@ final class XlsTableReader implements TableReader {
         String text = switch (type) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    LocalDateTime t = cell.getLocalDateTimeCellValue();
-                    yield t.toLocalTime().toSecondOfDay() == 0 && t.getNano() == 0 ? t.toLocalDate().toString() : t.toString();
+                double value = cell.getNumericCellValue();
+                if (DateUtil.isCellDateFormatted(cell) && value >= 0 && value < 2_958_466) {
+                    yield CellText.isoDate(cell.getLocalDateTimeCellValue());
                 }
-                yield XlsxTableReader.plainNumber(BigDecimal.valueOf(cell.getNumericCellValue()));
+                yield Double.isFinite(value) ? CellText.excelNumber(new BigDecimal(value)) : null;
             }
             case BOOLEAN -> cell.getBooleanCellValue() ? "true" : "false";
-            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+            case ERROR -> FormulaError.isValidCode(cell.getErrorCellValue())
+                    ? FormulaError.forInt(cell.getErrorCellValue()).getString() : "#ERROR";
             default -> null;
         };
         return text == null || text.isBlank() ? null : text;
@@ -124,15 +128,21 @@ final class XlsTableReader implements TableReader {
 
     @Override
     public String description() {
-        return file.getFileName() + " (sheet \"" + sheetName + "\")";
+        return options.allSheets() ? fileName + " (all sheets)" : fileName + " (sheet \"" + sheetName() + "\")";
     }
 
     @Override
     public void close() {
-        try {
-            workbook.close();
-        } catch (IOException e) {
-            // read-only: nothing to lose
+        closeQuietly(workbook);
+    }
+
+    private static void closeQuietly(HSSFWorkbook workbook) {
+        if (workbook != null) {
+            try {
+                workbook.close();
+            } catch (IOException e) {
+                // read-only: nothing to lose
+            }
         }
     }
 }

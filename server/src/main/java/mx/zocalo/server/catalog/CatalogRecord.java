@@ -48,9 +48,10 @@ public final class CatalogRecord {
      * query; the size and SHA-256 of the original file and of each RDF dump (by extension); the VoID figures.
      */
     public record Statistics(long rows, long triples, String originalFileName, String sha256, Instant published,
-                             String sampleQuery, FileFacts original, Map<String, FileFacts> dumps, VoidStats voidStats) {
+                             String sampleQuery, FileFacts original, Map<String, FileFacts> dumps, VoidStats voidStats,
+                             FileFacts csvw) {
         public Statistics(long rows, long triples, String originalFileName, String sha256, Instant published, String sampleQuery) {
-            this(rows, triples, originalFileName, sha256, published, sampleQuery, null, Map.of(), null);
+            this(rows, triples, originalFileName, sha256, published, sampleQuery, null, Map.of(), null, null);
         }
     }
 
@@ -229,7 +230,24 @@ public final class CatalogRecord {
             common(dist, iris.download(slug, f.ext()), f.mediaType(), fileType(f.ext()), stats.dumps().get(f.ext()));
             add(dist, DCAT.accessService.asNode(), iris.sparqlService());
         }
+        if (stats.csvw() != null) {
+            Node csvw = iris.distribution(slug, "csvw");
+            add(ds, DCAT.distribution.asNode(), csvw);
+            add(csvw, RDF.type.asNode(), DCAT.Distribution.asNode());
+            add(csvw, DCTerms.title.asNode(), NodeFactory.createLiteralString("CSVW"));
+            add(csvw, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
+                    "Metadatos CSV on the Web (W3C) del archivo original: columnas, títulos y tipos de datos.", "es"));
+            add(csvw, DCTerms.description.asNode(), NodeFactory.createLiteralLang(
+                    "W3C CSV on the Web metadata of the original file: columns, titles and datatypes.", "en"));
+            common(csvw, iris.download(slug, CSVW_EXTENSION), "application/csvm+json", "JSON", stats.csvw());
+            Node standard = NodeFactory.createURI("http://www.w3.org/ns/csvw");
+            add(csvw, DCTerms.conformsTo.asNode(), standard);
+            add(standard, RDF.type.asNode(), DCTerms.Standard.asNode());
+        }
     }
+
+    /** The download extension of a dataset's CSVW metadata: {@code /download/{slug}.csv-metadata.json}. */
+    public static final String CSVW_EXTENSION = "csv-metadata.json";
 
     /** What every distribution has: URLs, format, media type, licence, status, size and checksum when known. */
     private void common(Node dist, Node url, String mediaType, String fileType, FileFacts facts) {

@@ -25,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder of dataset folders. Default: ${DEFAULT-VALUE} (the launcher sets ZOCALO_HOME)")
     Path mappings;
 
+    @Mixin
+    SparqlOptions sparql;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -41,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         PortalIris iris = store.iris(port);
         try (Store s = store.open(demoData(), iris)) {
             new DatasetPublisher(s, iris).publishAll(mappings, false);
-            ServeCommand.serve(s, iris, port, t0);
+            ServeCommand.serve(s, iris, port, sparql.limits(), t0);
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.web.PortalServer;
+import mx.zocalo.server.web.SparqlLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -28,11 +29,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
+    @Mixin
+    SparqlOptions sparql;
+
     @Override
     public Integer call() throws Exception {
         PortalIris iris = store.iris(port);
         try (Store s = store.open(store.dataDir(), iris)) {
-            serve(s, iris, port, System.nanoTime());
+            serve(s, iris, port, sparql.limits(), System.nanoTime());
         }
         return 0;
     }
@@ -54,10 +58,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Loads the vocabularies, starts the server and blocks until the JVM is asked to stop. */
-    static void serve(Store store, PortalIris iris, int port, long startedNanos) throws InterruptedException {
+    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos) throws InterruptedException {
         Vocabularies.load(store, iris);
         warnAboutOtherBases(store, iris);
-        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).build().start();
+        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);

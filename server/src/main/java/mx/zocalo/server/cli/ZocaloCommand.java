@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code zocalo}: the portal's command line. */
 @Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
         description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
-        subcommands = {DemoCommand.class, ServeCommand.class, PublishCommand.class, ConvertCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, PublishCommand.class, HarvestCommand.class, ConvertCommand.class,
                 mx.zocalo.converter.cli.BenchCommand.class, mx.zocalo.converter.cli.MappingCommand.class})
 public final class ZocaloCommand implements Callable<Integer> {
 
@@ -29,6 +29,7 @@ public final class ZocaloCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ZocaloCommand());
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

@@ -65,15 +65,16 @@ public final class DatasetPublisher {
             return new PublishOutcome(d.slug(), true, 0, 0, millisSince(t0));
         }
         String fileName = d.source().file().getFileName().toString();
-        AutoMapping inferred = d.automatic() ? infer(d) : null;
+        // the table's CSVW description (columns, titles, inferred datatypes) is a distribution of every dataset; without
+        // a mapping, the same inference is the mapping
+        AutoMapping inferred = infer(d);
         Path staged = stageOriginal(d, fileName);
-        if (inferred != null) {
-            try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
-                inferred.writeCsvw(out, fileName);
-            } catch (IOException e) {
-                deleteTree(staged);
-                throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
-            }
+        try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
+            // its url is relative to where it is downloaded from, /download/{slug}.csv-metadata.json
+            inferred.writeCsvw(out, d.slug() + "." + CatalogRecord.extension(fileName));
+        } catch (IOException e) {
+            deleteTree(staged);
+            throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
         }
         long[] counts = new long[2];
         try {
@@ -81,16 +82,19 @@ public final class DatasetPublisher {
                 Node graph = iris.datasetGraph(d.slug());
                 dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
                 GraphSink sink = new GraphSink(dsg, graph);
-                Conversion conversion = inferred != null
+                Conversion conversion = d.automatic()
                         ? Conversion.builder().auto(inferred).build()
                         : Conversion.builder().mapping(d.mapping()).base(iris.base()).build();
                 ConversionResult result = conversion.run(sink);
                 long triples = dsg.getGraph(graph).size();
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
-                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph));
+                var voidStats = VoidCounter.count(dsg, graph);
+                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
+                        voidStats.properties().keySet());
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
-                                Dumps.facts(staged.resolve(fileName)), dumps, VoidCounter.count(dsg, graph))));
+                                Dumps.facts(staged.resolve(fileName)), dumps, voidStats,
+                                Dumps.facts(staged.resolve(CSVW_METADATA)))));
                 counts[0] = result.rows();
                 counts[1] = triples;
             });
@@ -117,7 +121,9 @@ public final class DatasetPublisher {
             options = options.withHeaderRow(d.source().headerRow());
         }
         AutoMapping inferred = AutoMapping.infer(d.source().file(), options, iris.base(), d.slug(), d.source().idColumn());
-        LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());
+        if (d.automatic()) {
+            LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());
+        }
         return inferred;
     }
 

@@ -45,7 +45,9 @@ final class Dumps {
 
     private Dumps() {}
 
-    static Map<String, FileFacts> write(DatasetGraph dsg, Node graph, Path folder, String slug, PrefixMapping prefixes) {
+    /** @param predicates the graph's predicates (from its VoID figures), so RDF/XML needs no extra pass to name them */
+    static Map<String, FileFacts> write(DatasetGraph dsg, Node graph, Path folder, String slug, PrefixMapping prefixes,
+            java.util.Collection<String> predicates) {
         Map<String, FileFacts> facts = new LinkedHashMap<>();
         try {
             Files.createDirectories(folder);
@@ -53,7 +55,7 @@ final class Dumps {
             if (!f.distribution()) continue;
                 Path file = folder.resolve(slug + "." + f.ext());
                 long t0 = System.nanoTime();
-                facts.put(f.ext(), write(file, out -> write(dsg, graph, f, out, prefixes)));
+                facts.put(f.ext(), write(file, out -> write(dsg, graph, f, out, prefixes, predicates)));
                 LOG.debug("{}: wrote {} ({} bytes) in {} ms", slug, file.getFileName(), facts.get(f.ext()).bytes(),
                         (System.nanoTime() - t0) / 1_000_000);
             }
@@ -106,7 +108,8 @@ final class Dumps {
         return new FileFacts(count[0], HexFormat.of().formatHex(sha.digest()));
     }
 
-    private static void write(DatasetGraph dsg, Node graph, RdfDownload f, OutputStream out, PrefixMapping prefixes)
+    private static void write(DatasetGraph dsg, Node graph, RdfDownload f, OutputStream out, PrefixMapping prefixes,
+            java.util.Collection<String> predicates)
             throws IOException {
         switch (f) {
             case NTRIPLES, NQUADS, TURTLE -> {
@@ -122,7 +125,7 @@ final class Dumps {
                 w.finish();
             }
             case RDFXML -> {
-                if (!rdfxml(dsg.getGraph(graph), out)) RDFDataMgr.write(out, dsg.getGraph(graph), RDFFormat.RDFXML_PLAIN);
+                if (!rdfxml(dsg.getGraph(graph), predicates, out)) RDFDataMgr.write(out, dsg.getGraph(graph), RDFFormat.RDFXML_PLAIN);
             }
             case JSONLD -> jsonld(dsg.getGraph(graph), out);
         }
@@ -188,14 +191,11 @@ final class Dumps {
      * when a predicate cannot be written as an XML qualified name (its local part would not be an NCName); Jena's
      * writer, which invents namespaces, does those.
      */
-    static boolean rdfxml(Graph g, OutputStream out) throws IOException {
+    static boolean rdfxml(Graph g, java.util.Collection<String> predicates, OutputStream out) throws IOException {
         Map<String, String> namespaces = new LinkedHashMap<>();
         namespaces.put("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf");
-        java.util.Set<Node> predicates = new java.util.HashSet<>();
-        g.find().forEachRemaining(t -> predicates.add(t.getPredicate()));
         Map<Node, String[]> names = new java.util.HashMap<>();
-        for (Node p : predicates) {
-            String iri = p.getURI();
+        for (String iri : predicates) {
             int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1;
             while (cut < iri.length() && !ncNameStart(iri.charAt(cut))) cut++;
             String local = iri.substring(cut);
@@ -204,7 +204,7 @@ final class Dumps {
             }
             String ns = iri.substring(0, cut);
             String prefix = namespaces.computeIfAbsent(ns, k -> "ns" + namespaces.size());
-            names.put(p, new String[] {prefix, local, ns});
+            names.put(org.apache.jena.graph.NodeFactory.createURI(iri), new String[] {prefix, local, ns});
         }
         javax.xml.stream.XMLStreamWriter xml;
         try {

@@ -25,7 +25,7 @@ import org.apache.jena.vocabulary.VCARD4;
 /** Reads the catalog graph into plain values for pages, in one language. */
 final class CatalogService {
     /** Downloads in page order; the original file (not listed) comes first. */
-    private static final List<String> DISTRIBUTION_ORDER = List.of("ttl", "nt", "nq", "jsonld", "rdf");
+    private static final List<String> DISTRIBUTION_ORDER = List.of("ttl", "nt", "nq", "jsonld", "rdf", "csv-metadata.json");
 
     private final Store store;
     private final PortalIris iris;

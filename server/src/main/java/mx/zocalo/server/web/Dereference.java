@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mx.zocalo.server.catalog.PortalIris;
@@ -12,13 +11,6 @@ import mx.zocalo.server.catalog.RdfDownload;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.vocabulary.FOAF;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.vocabulary.VCARD4;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
@@ -27,8 +19,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * An explicit extension ({@code .ttl .nt .jsonld .rdf .html}) picks the format without negotiation.
  */
 final class Dereference {
-    private static final List<Node> LABELS = List.of(SKOS.prefLabel.asNode(), RDFS.label.asNode(),
-            DCTerms.title.asNode(), FOAF.name.asNode(), VCARD4.fn.asNode());
     private final Store store;
     private final PortalIris iris;
     private final Templates templates;
@@ -46,32 +36,83 @@ final class Dereference {
     void resource(Context ctx) {
         String path = IriPath.fromRequest(ctx.path());
         String iri = iris.base() + path.substring(1);
-        Graph g = resources.describe(iri);
         String forced = null;
-        if (g.isEmpty()) {
+        if (!resources.known(iri)) {
             int dot = path.lastIndexOf('.');
             String ext = dot > path.lastIndexOf('/') ? path.substring(dot + 1) : null;
-            if (ext != null && (ext.equals("html") || RdfDownload.byExtension(ext) != null)) {
-                iri = iri.substring(0, iri.length() - ext.length() - 1);
-                g = resources.describe(iri);
-                forced = ext.equals("html") ? "text/html" : RdfDownload.byExtension(ext).mediaType();
+            if (ext != null && (ext.equals("html") || RdfDownload.byExtension(ext) != null)
+                    && RdfResponses.DESCRIPTION_TYPES.contains(ext.equals("html") ? "text/html" : RdfDownload.byExtension(ext).mediaType())) {
+                String stripped = iri.substring(0, iri.length() - ext.length() - 1);
+                if (resources.known(stripped)) {
+                    iri = stripped;
+                    forced = ext.equals("html") ? "text/html" : RdfDownload.byExtension(ext).mediaType();
+                }
             }
         }
-        if (g.isEmpty()) throw new NotFoundResponse("Nothing is known about " + iri);
+        if (forced == null && !resources.known(iri)) throw new NotFoundResponse("Nothing is known about " + iri);
         String type = forced != null ? forced : Negotiate.type(ctx, RdfResponses.DESCRIPTION_TYPES);
-        links(ctx, iris.localPath(iri));
+        String localPath = iris.localPath(iri);
+        links(ctx, localPath);
         if (!type.equals("text/html")) {
-            rdf.send(ctx, g, RdfResponses.formatFor(type));
+            RdfDownload format = RdfResponses.formatFor(type);
+            ctx.contentType(type + (type.startsWith("text/") ? "; charset=utf-8" : "")).result(serialize(resources.describe(iri), format));
             return;
         }
         String lang = PageLanguage.of(ctx);
+        int inPage = pageNumber(ctx.queryParam("in_page"));
+        ResourceView.Page page = resources.view(iri, lang, templates.messages(lang), rdf.prefixes(), inPage);
+        if (page == null) throw new NotFoundResponse("Nothing is known about " + iri);
         Map<String, Object> model = Pages.base(ctx, lang);
         model.put("iri", iri);
-        model.put("label", label(g, NodeFactory.createURI(iri), lang));
-        model.put("rows", rows(g, iri, false));
-        model.put("incoming", rows(resources.incoming(iri, 100), iri));
-        model.put("localPath", iris.localPath(iri));
+        model.put("label", page.label());
+        model.put("page", page);
+        model.put("localPath", localPath == null ? null : asciiPath(localPath));
+        ResourceView.Incoming in = page.incoming();
+        if (in.page() > 1) model.put("inPrevious", withQuery(ctx, "in_page", String.valueOf(in.page() - 1)) + "#incoming");
+        if (in.page() < in.pages()) model.put("inNext", withQuery(ctx, "in_page", String.valueOf(in.page() + 1)) + "#incoming");
+        ctx.header("Content-Language", lang);
         Templates.send(ctx, templates.render("resource", lang, model));
+    }
+
+    private byte[] serialize(Graph g, RdfDownload format) {
+        g.getPrefixMapping().setNsPrefixes(rdf.prefixes());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.jena.riot.RDFWriter.source(g).format(format.format()).output(out);
+        return out.toByteArray();
+    }
+
+    private static int pageNumber(String s) {
+        if (s == null) return 1;
+        try {
+            return Math.max(1, Math.min(1_000_000, Integer.parseInt(s.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The current path with its query string, one parameter set to {@code value} (the others kept). */
+    static String withQuery(Context ctx, String name, String value) {
+        StringBuilder q = new StringBuilder();
+        String qs = ctx.queryString();
+        if (qs != null) {
+            for (String part : qs.split("&")) {
+                if (part.isEmpty() || part.equals(name) || part.startsWith(name + "=")) continue;
+                q.append(q.length() == 0 ? "" : "&").append(part);
+            }
+        }
+        q.append(q.length() == 0 ? "" : "&").append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        return ctx.path() + "?" + q;
+    }
+
+    /** A path safe in a header: characters outside ASCII (and spaces) percent-encoded as UTF-8. */
+    static String asciiPath(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>') b.append('%').append(String.format("%02X", c));
+            else b.append((char) c);
+        }
+        return b.toString();
     }
 
     void graph(Context ctx) {
@@ -96,74 +137,12 @@ final class Dereference {
     /** {@code Link} headers to the explicit-format variants of a resource. */
     static void links(Context ctx, String localPath) {
         if (localPath == null) return;
+        localPath = asciiPath(localPath);
         List<String> links = new ArrayList<>();
+        links.add("<" + localPath + ".html>; rel=\"alternate\"; type=\"text/html\"");
         for (RdfDownload f : List.of(RdfDownload.TURTLE, RdfDownload.NTRIPLES, RdfDownload.JSONLD, RdfDownload.RDFXML)) {
             links.add("<" + localPath + "." + f.ext() + ">; rel=\"alternate\"; type=\"" + f.mediaType() + "\"");
         }
         ctx.header("Link", String.join(", ", links));
-    }
-
-    private List<Map<String, Object>> rows(Graph g, String iri, boolean unused) {
-        List<Triple> ts = new ArrayList<>(g.find().toList());
-        ts.sort((a, b) -> {
-            int s = Boolean.compare(!a.getSubject().getURI().equals(iri), !b.getSubject().getURI().equals(iri));
-            if (s != 0) return s;
-            s = a.getSubject().toString().compareTo(b.getSubject().toString());
-            return s != 0 ? s : a.getPredicate().getURI().compareTo(b.getPredicate().getURI());
-        });
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Triple t : ts) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("subject", term(t.getSubject()));
-            row.put("predicate", term(t.getPredicate()));
-            row.put("object", term(t.getObject()));
-            row.put("own", t.getSubject().isURI() && t.getSubject().getURI().equals(iri));
-            out.add(row);
-        }
-        return out;
-    }
-
-    private List<Map<String, Object>> rows(List<Triple> incoming, String iri) {
-        Graph g = GraphFactory.createDefaultGraph();
-        incoming.forEach(g::add);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Triple t : incoming) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("subject", term(t.getSubject()));
-            row.put("predicate", term(t.getPredicate()));
-            out.add(row);
-        }
-        return out;
-    }
-
-    /** A human name for the resource: a label, title or name in the page language if there is one. */
-    private static String label(Graph g, Node s, String lang) {
-        String any = null;
-        for (Node p : LABELS) {
-            for (Triple t : g.find(s, p, Node.ANY).toList()) {
-                Node o = t.getObject();
-                if (!o.isLiteral()) continue;
-                if (lang.equals(o.getLiteralLanguage())) return o.getLiteralLexicalForm();
-                if (any == null) any = o.getLiteralLexicalForm();
-            }
-        }
-        return any;
-    }
-
-    /** How a term shows in a table: text, a link (local for IRIs under the base), a language or datatype. */
-    private Map<String, Object> term(Node n) {
-        Map<String, Object> m = new HashMap<>();
-        if (n.isURI()) {
-            String local = iris.localPath(n.getURI());
-            m.put("href", local != null ? local : n.getURI());
-            m.put("text", rdf.prefixes().shortForm(n.getURI()));
-        } else if (n.isLiteral()) {
-            m.put("text", n.getLiteralLexicalForm());
-            if (!n.getLiteralLanguage().isEmpty()) m.put("note", "@" + n.getLiteralLanguage());
-            else if (!n.getLiteralDatatypeURI().endsWith("#string")) m.put("note", rdf.prefixes().shortForm(n.getLiteralDatatypeURI()));
-        } else {
-            m.put("text", n.toString());
-        }
-        return m;
     }
 }

@@ -40,7 +40,17 @@ final class Downloads {
         boolean known = store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.dataset(slug), Node.ANY, Node.ANY));
         if (!known) throw new NotFoundResponse("No dataset called '" + slug + "'");
         RdfDownload format = RdfDownload.byExtension(ext);
-        if (format != null) {
+        if (ext.equals(CatalogRecord.CSVW_EXTENSION)) {
+            Path csvw = store.filesDirectory().resolve(slug).resolve(mx.zocalo.server.publish.DatasetPublisher.CSVW_METADATA);
+            if (!Files.isRegularFile(csvw)) throw new NotFoundResponse("No download called " + file);
+            ctx.contentType("application/csvm+json");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+            try (InputStream in = Files.newInputStream(csvw)) {
+                in.transferTo(ctx.outputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (format != null) {
             rdf(ctx, slug, format, file);
         } else {
             original(ctx, slug, ext, file);

@@ -43,10 +43,14 @@ final class ErrorPages {
         String lang = PageLanguage.of(ctx);
         String key = "error." + status;
         Map<String, String> msg = templates.messages(lang);
-        Templates.send(ctx, templates.render("error", lang, Map.of(
-                "status", status,
-                "title", msg.getOrDefault(key, msg.getOrDefault("error.other", "Error")),
-                "message", message == null ? "" : message,
-                "path", ctx.path())));
+        Map<String, Object> model = Pages.base(ctx, lang);
+        model.put("status", status);
+        model.put("title", msg.getOrDefault(key, msg.getOrDefault("error.other", "Error")));
+        model.put("help", msg.get(key + ".help"));
+        // the technical message is in English: shown folded, and only where it says more than the status
+        if (message != null && !message.isBlank() && status != 404) model.put("detail", message);
+        model.put("path", ctx.path());
+        ctx.header("Content-Language", lang);
+        Templates.send(ctx, templates.render("error", lang, model));
     }
 }

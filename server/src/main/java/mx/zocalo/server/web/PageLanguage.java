@@ -25,6 +25,15 @@ final class PageLanguage {
         return fromAcceptLanguage(ctx.header("Accept-Language"));
     }
 
+    /** The same choice as {@link #of}, without remembering {@code ?lang=} in the cookie. */
+    static String peek(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null && SUPPORTED.contains(asked)) return asked;
+        String cookie = ctx.cookie(COOKIE);
+        if (cookie != null && SUPPORTED.contains(cookie)) return cookie;
+        return fromAcceptLanguage(ctx.header("Accept-Language"));
+    }
+
     /** The supported language the header prefers most; Spanish when none. */
     static String fromAcceptLanguage(String header) {
         if (header == null || header.isBlank()) return "es";

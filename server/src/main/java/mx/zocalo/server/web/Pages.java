@@ -21,7 +21,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTML pages: home, dataset, catalog and the SPARQL form; datasets and the catalog also as RDF. */
+/** The HTML pages: home, dataset and catalog; datasets and the catalog also as RDF. (The SPARQL workbench is {@link SparqlWorkbench}.) */
 final class Pages {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
     private static final int PREVIEW_ROWS = 10;
@@ -117,17 +117,6 @@ final class Pages {
         Templates.send(ctx, templates.render("dataset", lang, model));
     }
 
-    void sparqlForm(Context ctx) {
-        String type = ContentNegotiation.choose(ctx.header("Accept"), List.of("text/html")).orElse(null);
-        if (type == null) {
-            throw new io.javalin.http.BadRequestResponse("Missing the 'query' parameter (SPARQL 1.1 Protocol)");
-        }
-        String lang = PageLanguage.of(ctx);
-        Map<String, Object> model = base(ctx, lang);
-        model.put("query", "SELECT ?class (COUNT(?s) AS ?n)\nWHERE { ?s a ?class }\nGROUP BY ?class\nORDER BY DESC(?n)\nLIMIT 20");
-        Templates.send(ctx, templates.render("sparql", lang, model));
-    }
-
     private void preview(String slug, Map<String, Object> model) {
         Path dir = store.filesDirectory().resolve(slug);
         if (!Files.isDirectory(dir)) return;
@@ -148,7 +137,7 @@ final class Pages {
         Map<String, Object> model = new HashMap<>();
         String other = lang.equals("es") ? "en" : "es";
         model.put("otherLang", other);
-        model.put("switchLink", ctx.path() + "?lang=" + other);
+        model.put("switchLink", Dereference.withQuery(ctx, "lang", other));
         model.put("path", ctx.path());
         model.put("alternates", new ArrayList<>());
         return model;

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
-import org.eclipse.jetty.server.Handler;
 
 /**
- * The portal on one port: Javalin pages and content negotiation, and Fuseki's SPARQL protocol at
- * {@code /sparql}, over one {@link Store} (with a remote store, {@code /sparql} forwards to the store's query endpoint).
+ * The portal on one port: Javalin pages and content negotiation, and the SPARQL protocol at
+ * {@code /sparql} ({@link SparqlService}), over one {@link Store}.
  *
  * <pre>{@code
  * PortalServer server = PortalServer.builder().store(store).iris(new PortalIris("http://localhost:8080/")).port(8080).build().start();
@@ -23,15 +22,19 @@ import org.eclipse.jetty.server.Handler;
  * }</pre>
  */
 public final class PortalServer {
+    /** Memory for rendered pages and descriptions, kept per store version ({@link PageCache}). */
+    private static final long CACHE_BYTES = 64L << 20;
     private final Store store;
     private final PortalIris iris;
     private final int port;
+    private final SparqlLimits sparqlLimits;
     private Javalin app;
 
     private PortalServer(Builder b) {
         this.store = b.store;
         this.iris = b.iris;
         this.port = b.port;
+        this.sparqlLimits = b.sparqlLimits;
     }
 
     public static Builder builder() {
@@ -46,30 +49,30 @@ public final class PortalServer {
         Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
-        // a remote store answers queries itself: forward them; otherwise embedded Fuseki over the local dataset
-        Handler sparql = store.sparqlEndpoint().<Handler>map(SparqlProxy::new)
-                .orElseGet(() -> SparqlService.over(store.datasetGraph()));
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
+                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits), rdf);
         Discovery discovery = new Discovery(store, iris, rdf);
+        PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.modifyServer(server -> server.setHandler(new Handler.Sequence(sparql)));
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates).register(config);
             Routes routes = new Routes(config);
-            routes.get("/", pages::home);
-            routes.get("/catalog", pages::catalog);
+            routes.get("/", cache.wrap(pages::home));
+            routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
-                routes.get("/catalog." + ext, ctx -> pages.catalogByExtension(ctx, ext));
+                routes.get("/catalog." + ext, cache.wrap(ctx -> pages.catalogByExtension(ctx, ext)));
             }
-            routes.get("/dataset/{slug}", pages::dataset);
+            routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/download/{file}", downloads::download);
-            routes.get("/graph/{name}", deref::graph);
-            routes.get("/sparql", pages::sparqlForm);
+            routes.get("/graph/{name}", cache.wrap(deref::graph));
+            sparql.register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
             routes.get("/sitemap.xml", discovery::sitemap);
             routes.get("/.well-known/void", discovery::wellKnownVoid);
-            routes.get("/*", deref::resource);
+            routes.get("/*", cache.wrap(deref::resource));
         });
         app.start(port);
         return this;
@@ -91,6 +94,7 @@ public final class PortalServer {
         if (in == null) throw new NotFoundResponse("No file " + name);
         String type = name.endsWith(".css") ? "text/css; charset=utf-8"
                 : name.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : name.endsWith(".txt") ? "text/plain; charset=utf-8"
                 : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : "application/octet-stream";
         ctx.contentType(type).header("Cache-Control", "public, max-age=3600");
         try (in) {
@@ -112,12 +116,14 @@ public final class PortalServer {
         private Store store;
         private PortalIris iris;
         private int port = 8080;
+        private SparqlLimits sparqlLimits = SparqlLimits.defaults();
 
         private Builder() {}
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
         public Builder port(int port) { this.port = port; return this; }
+        public Builder sparqlLimits(SparqlLimits limits) { this.sparqlLimits = Objects.requireNonNull(limits); return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

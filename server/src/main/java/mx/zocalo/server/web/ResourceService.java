@@ -48,6 +48,22 @@ final class ResourceService {
         });
     }
 
+    /** Whether the store says anything about {@code iri} (as a subject, or as a vocabulary document with terms). */
+    boolean known(String iri) {
+        Node s = NodeFactory.createURI(iri);
+        boolean def = iris.localPath(iri) != null && iris.localPath(iri).startsWith("/def/");
+        return store.read(dsg -> {
+            if (dsg.find(Node.ANY, s, Node.ANY, Node.ANY).hasNext()) return true;
+            if (!def) return false;
+            var it = dsg.find(iris.vocabularyGraph(), Node.ANY, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                Node subj = it.next().getSubject();
+                if (subj.isURI() && subj.getURI().startsWith(iri + "#")) return true;
+            }
+            return false;
+        });
+    }
+
     /** Triples elsewhere that point at {@code iri}, at most {@code limit}. */
     List<Triple> incoming(String iri, int limit) {
         Node o = NodeFactory.createURI(iri);
@@ -71,11 +87,25 @@ final class ResourceService {
         });
     }
 
+    /** The page a person reads about {@code iri} (see {@link ResourceView}); {@code null} when nothing is known. */
+    ResourceView.Page view(String iri, String lang, java.util.Map<String, String> msg,
+                           org.apache.jena.shared.PrefixMapping prefixes, int incomingPage) {
+        return store.read(dsg -> ResourceView.build(dsg, iris, prefixes, iri, lang, msg, incomingPage));
+    }
+
+    /** The triples of {@code s}, and of the blank nodes it leads to (a concise bounded description). */
     private static void copy(DatasetGraph dsg, Node s, Graph into) {
-        var it = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
-        while (it.hasNext()) {
-            Quad q = it.next();
-            into.add(q.asTriple());
+        List<Node> todo = new ArrayList<>(List.of(s));
+        java.util.Set<Node> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Node n = todo.remove(todo.size() - 1);
+            if (!done.add(n)) continue;
+            var it = dsg.find(Node.ANY, n, Node.ANY, Node.ANY);
+            while (it.hasNext()) {
+                Quad q = it.next();
+                into.add(q.asTriple());
+                if (q.getObject().isBlank()) todo.add(q.getObject());
+            }
         }
     }
 }

@@ -1,43 +1,386 @@
 package mx.zocalo.server.web;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.Store;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.shared.JenaException;
+import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.update.UpdateFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SPARQL 1.1 Protocol at {@code /sparql}, served by embedded Fuseki, read-only (no update endpoint).
- * Fuseki's Jetty handler is taken from an unstarted {@link FusekiServer} and put in front of Javalin's:
- * it answers requests for {@code /sparql} that carry a query (GET with {@code query=}, or any POST) and
- * {@code /sparql/*}; everything else — including a browser's plain GET of {@code /sparql}, which gets the
- * query form — falls through to Javalin.
+ * The SPARQL 1.1 Protocol at {@code /sparql}, read-only: queries by GET, by POST as a form or as
+ * {@code application/sparql-query}; SELECT and ASK results in JSON, XML, CSV, TSV (and an HTML table for
+ * browsers), CONSTRUCT and DESCRIBE in Turtle, N-Triples, JSON-LD, RDF/XML, N-Quads and TriG, chosen by
+ * {@code Accept} or by a {@code format}/{@code output} parameter. Without a query it answers with the
+ * SPARQL service description (RDF) or the workbench (HTML).
+ *
+ * <p>Limits ({@link SparqlLimits}): at most {@code maxConcurrent} queries run at once (others wait up to
+ * {@code queueWaitMillis}, then get 503 with {@code Retry-After}), each for at most {@code timeoutSeconds}
+ * (then 503 with a message), and a result has at most {@code maxRows} solutions or triples: a longer one is cut
+ * and carries {@value #TRUNCATED_HEADER}{@code : maxRows}. Results are gathered before the first byte is sent,
+ * so a timeout or truncation is always known when the status and headers are written. Every answer allows
+ * any origin (CORS); federated {@code SERVICE} calls are not made.
  */
-final class SparqlService extends Handler.Wrapper {
+final class SparqlService {
     static final String PATH = "/sparql";
+    static final String TRUNCATED_HEADER = "X-Zocalo-Truncated";
+    private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
 
-    private SparqlService(Handler fuseki) {
-        super(fuseki);
+    static final String JSON = "application/sparql-results+json";
+    static final String XML = "application/sparql-results+xml";
+    static final String CSV = "text/csv";
+    static final String TSV = "text/tab-separated-values";
+    static final String HTML = "text/html";
+    static final String TURTLE = "text/turtle";
+    static final String NTRIPLES = "application/n-triples";
+    static final String JSONLD = "application/ld+json";
+    static final String RDFXML = "application/rdf+xml";
+    static final String NQUADS = "application/n-quads";
+    static final String TRIG = "application/trig";
+
+    /** What SELECT and ASK answer in, the default (for {@code * / *}) first. */
+    static final List<String> RESULT_TYPES = List.of(JSON, XML, CSV, TSV, HTML, "application/json", "application/xml");
+    /** What CONSTRUCT and DESCRIBE answer in. */
+    static final List<String> GRAPH_TYPES = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, NQUADS, TRIG, HTML);
+    /** The service description (without a query): the workbench for browsers, RDF for the rest. */
+    static final List<String> DESCRIPTION_TYPES = List.of(HTML, TURTLE, NTRIPLES, JSONLD, RDFXML);
+
+    private static final Map<String, String> RESULT_FORMATS = Map.of("json", JSON, "xml", XML, "csv", CSV, "tsv", TSV,
+            "html", HTML);
+    private static final Map<String, String> GRAPH_FORMATS = Map.ofEntries(
+            Map.entry("turtle", TURTLE), Map.entry("ttl", TURTLE), Map.entry("n3", TURTLE),
+            Map.entry("nt", NTRIPLES), Map.entry("ntriples", NTRIPLES), Map.entry("n-triples", NTRIPLES),
+            Map.entry("json", JSONLD), Map.entry("jsonld", JSONLD), Map.entry("json-ld", JSONLD),
+            Map.entry("xml", RDFXML), Map.entry("rdf", RDFXML), Map.entry("rdf+xml", RDFXML), Map.entry("rdfxml", RDFXML),
+            Map.entry("nq", NQUADS), Map.entry("nquads", NQUADS), Map.entry("trig", TRIG), Map.entry("html", HTML));
+
+    private final Store store;
+    private final PortalIris iris;
+    private final SparqlLimits limits;
+    private final Semaphore slots;
+    private final SparqlWorkbench workbench;
+    private final RdfResponses rdf;
+
+    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, RdfResponses rdf) {
+        this.store = store;
+        this.iris = iris;
+        this.limits = limits;
+        this.slots = new Semaphore(limits.maxConcurrent(), true);
+        this.workbench = workbench;
+        this.rdf = rdf;
     }
 
-    static SparqlService over(DatasetGraph dsg) {
-        FusekiServer fuseki = FusekiServer.create().port(0).add(PATH, dsg, false).build();
-        Handler handler = fuseki.getJettyServer().getHandler();
-        fuseki.getJettyServer().setHandler((Handler) null);
-        return new SparqlService(handler);
+    /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
+    void register(JavalinConfig config) {
+        config.routes.get(PATH, this::get);
+        config.routes.head(PATH, this::get);
+        config.routes.post(PATH, this::post);
+        config.routes.options(PATH, this::preflight);
+        config.routes.options(PATH + "/*", this::preflight);
+        config.routes.post(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
+        config.routes.get(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String path = Request.getPathInContext(request);
-        boolean endpoint = path.equals(PATH) || path.startsWith(PATH + "/");
-        if (!endpoint) return false;
-        if (path.equals(PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
-            String q = request.getHttpURI().getQuery();
-            boolean hasQuery = q != null && (q.startsWith("query=") || q.contains("&query="));
-            if (!hasQuery) return false;
+    SparqlLimits limits() {
+        return limits;
+    }
+
+    // ---- requests
+
+    void get(Context ctx) {
+        cors(ctx);
+        if (ctx.queryParam("update") != null) {
+            refuseUpdate(ctx);
+            return;
         }
-        return super.handle(request, response, callback);
+        String query = ctx.queryParam("query");
+        if (query == null) {
+            describe(ctx);
+            return;
+        }
+        run(ctx, query, ctx.queryParams("default-graph-uri"), ctx.queryParams("named-graph-uri"),
+                first(ctx.queryParam("format"), ctx.queryParam("output")));
+    }
+
+    void post(Context ctx) {
+        cors(ctx);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "application/x-www-form-urlencoded" -> {
+                if (ctx.formParam("update") != null) {
+                    refuseUpdate(ctx);
+                    return;
+                }
+                String query = ctx.formParam("query");
+                if (query == null) {
+                    plain(ctx, 400, "Missing the 'query' parameter: POST a form with query=... (SPARQL 1.1 Protocol).");
+                    return;
+                }
+                List<String> dgu = new ArrayList<>(ctx.formParams("default-graph-uri"));
+                dgu.addAll(ctx.queryParams("default-graph-uri"));
+                List<String> ngu = new ArrayList<>(ctx.formParams("named-graph-uri"));
+                ngu.addAll(ctx.queryParams("named-graph-uri"));
+                run(ctx, query, dgu, ngu, first(ctx.formParam("format"), ctx.formParam("output"),
+                        ctx.queryParam("format"), ctx.queryParam("output")));
+            }
+            case "application/sparql-query" -> run(ctx, ctx.body(), ctx.queryParams("default-graph-uri"),
+                    ctx.queryParams("named-graph-uri"), first(ctx.queryParam("format"), ctx.queryParam("output")));
+            case "application/sparql-update" -> refuseUpdate(ctx);
+            default -> plain(ctx, 415, "POST a query as application/x-www-form-urlencoded (query=...) or as "
+                    + "application/sparql-query; got '" + type + "'.");
+        }
+    }
+
+    /** CORS preflight: any origin may query with GET and POST. */
+    void preflight(Context ctx) {
+        cors(ctx);
+        String asked = ctx.header("Access-Control-Request-Headers");
+        ctx.header("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
+                .header("Access-Control-Allow-Headers", asked != null && !asked.isBlank() ? asked : "Accept, Accept-Language, Content-Type")
+                .header("Access-Control-Max-Age", "86400")
+                .header("Allow", "GET, HEAD, POST, OPTIONS")
+                .status(204);
+    }
+
+    private static Context cors(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", TRUNCATED_HEADER + ", Retry-After, Content-Disposition");
+        return ctx;
+    }
+
+    private void refuseUpdate(Context ctx) {
+        plain(ctx, 403, "This SPARQL endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is not accepted. "
+                + "Ask queries (SELECT, ASK, CONSTRUCT, DESCRIBE) with the 'query' parameter.");
+    }
+
+    /** No query: the service description as RDF, or the workbench for browsers. */
+    private void describe(Context ctx) {
+        ctx.header("Vary", "Accept");
+        String type = ContentNegotiation.choose(ctx.header("Accept"), DESCRIPTION_TYPES).orElse(null);
+        if (type == null) {
+            plain(ctx, 400, "Missing the 'query' parameter (SPARQL 1.1 Protocol). Without a query, /sparql gives its "
+                    + "service description in " + String.join(", ", DESCRIPTION_TYPES.subList(1, DESCRIPTION_TYPES.size())) + ".");
+            return;
+        }
+        if (type.equals(HTML)) {
+            workbench.page(ctx, null, null, null);
+            return;
+        }
+        Graph sd = store.read(dsg -> ServiceDescription.of(dsg, iris, limits));
+        rdf.send(ctx, sd, RdfResponses.formatFor(type));
+    }
+
+    // ---- running a query
+
+    /** What a query gave, gathered in full (at most maxRows) before anything is sent. */
+    record Outcome(Query query, List<Var> vars, List<Binding> rows, Boolean ask, Graph graph, boolean truncated) {}
+
+    private void run(Context ctx, String queryString, List<String> defaultGraphs, List<String> namedGraphs, String format) {
+        ctx.header("Vary", "Accept");
+        Query query;
+        try {
+            query = QueryFactory.create(queryString, Syntax.syntaxARQ);
+        } catch (QueryParseException e) {
+            if (isUpdate(queryString)) {
+                refuseUpdate(ctx);
+                return;
+            }
+            error(ctx, wantsHtml(ctx, format), queryString, 400, "Syntax error in the query: " + e.getMessage());
+            return;
+        }
+        if (!(query.isSelectType() || query.isAskType() || query.isConstructType() || query.isDescribeType())) {
+            plain(ctx, 400, "Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered here.");
+            return;
+        }
+        boolean results = query.isSelectType() || query.isAskType();
+        String type = choose(ctx, results ? RESULT_TYPES : GRAPH_TYPES, results ? RESULT_FORMATS : GRAPH_FORMATS, format);
+        boolean html = type.equals(HTML);
+        if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
+            // the protocol's dataset overrides the query's FROM and FROM NAMED
+            query.getGraphURIs().clear();
+            query.getNamedGraphURIs().clear();
+            defaultGraphs.forEach(query::addGraphURI);
+            namedGraphs.forEach(query::addNamedGraphURI);
+        }
+        Outcome outcome;
+        try {
+            if (!slots.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS)) {
+                ctx.header("Retry-After", "5");
+                error(ctx, html, queryString, 503, "The SPARQL service is busy: " + limits.maxConcurrent()
+                        + " queries are already running, the most it runs at once. Try again in a few seconds.");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(ctx, html, queryString, 503, "Interrupted while waiting to run the query.");
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            outcome = store.read(dsg -> execute(dsg, query));
+        } catch (QueryCancelledException e) {
+            LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
+            error(ctx, html, queryString, 503, "The query was stopped: it ran longer than the time limit of "
+                    + limits.timeoutSeconds() + " seconds. Make it more selective (a LIMIT, a narrower pattern, a GRAPH) and try again.");
+            return;
+        } catch (JenaException e) {
+            error(ctx, html, queryString, 400, "The query could not be run: " + e.getMessage());
+            return;
+        } finally {
+            slots.release();
+        }
+        LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        if (outcome.truncated()) ctx.header(TRUNCATED_HEADER, String.valueOf(limits.maxRows()));
+        if (html) {
+            workbench.page(ctx, queryString, outcome, null);
+        } else {
+            write(ctx, outcome, type);
+        }
+    }
+
+    private Outcome execute(org.apache.jena.sparql.core.DatasetGraph dsg, Query query) {
+        int max = limits.maxRows();
+        if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > max)) {
+            query.setLimit(max + 1L); // one more than allowed tells a cut result from one that fits
+        }
+        if (query.hasDatasetDescription()) {
+            // FROM / FROM NAMED, or the protocol's default-graph-uri / named-graph-uri: a view of just those graphs
+            dsg = DynamicDatasets.dynamicDataset(DatasetDescription.create(query), dsg, false);
+            query.getGraphURIs().clear(); // the view is the dataset now; applying them again would empty it
+            query.getNamedGraphURIs().clear();
+        }
+        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query)
+                .timeout(limits.timeoutSeconds(), TimeUnit.SECONDS)
+                .set(ARQ.httpServiceAllowed, false)
+                .build()) {
+            if (query.isSelectType()) {
+                ResultSet rs = qe.execSelect();
+                List<Var> vars = Var.varList(rs.getResultVars());
+                List<Binding> rows = new ArrayList<>();
+                while (rs.hasNext() && rows.size() <= max) rows.add(rs.nextBinding().detach());
+                boolean truncated = rows.size() > max;
+                return new Outcome(query, vars, truncated ? rows.subList(0, max) : rows, null, null, truncated);
+            }
+            if (query.isAskType()) return new Outcome(query, List.of(), List.of(), qe.execAsk(), null, false);
+            Iterator<Triple> triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
+            Graph g = GraphFactory.createDefaultGraph();
+            boolean truncated = false;
+            while (triples.hasNext()) {
+                Triple t = triples.next();
+                if (g.size() >= max && !g.contains(t)) {
+                    truncated = true;
+                    break;
+                }
+                g.add(t);
+            }
+            g.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+            return new Outcome(query, List.of(), List.of(), null, g, truncated);
+        }
+    }
+
+    private void write(Context ctx, Outcome o, String type) {
+        ctx.contentType(type + "; charset=utf-8");
+        OutputStream out = ctx.outputStream();
+        if (o.graph() != null) {
+            switch (type) {
+                case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
+                case TRIG -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.TRIG).output(out);
+                case NTRIPLES -> RDFWriter.source(o.graph()).format(RDFFormat.NTRIPLES).output(out);
+                case JSONLD -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
+                case RDFXML -> RDFWriter.source(o.graph()).format(RDFFormat.RDFXML_PLAIN).output(out);
+                default -> RDFWriter.source(o.graph()).format(RDFFormat.TURTLE).output(out);
+            }
+            return;
+        }
+        Lang lang = switch (type) {
+            case XML, "application/xml" -> ResultSetLang.RS_XML;
+            case CSV -> ResultSetLang.RS_CSV;
+            case TSV -> ResultSetLang.RS_TSV;
+            default -> ResultSetLang.RS_JSON;
+        };
+        if (type.equals("application/json")) ctx.contentType(JSON + "; charset=utf-8");
+        if (type.equals("application/xml")) ctx.contentType(XML + "; charset=utf-8");
+        if (o.ask() != null) {
+            ResultSetMgr.write(out, o.ask(), lang);
+        } else {
+            ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(o.vars(), o.rows().iterator())), lang);
+        }
+    }
+
+    // ---- negotiation and errors
+
+    /** The type asked for by the format parameter (when it names one), else by {@code Accept}; 406 when none fits. */
+    private static String choose(Context ctx, List<String> offered, Map<String, String> formats, String format) {
+        if (format != null) {
+            String byName = formats.get(format.toLowerCase(Locale.ROOT));
+            if (byName != null) return byName;
+            if (offered.contains(format)) return format;
+        }
+        return ContentNegotiation.choose(ctx.header("Accept"), offered).orElseThrow(() -> new NotAcceptable(offered));
+    }
+
+    private static boolean wantsHtml(Context ctx, String format) {
+        if (format != null) return format.equalsIgnoreCase("html");
+        return ContentNegotiation.choose(ctx.header("Accept"), List.of(JSON, HTML)).map(HTML::equals).orElse(false);
+    }
+
+    private static boolean isUpdate(String text) {
+        try {
+            UpdateFactory.create(text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void error(Context ctx, boolean html, String query, int status, String message) {
+        if (html) {
+            ctx.status(status);
+            workbench.page(ctx, query, null, message);
+        } else {
+            plain(ctx, status, message);
+        }
+    }
+
+    private static void plain(Context ctx, int status, String message) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(status + " " + message + "\n");
+    }
+
+    private static String first(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
     }
 }

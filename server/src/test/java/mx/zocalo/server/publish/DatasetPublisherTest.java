@@ -132,7 +132,7 @@ class DatasetPublisherTest {
         Path folder = store.filesDirectory().resolve("accidentes");
         assertThat(folder.resolve("sct_71_accidentes_mes.csv")).exists();
         String csvw = Files.readString(folder.resolve(DatasetPublisher.CSVW_METADATA));
-        assertThat(csvw).contains("\"url\" : \"sct_71_accidentes_mes.csv\"", base + "id/accidentes/row/{_row}", "\"integer\"");
+        assertThat(csvw).contains("\"url\" : \"accidentes.csv\"" /* relative to /download/accidentes.csv-metadata.json */, base + "id/accidentes/row/{_row}", "\"integer\"");
         assertThat(publisher.publish(FIXTURES.resolve("accidentes-sin-mapeo"), false).skipped()).isTrue();
     }
 }

@@ -12,7 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,7 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The home page in a real headless Chromium. */
+/** The pages in a real headless Chromium: rendering, language switch, axe-core accessibility checks, keyboard use. */
 class BrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -81,5 +86,65 @@ class BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/dataset/pagos-prueba"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Payments to suppliers (test)");
         assertThat(browser.findElements(By.cssSelector("table.preview tbody tr"))).hasSize(4);
+    }
+
+    /** Pages checked with axe-core: home, a dataset, a resource, an incoming-links resource, the SPARQL page, a 404. */
+    static final List<String> AXE_PAGES = List.of("/", "/dataset/pagos-prueba", "/id/pagos-prueba/pago/1",
+            "/def/zocalo", "/catalog", "/sparql", "/id/no-existe", "/?lang=en", "/id/pagos-prueba/pago/1?lang=en");
+
+    @Test
+    void pages_have_no_serious_or_critical_axe_violations() throws Exception {
+        String axe;
+        try (var in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<String> serious = new ArrayList<>();
+        for (String page : AXE_PAGES) {
+            browser.get(portal.url(page));
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript(axe);
+            Object result = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {resultTypes: ['violations']})
+                       .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                            nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length}))))
+                       .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: [], count: 0}]));
+                    """);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> violations = (List<Map<String, Object>>) result;
+            System.out.printf("axe %s: %d violation(s)%n", page, violations.size());
+            for (Map<String, Object> v : violations) {
+                System.out.printf("  %s [%s] %s; %s node(s): %s%n", v.get("id"), v.get("impact"), v.get("help"), v.get("count"), v.get("nodes"));
+                if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) serious.add(page + " " + v.get("id"));
+            }
+        }
+        assertThat(serious).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    @Test
+    void keyboard_reaches_the_skip_link_first_and_then_the_main_content_links() {
+        browser.get(portal.url("/id/pagos-prueba/pago/1"));
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement first = browser.switchTo().activeElement();
+        assertThat(first.getAttribute("class")).contains("skip");
+        assertThat(first.isDisplayed()).isTrue();
+        assertThat(first.getCssValue("outline-style")).isNotEqualTo("none"); // a visible focus
+        first.sendKeys(Keys.ENTER);
+        // after the skip link, the next Tab lands on a link inside <main>
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement next = browser.switchTo().activeElement();
+        Object inMain = ((JavascriptExecutor) browser).executeScript(
+                "return document.activeElement.closest('main') !== null", next);
+        assertThat(inMain).isEqualTo(true);
+        assertThat(next.getTagName()).isEqualTo("a");
+        // and Tab keeps going through the links of the page's content
+        int inContent = 0;
+        for (int i = 0; i < 8; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            if (Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return document.activeElement.closest('main') !== null"))) inContent++;
+        }
+        assertThat(inContent).isGreaterThanOrEqualTo(5);
     }
 }

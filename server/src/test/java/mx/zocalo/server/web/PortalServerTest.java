@@ -127,7 +127,7 @@ class PortalServerTest {
     void GET_a_thing_inside_a_dataset_dereferences_as_html_and_rdf() throws Exception {
         HttpResponse<String> html = portal.get("/id/pagos-prueba/pago/1", "text/html");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("<h1>Papel para oficina</h1>", "<table", "href=\"/id/pagos-prueba/proveedor/");
+        assertThat(html.body()).contains("<h1>Papel para oficina</h1>", "<dl class=\"properties\"", "href=\"/id/pagos-prueba/proveedor/");
         HttpResponse<String> ttl = portal.get("/id/pagos-prueba/pago/1", "text/turtle");
         assertThat(ttl.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
         Graph g = parse(ttl.body(), Lang.TURTLE);

@@ -142,8 +142,9 @@ class RealMappingsTest {
         Graph catalog = wholeCatalog("text/turtle", Lang.TURTLE);
         Node checksumValue = NodeFactory.createURI("http://spdx.org/rdf/terms#checksumValue");
         for (String slug : slugs) {
-            for (String ext : List.of("ttl", "nt", "jsonld", "rdf")) {
-                Node dist = NodeFactory.createURI(TestPortal.BASE + "dataset/" + slug + "/distribution/" + ext);
+            for (String ext : List.of("ttl", "nt", "jsonld", "rdf", "csv-metadata.json")) {
+                Node dist = NodeFactory.createURI(TestPortal.BASE + "dataset/" + slug + "/distribution/"
+                        + (ext.equals("csv-metadata.json") ? "csvw" : ext));
                 long size = Long.parseLong(catalog.find(dist, DCAT.byteSize.asNode(), Node.ANY).next().getObject().getLiteralLexicalForm());
                 String sha = catalog.find(NodeFactory.createURI(dist.getURI() + "#checksum"), checksumValue, Node.ANY).next()
                         .getObject().getLiteralLexicalForm();
@@ -153,6 +154,19 @@ class RealMappingsTest {
                 assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())))
                         .as(slug + "." + ext).isEqualTo(sha);
             }
+        }
+    }
+
+    @Test
+    void every_dataset_has_csvw_metadata_describing_its_original_table() throws Exception {
+        for (String slug : slugs) {
+            HttpResponse<String> r = portal.get("/download/" + slug + ".csv-metadata.json", null);
+            assertThat(r.statusCode()).as(slug).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/csvm+json");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+            assertThat(json.get("@context").toString()).contains("http://www.w3.org/ns/csvw");
+            assertThat(json.get("url").asText()).startsWith(slug + ".");
+            assertThat(json.get("tableSchema").get("columns").size()).as(slug).isGreaterThan(2);
         }
     }
 

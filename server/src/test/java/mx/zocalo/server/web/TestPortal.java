@@ -26,10 +26,15 @@ final class TestPortal implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestPortal(Path dataDir) {
+        this(dataDir, SparqlLimits.defaults());
+    }
+
+    /** A portal whose SPARQL endpoint has the given limits. */
+    TestPortal(Path dataDir, SparqlLimits limits) {
         store = TdbStore.open(dataDir);
         publisher = new DatasetPublisher(store, iris);
         Vocabularies.load(store, iris);
-        server = PortalServer.builder().store(store).iris(iris).port(0).build().start();
+        server = PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).build().start();
     }
 
     String url(String path) {

@@ -1,0 +1,24 @@
+package mx.zocalo.server.cli;
+
+import mx.zocalo.server.web.SparqlLimits;
+import picocli.CommandLine.Option;
+
+/** The limits of the public SPARQL endpoint, shared by {@code serve} and {@code demo}. */
+final class SparqlOptions {
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "" + SparqlLimits.DEFAULT_TIMEOUT_SECONDS,
+            description = "A SPARQL query running longer is stopped (503 with a message). Default: ${DEFAULT-VALUE}")
+    int timeoutSeconds;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + SparqlLimits.DEFAULT_MAX_ROWS,
+            description = "At most N rows (SELECT) or triples (CONSTRUCT, DESCRIBE) per result; a longer result is cut "
+                    + "and carries the header X-Zocalo-Truncated: N. Default: ${DEFAULT-VALUE}")
+    int maxRows;
+
+    @Option(names = "--max-concurrent-queries", paramLabel = "N", defaultValue = "" + SparqlLimits.DEFAULT_MAX_CONCURRENT,
+            description = "At most N SPARQL queries run at once; others wait up to 2 s, then get 503 with Retry-After. Default: ${DEFAULT-VALUE}")
+    int maxConcurrent;
+
+    SparqlLimits limits() {
+        return new SparqlLimits(timeoutSeconds, maxRows, maxConcurrent, SparqlLimits.DEFAULT_QUEUE_WAIT_MILLIS);
+    }
+}
