@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -55,15 +56,20 @@ public final class RemoteStore implements Store {
             PREFIX dct: <http://purl.org/dc/terms/>
             SELECT ?m WHERE { GRAPH ?g { ?c a dcat:Catalog ; dct:modified ?m } } ORDER BY ?m""");
     private static final Query PING = QueryFactory.create("ASK WHERE { }");
+    /** Default for {@link Builder#maxAge}. */
+    public static final int DEFAULT_MAX_AGE_SECONDS = 60;
+    private static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(DEFAULT_MAX_AGE_SECONDS);
 
     private final String dataset;
     private final RemoteEndpoints remote;
     private final Set<Node> mirrored;
     private final Path files;
     private final long checkNanos;
+    private final Duration maxAge;
     private final RemoteDatasetGraph view;
     private volatile RemoteDatasetGraph.Mirror mirror;
     private volatile long checkedAt;
+    private volatile long loadedAt;
 
     private RemoteStore(Builder b, RemoteEndpoints remote, Path files) {
         this.dataset = b.dataset;
@@ -71,6 +77,7 @@ public final class RemoteStore implements Store {
         this.mirrored = Set.copyOf(b.mirrored);
         this.files = files;
         this.checkNanos = b.versionCheck.toNanos();
+        this.maxAge = b.maxAge;
         this.view = new RemoteDatasetGraph(remote, () -> mirror);
     }
 
@@ -101,17 +108,18 @@ public final class RemoteStore implements Store {
         Txn.executeRead(staging, () -> staged.send(remote));
         view.forget();
         mirror = load(version());
-        checkedAt = System.nanoTime();
+        checkedAt = loadedAt = System.nanoTime();
+    }
+
+    /** Sent as it is to the query endpoint, which applies {@code FROM} / {@code FROM NAMED} itself. */
+    @Override
+    public <T> T query(Query query, Duration timeout, Function<QueryExecution, T> action) {
+        return remote.query(query, timeout, action);
     }
 
     @Override
-    public DatasetGraph datasetGraph() {
-        return view;
-    }
-
-    @Override
-    public Optional<String> sparqlEndpoint() {
-        return Optional.of(remote.query());
+    public Optional<Duration> maxAge() {
+        return Optional.of(maxAge);
     }
 
     @Override
@@ -124,16 +132,23 @@ public final class RemoteStore implements Store {
         view.forget();
     }
 
-    /** A store that does not answer keeps the last copy of the catalog: pages that need only it still work. */
+    /**
+     * Reloads the copy when the version marker changed, or when it is older than {@link #maxAge()} (a program that
+     * wrote the store without setting the marker). A store that does not answer keeps the last copy: pages that need
+     * only it still work.
+     */
     private synchronized void refreshIfChanged() {
-        if (System.nanoTime() - checkedAt <= checkNanos) return;
+        long now = System.nanoTime();
+        if (now - checkedAt <= checkNanos) return;
         try {
             String v = version();
-            if (!v.equals(mirror.version())) {
-                LOG.info("the store at {} changed (version {}); refreshing the catalog", dataset, v);
+            boolean changed = !v.equals(mirror.version());
+            if (changed || now - loadedAt > maxAge.toNanos()) {
+                if (changed) LOG.info("the store at {} changed (version {}); refreshing the catalog", dataset, v);
                 RemoteDatasetGraph.Mirror fresh = load(v);
                 view.forget();
                 mirror = fresh;
+                loadedAt = now;
             }
         } catch (StoreUnavailableException e) {
             LOG.warn("{}; serving the catalog as last seen", e.getMessage());
@@ -165,6 +180,7 @@ public final class RemoteStore implements Store {
         private final Set<Node> mirrored = new LinkedHashSet<>();
         private Path files;
         private Duration versionCheck = Duration.ofSeconds(1);
+        private Duration maxAge = DEFAULT_MAX_AGE;
 
         private Builder(String dataset) {
             this.dataset = dataset == null ? null : dataset.replaceAll("/+$", "");
@@ -182,6 +198,15 @@ public final class RemoteStore implements Store {
         public Builder files(Path folder) { this.files = folder; return this; }
         /** How often, at most, to ask the store whether another process published. */
         public Builder versionCheck(Duration interval) { this.versionCheck = interval; return this; }
+        /**
+         * How long what was read may be used while the version marker stays the same ({@value #DEFAULT_MAX_AGE_SECONDS}
+         * s by default): the bound on staleness after a write by a program that does not set the marker.
+         */
+        public Builder maxAge(Duration age) {
+            if (age.isNegative()) throw new IllegalArgumentException("--store-max-age must be 0 or more seconds: " + age.toSeconds());
+            this.maxAge = age;
+            return this;
+        }
 
         /** Checks the URLs, creates the files folder, and asks the store once: it must answer. */
         public RemoteStore build() {
@@ -208,7 +233,7 @@ public final class RemoteStore implements Store {
             } catch (StoreUnavailableException e) {
                 throw new StoreUnavailableException("Cannot use the SPARQL store at " + dataset + ": " + e.getMessage(), e);
             }
-            store.checkedAt = System.nanoTime();
+            store.checkedAt = store.loadedAt = System.nanoTime();
             LOG.info("using the SPARQL store at {} (query {}, update {}, data {})", dataset, remote.query(), remote.update(), remote.data());
             return store;
         }

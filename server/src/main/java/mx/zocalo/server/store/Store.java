@@ -1,9 +1,13 @@
 package mx.zocalo.server.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
@@ -16,6 +20,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * try (Store store = TdbStore.open(Path.of("data"))) {
  *     store.write(dsg -> dsg.add(quad));          // one write transaction; an exception aborts it
  *     long n = store.read(dsg -> dsg.stream().count());
+ *     long rows = store.query(QueryFactory.create("SELECT * { ?s ?p ?o }"), Duration.ofSeconds(30),
+ *             qe -> (long) ResultSetFormatter.consume(qe.execSelect()));
  * }
  * }</pre>
  */
@@ -27,14 +33,24 @@ public interface Store extends AutoCloseable {
     /** Runs {@code action} in ONE write transaction: commits if it returns, aborts if it throws. */
     void write(Consumer<DatasetGraph> action);
 
-    /** The dataset for the SPARQL service; the service manages its own (read) transactions. */
-    DatasetGraph datasetGraph();
+    /**
+     * Runs one SPARQL query over the store's data — the union of the named graphs as the default graph, every named
+     * graph by name, or the graphs of the query's {@code FROM} / {@code FROM NAMED} — and hands its execution to
+     * {@code action}, which reads the results: they are valid only inside it. The query is stopped after
+     * {@code timeout}: reading it then throws {@link QueryCancelledException}. The embedded store evaluates it with ARQ
+     * in a read transaction; a remote store sends it to its query endpoint. Federated {@code SERVICE} calls are not
+     * made by the embedded store; the caller refuses them before they reach a remote one.
+     *
+     * @throws StoreUnavailableException when a remote store cannot be reached or fails
+     */
+    <T> T query(Query query, Duration timeout, Function<QueryExecution, T> action);
 
     /**
-     * The SPARQL query endpoint of a remote store, to which the portal forwards its {@code /sparql} requests; empty when
-     * the portal answers them itself over {@link #datasetGraph()}.
+     * How long the portal may go on using what it read from the store (pages, copies) when the version marker — the
+     * catalog's {@code dct:modified} — has not changed. Empty when every change goes through this process (the embedded
+     * TDB2 store belongs to one process); a remote store may also be written by programs that do not set the marker.
      */
-    default Optional<String> sparqlEndpoint() {
+    default Optional<Duration> maxAge() {
         return Optional.empty();
     }
 

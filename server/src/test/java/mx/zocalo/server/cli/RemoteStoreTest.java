@@ -168,9 +168,10 @@ class RemoteStoreTest {
     @Test
     void sparql_stays_read_only_and_reports_syntax_errors() throws Exception {
         String drop = "DROP GRAPH <https://datos.example.mx/graph/pagos-prueba>";
-        assertThat(post("/sparql", "application/sparql-update", drop, "*/*").statusCode()).isEqualTo(400);
-        assertThat(post("/sparql", "application/x-www-form-urlencoded", "update=" + enc(drop), "*/*").statusCode()).isEqualTo(400);
-        assertThat(get("/sparql?query=" + enc(drop), "text/csv").statusCode()).isEqualTo(400);
+        // refused as by the embedded store: 403 (the endpoint is read-only)
+        assertThat(post("/sparql", "application/sparql-update", drop, "*/*").statusCode()).isEqualTo(403);
+        assertThat(post("/sparql", "application/x-www-form-urlencoded", "update=" + enc(drop), "*/*").statusCode()).isEqualTo(403);
+        assertThat(get("/sparql?query=" + enc(drop), "text/csv").statusCode()).isEqualTo(403);
         assertThat(get("/sparql?query=" + enc("SELECT WHERE {"), "text/csv").statusCode()).isEqualTo(400);
         assertThat(count(COUNT)).isEqualTo(7);
         assertThat(get("/sparql", "text/html").statusCode()).isEqualTo(200); // the query form
