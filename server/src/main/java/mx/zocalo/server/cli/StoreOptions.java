@@ -29,6 +29,12 @@ final class StoreOptions {
             description = "With --store: its Graph Store Protocol service. Default: ${DEFAULT-VALUE}")
     String remoteData;
 
+    @Option(names = "--store-max-age", paramLabel = "SECONDS", defaultValue = "" + RemoteStore.DEFAULT_MAX_AGE_SECONDS,
+            description = "With --store: pages and copies read from the store are reused for at most this long while the "
+                    + "catalog's dct:modified stays the same (a publish through Zócalo changes it at once; this bounds "
+                    + "how long other writers' changes go unseen). 0: never reuse. Default: ${DEFAULT-VALUE}")
+    int remoteMaxAge;
+
     /** The remote store when {@code --store} is given (files in {@code DIR/files}), else TDB2 in {@code dataDir}. */
     Store open(Path dataDir, PortalIris iris) {
         if (remote == null) return TdbStore.open(dataDir);
@@ -36,6 +42,7 @@ final class StoreOptions {
                 .queryEndpoint(remoteQuery).updateEndpoint(remoteUpdate).dataEndpoint(remoteData)
                 .mirror(iris.catalogGraph(), iris.vocabularyGraph())
                 .files(dataDir.resolve("files"))
+                .maxAge(java.time.Duration.ofSeconds(remoteMaxAge))
                 .build();
     }
 
