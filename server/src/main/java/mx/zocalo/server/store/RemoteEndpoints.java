@@ -43,7 +43,7 @@ record RemoteEndpoints(String query, String update, String data) {
 
     /**
      * One query at the query endpoint, its execution handed to {@code action}. The time limit is kept three ways: the
-     * store is asked to stop then too (Fuseki's {@code Timeout} header, in seconds; other stores ignore it), the HTTP
+     * store is asked to stop then too (the {@code timeout} parameter, in seconds, as Fuseki and RDF4J read it), the HTTP
      * request gives up if no answer has begun by then, and the execution is aborted at the deadline even while its
      * results are still arriving. Past the deadline every failure is a {@link QueryCancelledException}; so is the
      * store's own 503. A query the store refuses (4xx) is a {@link QueryException} with its message; anything else
@@ -52,7 +52,7 @@ record RemoteEndpoints(String query, String update, String data) {
     <T> T query(Query q, java.time.Duration timeout, Function<QueryExecution, T> action) {
         long millis = Math.max(1, timeout.toMillis());
         QueryExecutionHTTPBuilder b = QueryExecutionHTTP.service(query)
-                .httpHeader("Timeout", Long.toString(Math.max(1, (millis + 999) / 1000)));
+                .param("timeout", Long.toString(Math.max(1, (millis + 999) / 1000)));
         b.query(q);
         b.timeout(millis, TimeUnit.MILLISECONDS);
         AtomicBoolean late = new AtomicBoolean();
