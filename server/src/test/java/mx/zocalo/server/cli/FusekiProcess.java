@@ -34,6 +34,11 @@ final class FusekiProcess implements AutoCloseable {
         return "http://localhost:" + port + "/ds";
     }
 
+    /** What the server has logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     static FusekiProcess start(Path work) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "no " + JAR + ": run the tests through Maven (it copies the Fuseki server jar)");
         int port;
