@@ -93,8 +93,8 @@ final class PageCache {
             long age = maxAge.get().toMillis();
             long now = System.currentTimeMillis();
             if (age <= 0) return new Version(token + " @" + System.nanoTime(), Instant.ofEpochMilli(now));
-            long period = now / age;
-            Instant periodStart = Instant.ofEpochMilli(period * age);
+            long period = (now - started.toEpochMilli()) / age; // periods counted from the start of this process
+            Instant periodStart = Instant.ofEpochMilli(started.toEpochMilli() + period * age);
             return new Version(token + " @" + period, t.isAfter(periodStart) ? t : periodStart);
         }
         return new Version(token, t);
