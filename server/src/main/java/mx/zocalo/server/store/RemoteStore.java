@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * (catalog and vocabularies, small) are kept as a local copy, everything else is asked of the store. The copy is
  * refreshed when the <em>version marker</em> — the {@code dct:modified} of the {@code dcat:Catalog}, which every publish
  * sets — changes; the marker is checked at most once per {@link Builder#versionCheck interval} (1 s by default), so another
- * portal process sees a publish within that time. A {@link #read} is not a snapshot: a publish may land between two of
- * its requests.
+ * portal process sees a publish within that time. A writer that does not set the marker is seen within
+ * {@link Builder#maxAge} (60 s by default): the copy and the cached answers are reloaded at least that often. A
+ * {@link #read} is not a snapshot: a publish may land between two of its requests.
+ *
+ * <p><b>Queries</b> ({@link #query}) go to the store's query endpoint as they are, with the time limit.
  *
  * <p><b>Writes</b> run the action on a local in-memory copy (the mirrored graphs plus whatever the action writes), and
  * only when it returns send the result ({@link StagedWrite}): a PUT per replaced graph, then one SPARQL Update. An action
