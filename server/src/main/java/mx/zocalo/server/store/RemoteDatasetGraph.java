@@ -30,6 +30,9 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * <li>The mirrored graphs (catalog, vocabularies) are answered from a local copy that {@link RemoteStore} refreshes when
  * the version marker changes: catalog pages never wait for the network.</li>
  * <li>A whole named graph ({@code find(g, ANY, ANY, ANY)}) is one Graph Store Protocol GET.</li>
+ * <li>One property of one subject ({@code find(g, s, p, ANY)}: a label, a type) is answered from the subject's whole
+ * description, fetched once with one SELECT when it has at most {@value #DESCRIPTION} quads: a page that labels 50
+ * linked resources asks 50 questions, not one per label property.</li>
  * <li>Any other pattern is a SELECT with the bound terms substituted, fetched {@value #PAGE} quads at a time (a caller that
  * stops early — "the first 100 incoming links" — fetches one page); results that fit in one page are cached until the
  * version marker changes.</li>
@@ -38,6 +41,8 @@ import org.apache.jena.util.iterator.WrappedIterator;
  */
 final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     static final int PAGE = 10_000;
+    /** A subject with at most this many quads is fetched whole when one of its properties is asked for. */
+    static final int DESCRIPTION = 500;
     private static final int CACHE_ENTRIES = 2_000;
     private static final Var G = Var.alloc("g"), S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
     private static final Query NAMED = QueryFactory.create("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }");
@@ -50,6 +55,14 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     private final Map<Quad, List<Quad>> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Quad, List<Quad>> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    });
+
+    /** Subjects found to have more than {@value #DESCRIPTION} quads. */
+    private final Map<Quad, Boolean> tooLarge = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Quad, Boolean> eldest) {
             return size() > CACHE_ENTRIES;
         }
     });
@@ -68,6 +81,7 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
 
     void forget() {
         cache.clear();
+        tooLarge.clear();
     }
 
     /**
@@ -100,12 +114,47 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
     }
 
     private Iterator<Quad> pattern(Node g, Node s, Node p, Node o) {
+        if (!isWildcard(s) && !isWildcard(p)) {
+            // one property of one subject (a label, a type): fetch the subject's description once and answer from it
+            List<Quad> description = description(wild(g), s);
+            if (description != null) {
+                return description.stream().filter(q -> q.getPredicate().equals(p) && (isWildcard(o) || q.getObject().equals(o)))
+                        .iterator();
+            }
+        }
         Quad key = new Quad(wild(g), wild(s), wild(p), wild(o));
         List<Quad> cached = cache.get(key);
         if (cached != null) return cached.iterator();
         Paged paged = new Paged(key);
         if (paged.complete()) cache.put(key, paged.buffer);
         return paged;
+    }
+
+    /**
+     * Every quad of subject {@code s} (in graph {@code g}, or any named graph), cached like a pattern; {@code null} when
+     * it has more than {@value #DESCRIPTION} (a hub: its properties are then asked one by one).
+     */
+    private List<Quad> description(Node g, Node s) {
+        Quad key = new Quad(g, s, Node.ANY, Node.ANY);
+        List<Quad> cached = cache.get(key);
+        if (cached != null) return cached;
+        if (tooLarge.containsKey(key)) return null;
+        boolean dft = Quad.isDefaultGraph(g);
+        Query q = (dft ? DEFAULT : NAMED).cloneQuery();
+        q.setLimit(DESCRIPTION + 1L);
+        Map<Var, Node> bound = new LinkedHashMap<>();
+        if (!dft && !isWildcard(g)) bound.put(G, g);
+        bound.put(S, s);
+        List<Quad> quads = new ArrayList<>();
+        for (Binding b : remote.select(q, bound)) {
+            quads.add(new Quad(dft ? Quad.defaultGraphIRI : value(b, G, g), s, b.get(P), b.get(O)));
+        }
+        if (quads.size() > DESCRIPTION) {
+            tooLarge.put(key, Boolean.TRUE);
+            return null;
+        }
+        cache.put(key, quads);
+        return quads;
     }
 
     /** The quads of one pattern, a page at a time. */
