@@ -162,8 +162,11 @@ class PortalServerTest {
         HttpResponse<String> r = portal.get("/dataset/pagos-prueba", "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
-        assertThat(r.body()).contains("text/turtle", "application/ld+json", "application/rdf+xml", "text/html");
-        assertThat(portal.get("/id/pagos-prueba/pago/1", "application/pdf").statusCode()).isEqualTo(406);
+        assertThat(r.body()).contains("text/turtle", "application/ld+json", "application/rdf+xml", "text/html")
+                .startsWith("406 Formato no disponible. Tipos disponibles:");
+        HttpResponse<String> en = portal.get("/id/pagos-prueba/pago/1", "application/pdf", "en");
+        assertThat(en.statusCode()).isEqualTo(406);
+        assertThat(en.body()).startsWith("406 Format not available. Available types:").contains("text/turtle");
     }
 
     @Test
