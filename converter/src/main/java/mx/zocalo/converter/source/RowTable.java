@@ -132,6 +132,7 @@ abstract class RowTable implements TableReader {
         int dataFrom = found.index() + 1;
         if (found.twoRows()) {
             RawRow second = sample.get(dataFrom++);
+            layout.add("header on lines " + h.line() + " and " + second.line() + ", joined: a name per column from both rows");
             cells = HeaderDetector.join(cells, fillMerged(second.line(), second.cells()));
         }
         pending.addAll(sample.subList(dataFrom, sample.size()));

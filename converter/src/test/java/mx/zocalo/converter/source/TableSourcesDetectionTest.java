@@ -182,6 +182,8 @@ class TableSourcesDetectionTest {
             assertThat(table.header()).containsExactly("column_1", "Tipo", "Fecha", "Sueldo Neto sum", "Sueldo Neto count",
                     "Sueldo Neto mean", "Sueldo Neto min", "Sueldo Neto max");
             assertThat(table.next().values()).startsWith("0", "ADMIN", "2019-12-01", "18235639.07");
+            assertThat(table.headerLayout()).isEqualTo(new TableReader.HeaderLayout(0, 2));
+            assertThat(table.layoutNotes()).containsExactly("header on lines 1 and 2, joined: a name per column from both rows");
         }
         try (TableReader table = TableSources.open(TestData.file("uanl_dependencia_mes.csv"))) {
             assertThat(table.header()).containsExactly("column_1", "Tipo", "Fecha", "Sueldo Neto", "Sueldo Neto_2",
