@@ -78,6 +78,11 @@ class PortalServerTest {
         assertThat(r.body()).contains("Pagos a proveedores (prueba)", "href=\"/download/pagos-prueba.csv\"",
                 "href=\"/download/pagos-prueba.ttl\"", "/sparql?query=", "Papelería Núñez", "Vacunas de invierno",
                 "https://creativecommons.org/licenses/by/4.0/");
+        // dates written for the reader, the ISO value kept for machines
+        assertThat(r.body()).contains("<time datetime=\"2024-05-01\">1 de mayo de 2024</time>",
+                "1 de enero de 2024 – 31 de marzo de 2024");
+        assertThat(portal.get("/dataset/pagos-prueba?lang=en", "text/html").body())
+                .contains("<time datetime=\"2024-05-01\">May 1, 2024</time>", "January 1, 2024 – March 31, 2024");
     }
 
     @Test
