@@ -3,6 +3,7 @@ package mx.zocalo.converter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import mx.zocalo.converter.source.TableOptions;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
 import mx.zocalo.converter.source.TableSourceException;
@@ -15,7 +16,8 @@ import mx.zocalo.converter.source.TableSources;
 public record TablePreview(List<String> header, List<List<String>> rows) {
 
     /**
-     * Reads the header and at most {@code maxRows} data rows of {@code file}.
+     * Reads the header and at most {@code maxRows} data rows of {@code file}, its layout found as the automatic mapping
+     * finds it ({@link TableOptions#AUTO}: encoding, delimiter, title rows above the header).
      *
      * @throws ConversionException when the file is missing or cannot be read
      */
@@ -24,7 +26,7 @@ public record TablePreview(List<String> header, List<List<String>> rows) {
             throw new IllegalArgumentException("maxRows must be >= 0, was " + maxRows);
         }
         String name = file.getFileName().toString();
-        try (TableReader table = TableSources.open(file)) {
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
             List<List<String>> rows = new ArrayList<>();
             int width = table.header().size();
             TableRow row;

@@ -29,6 +29,14 @@ class TablePreviewTest {
     }
 
     @Test
+    void given_workbook_with_a_title_above_the_header_when_previewed_then_the_header_is_the_real_one() {
+        TablePreview preview = TablePreview.read(TestData.file("siha_2_2_4_9_dic_2015.xlsx"), 1);
+
+        assertThat(preview.header()).startsWith("Clave", "Estado", "Municipio", "2011");
+        assertThat(preview.rows().get(0)).startsWith("01001", "Aguascalientes");
+    }
+
+    @Test
     void given_missing_file_when_previewed_then_conversion_exception_names_it(@TempDir Path dir) {
         assertThatThrownBy(() -> TablePreview.read(dir.resolve("no.csv"), 5))
                 .isInstanceOf(ConversionException.class).hasMessageContaining("no.csv");

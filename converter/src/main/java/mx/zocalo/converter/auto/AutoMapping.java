@@ -69,9 +69,14 @@ public final class AutoMapping {
     private final long rows;
     private final int headerSize;
     private final ColumnProfile id;
+    private final TableReader.HeaderLayout headerLayout;
+    private final List<String> layoutNotes;
 
     private AutoMapping(Path table, TableOptions options, String base, String slug, String description,
-            List<ColumnProfile> columns, int headerSize, long rows, ColumnProfile id) {
+            List<ColumnProfile> columns, int headerSize, long rows, ColumnProfile id, TableReader.HeaderLayout headerLayout,
+            List<String> layoutNotes) {
+        this.headerLayout = headerLayout;
+        this.layoutNotes = List.copyOf(layoutNotes);
         this.table = table;
         this.options = options;
         this.base = base;
@@ -115,6 +120,8 @@ public final class AutoMapping {
         List<ColumnProfile> columns = new ArrayList<>();
         long rows = 0;
         String description;
+        TableReader.HeaderLayout layout;
+        List<String> notes;
         try (TableReader reader = TableSources.open(table, options)) {
             description = reader.description();
             List<String> header = reader.header();
@@ -127,6 +134,8 @@ public final class AutoMapping {
                     c.add(row.value(c.index()));
                 }
             }
+            layout = reader.headerLayout();
+            notes = reader.layoutNotes();
         } catch (TableSourceException e) {
             throw new ConversionException(e.getMessage(), file, -1, null, "automatic mapping", e);
         }
@@ -151,7 +160,7 @@ public final class AutoMapping {
         } else if (rows > 1) {
             id = chooseId(columns, names);
         }
-        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id);
+        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes);
     }
 
     /**
@@ -379,6 +388,11 @@ public final class AutoMapping {
 
     // ---- explanation
 
+    /** What the reader made of the table's layout (titles, no header, footnotes), for the publisher to check. */
+    public List<String> layoutNotes() {
+        return layoutNotes;
+    }
+
     /** The inferred schema in words: one line per column with its property, datatype, counts and examples. */
     public void explain(PrintWriter out) {
         out.printf(Locale.ROOT, "%s: %,d rows, %d columns%n", description, rows, columns.size());
@@ -387,6 +401,9 @@ public final class AutoMapping {
                 : " (identifier column \"" + id.title() + "\": every row has a value and no two are the same)"));
         out.println("class:      <" + classIri() + ">");
         out.println("properties: <" + vocabulary() + "name>");
+        for (String note : layoutNotes) {
+            out.println("layout:     " + note);
+        }
         out.println();
         int w = Math.max(6, columns.stream().mapToInt(c -> c.title().length()).max().orElse(6));
         int wn = Math.max(8, names.stream().mapToInt(String::length).max().orElse(8));
@@ -425,10 +442,13 @@ public final class AutoMapping {
         if (!options.sniffDelimiter() && !isWorkbook()) {
             dialect.put("delimiter", String.valueOf(options.delimiter()));
         }
-        if (!options.detectHeader()) {
-            dialect.put("skipRows", options.skipRows());
+        if (headerLayout.skipRows() > 0) {
+            dialect.put("skipRows", headerLayout.skipRows());
         }
-        dialect.put("headerRowCount", 1);
+        dialect.put("headerRowCount", headerLayout.headerRowCount());
+        if (headerLayout.headerRowCount() == 0) {
+            dialect.put("header", false);
+        }
         json.put("dialect", dialect);
         Map<String, Object> schema = new LinkedHashMap<>();
         List<Object> cols = new ArrayList<>();

@@ -205,6 +205,11 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            if (!explain) {
+                for (String note : inferred.layoutNotes()) {
+                    err.println("note: " + note);
+                }
+            }
             if (explain) {
                 PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(standardOutput, java.nio.charset.StandardCharsets.UTF_8));
                 inferred.explain(out);

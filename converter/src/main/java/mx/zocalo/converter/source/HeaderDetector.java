@@ -25,8 +25,11 @@ final class HeaderDetector {
 
     private HeaderDetector() {}
 
-    /** Where the header is in a sample of non-empty rows, and whether the row after it continues it. */
-    record Found(int index, boolean twoRows) {}
+    /**
+     * Where the header is in a sample of non-empty rows, and whether the row after it continues it. With
+     * {@code headerless} the table has no header: row {@code index} is its first data row (the rows above are titles).
+     */
+    record Found(int index, boolean twoRows, boolean headerless) {}
 
     static Found find(List<RawRow> sample) {
         if (sample.isEmpty()) {
@@ -41,8 +44,11 @@ final class HeaderDetector {
                 break;
             }
         }
+        if (header > 0 && !standsOut(sample, header)) {
+            return new Found(header, false, true);
+        }
         boolean twoRows = header + 2 < sample.size() && continues(sample.get(header + 1), sample.get(header + 2));
-        return new Found(header, twoRows);
+        return new Found(header, twoRows, false);
     }
 
     /** Row {@code i} is the last sampled, or one of the next two rows (after a possible sub-header) is as wide. */
@@ -50,6 +56,72 @@ final class HeaderDetector {
         return i + 1 == sample.size() || sample.get(i + 1).nonEmpty() >= need
                 || i + 2 < sample.size() && sample.get(i + 2).nonEmpty() >= need
                 || i + 2 == sample.size() && sample.get(i + 1).nonEmpty() >= 1;
+    }
+
+    /**
+     * Whether row {@code h}, found below title rows, differs from the rows under it as a header does: in some column
+     * where at least 80 % of the values below share a {@link Shape} (all numbers, all dates, all lower-case codes...),
+     * its cell has another shape ({@code "Clave"} over {@code "01001"}, {@code "Núm."} over {@code "1"}). A row that
+     * looks like the rows under it in every column is data: the table has no header, only titles (a data dictionary
+     * listing {@code ent, Clave de la entidad federativa} under a title line). The first row of a file is taken as the
+     * header without this check, as every CSV reader does.
+     */
+    static boolean standsOut(List<RawRow> sample, int h) {
+        List<String> head = sample.get(h).cells();
+        List<RawRow> body = sample.subList(h + 1, sample.size());
+        if (body.isEmpty()) {
+            return true;
+        }
+        for (int c = 0; c < head.size(); c++) {
+            String name = head.get(c);
+            if (name == null) {
+                continue;
+            }
+            Map<Shape, Integer> shapes = new java.util.EnumMap<>(Shape.class);
+            int values = 0;
+            for (RawRow r : body) {
+                String v = c < r.cells().size() ? r.cells().get(c) : null;
+                if (v != null) {
+                    shapes.merge(Shape.of(v), 1, Integer::sum);
+                    values++;
+                }
+            }
+            if (values == 0) {
+                continue;
+            }
+            for (Map.Entry<Shape, Integer> e : shapes.entrySet()) {
+                if (e.getValue() >= Math.ceil(values * 0.8) && e.getKey() != Shape.of(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rough form of a cell's text, to tell a header's names from the values under them. */
+    enum Shape {
+        NUMBER, DATE, LOWER_CODE, UPPER_CODE, WORD, PHRASE;
+
+        private static final Pattern DATE_TEXT = Pattern.compile("[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}([ T].*)?");
+        private static final Pattern LOWER = Pattern.compile("[\\p{Ll}0-9_.-]*\\p{Ll}[\\p{Ll}0-9_.-]*");
+        private static final Pattern UPPER = Pattern.compile("[\\p{Lu}0-9_.-]*\\p{Lu}[\\p{Lu}0-9_.-]*");
+
+        static Shape of(String text) {
+            String t = text.strip();
+            if (isNumber(t)) {
+                return NUMBER;
+            }
+            if (DATE_TEXT.matcher(t).matches()) {
+                return DATE;
+            }
+            if (LOWER.matcher(t).matches()) {
+                return LOWER_CODE;
+            }
+            if (UPPER.matcher(t).matches()) {
+                return UPPER_CODE;
+            }
+            return t.chars().anyMatch(Character::isWhitespace) ? PHRASE : WORD;
+        }
     }
 
     private static int width(List<RawRow> sample) {

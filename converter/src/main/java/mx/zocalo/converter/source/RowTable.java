@@ -20,6 +20,12 @@ abstract class RowTable implements TableReader {
     protected final TableOptions options;
     private final boolean csv;
     private final Deque<RawRow> pending = new ArrayDeque<>();
+    /** Rows that look like footnotes, held until a data row follows them (then they are data) or the table ends. */
+    private final List<RawRow> held = new ArrayList<>();
+    /** Rows to give as data without the footnote check: held rows that a data row followed. */
+    private final Deque<RawRow> ready = new ArrayDeque<>();
+    private final List<String> layout = new ArrayList<>();
+    private HeaderLayout headerLayout = new HeaderLayout(0, 1);
     private List<String> header;
     private List<String> writtenHeader;
     private String headerSheet;
@@ -80,6 +86,7 @@ abstract class RowTable implements TableReader {
                 return null;
             }
             checkCells(first, null);
+            headerLayout = new HeaderLayout(first.line() - 1, 1);
             return strip(fillMerged(first.line(), first.cells()));
         }
         List<RawRow> sample = new ArrayList<>();
@@ -104,11 +111,28 @@ abstract class RowTable implements TableReader {
         if (oversized != null) {
             sample.add(oversized);
         }
+        if (found.headerless()) {
+            int width = 0;
+            for (RawRow row : sample) {
+                width = Math.max(width, row.cells().size());
+            }
+            pending.addAll(sample.subList(found.index(), sample.size()));
+            layout.add("no header row: the first data row is line " + sample.get(found.index()).line()
+                    + (found.index() > 0 ? " (lines above it are titles)" : "") + ", columns are named column_1 to column_" + width);
+            headerLayout = new HeaderLayout(sample.get(found.index()).line() - 1, 0);
+            return new ArrayList<>(Collections.nCopies(width, ""));
+        }
         RawRow h = sample.get(found.index());
+        if (found.index() > 0) {
+            layout.add("header on line " + h.line() + "; the " + (h.line() == 2 ? "line" : "lines") + " above it ("
+                    + found.index() + (found.index() == 1 ? " title" : " titles") + ") left out");
+        }
         List<String> cells = fillMerged(h.line(), h.cells());
+        headerLayout = new HeaderLayout(h.line() - 1, found.twoRows() ? 2 : 1);
         int dataFrom = found.index() + 1;
         if (found.twoRows()) {
             RawRow second = sample.get(dataFrom++);
+            layout.add("header on lines " + h.line() + " and " + second.line() + ", joined: a name per column from both rows");
             cells = HeaderDetector.join(cells, fillMerged(second.line(), second.cells()));
         }
         pending.addAll(sample.subList(dataFrom, sample.size()));
@@ -137,8 +161,10 @@ abstract class RowTable implements TableReader {
     public final TableRow next() {
         try {
             while (true) {
-                RawRow row = pending.isEmpty() ? readRaw() : pending.poll();
+                boolean checked = !ready.isEmpty();
+                RawRow row = checked ? ready.poll() : pending.isEmpty() ? readRaw() : pending.poll();
                 if (row == null) {
+                    dropFootnotes();
                     if (options.allSheets() && nextSheet()) {
                         List<String> h = readHeader();
                         if (h != null && !h.equals(writtenHeader)) {
@@ -152,6 +178,18 @@ abstract class RowTable implements TableReader {
                 }
                 if (row.isEmpty() && (!csv || options.detectHeader())) {
                     continue;
+                }
+                if (!checked && options.detectHeader()) {
+                    if (looksLikeFootnote(row)) {
+                        held.add(row);
+                        continue;
+                    }
+                    if (!held.isEmpty()) {
+                        ready.addAll(held);
+                        ready.add(row);
+                        held.clear();
+                        continue;
+                    }
                 }
                 number++;
                 checkCells(row, number);
@@ -182,6 +220,39 @@ abstract class RowTable implements TableReader {
         } catch (RuntimeException e) {
             throw new TableSourceException(where() + ": cannot read the table: " + e, -1, e);
         }
+    }
+
+    /**
+     * A row of a table of three columns or more with text in its first cell only: a footnote ({@code "FUENTE: ..."},
+     * {@code "n. d. = No disponible"}) when nothing but such rows follows it to the end of the table; otherwise data.
+     * Only with the layout detected ({@link TableOptions#detectHeader()}): a header row given by number reads every row.
+     */
+    private boolean looksLikeFootnote(RawRow row) {
+        List<String> cells = row.cells();
+        return writtenHeader.size() >= 3 && row.nonEmpty() == 1 && !cells.isEmpty() && cells.get(0) != null
+                && !HeaderDetector.isNumber(cells.get(0));
+    }
+
+    private void dropFootnotes() {
+        if (held.isEmpty()) {
+            return;
+        }
+        long first = held.get(0).line();
+        long last = held.get(held.size() - 1).line();
+        layout.add((sheetName() == null ? "" : "sheet \"" + sheetName() + "\": ") + held.size()
+                + (held.size() == 1 ? " footnote row" : " footnote rows") + " after the table left out (line"
+                + (first == last ? " " + first : "s " + first + " to " + last) + ", text in the first column only)");
+        held.clear();
+    }
+
+    @Override
+    public final HeaderLayout headerLayout() {
+        return headerLayout;
+    }
+
+    @Override
+    public final List<String> layoutNotes() {
+        return List.copyOf(layout);
     }
 
     private static int lastNonEmpty(List<String> cells) {

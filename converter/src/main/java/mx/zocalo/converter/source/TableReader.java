@@ -21,6 +21,25 @@ public interface TableReader extends Closeable {
         return header();
     }
 
+    /**
+     * What the reader made of the table's layout when it found it by itself: title rows passed over, no header row,
+     * footnote rows left out after the table. Complete once the last row was read; empty when there was nothing to say.
+     */
+    default List<String> layoutNotes() {
+        return List.of();
+    }
+
+    /**
+     * Where the header was found, in CSVW dialect terms: the rows above it ({@code skipRows}, counted in lines for CSV)
+     * and the number of header rows (0 for a table without one, 2 for a two-row header).
+     */
+    default HeaderLayout headerLayout() {
+        return new HeaderLayout(0, 1);
+    }
+
+    /** See {@link #headerLayout()}. */
+    record HeaderLayout(long skipRows, int headerRowCount) {}
+
     /** The next data row, or null at the end of the table. */
     TableRow next();
 

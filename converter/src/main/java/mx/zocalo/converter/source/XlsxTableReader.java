@@ -44,7 +44,7 @@ final class XlsxTableReader extends RowTable {
     /** Excel's last column is XFD, the 16,384th. */
     static final int MAX_COLUMNS = 16_384;
     static final int MIN_INFLATE_RATIO_INVERSE = 100;
-    static final long MAX_ENTRY_BYTES = 4L << 30;
+    static final long MAX_ENTRY_BYTES = (4L << 30) - 1; // 4 GiB, the most a zip entry holds (POI warns above it)
     static final long MAX_SHARED_STRINGS_BYTES = 256L << 20;
     /** The most characters read after {@code <mergeCells>} looking for merged ranges. */
     private static final int MAX_MERGE_XML = 4 << 20;
@@ -123,7 +123,7 @@ final class XlsxTableReader extends RowTable {
                     + " times its compressed size (a zip bomb?): " + firstLine(e);
         }
         if (all.contains("exceeds the max") || all.contains("max entry size") || all.contains("MaxEntrySize")) {
-            return "refused: a part of the workbook is larger than " + (MAX_ENTRY_BYTES >> 20) + " MiB: " + firstLine(e);
+            return "refused: a part of the workbook is larger than " + (MAX_ENTRY_BYTES + 1 >> 20) + " MiB: " + firstLine(e);
         }
         return "cannot read Excel workbook (corrupt, or not an .xlsx file?): " + firstLine(e);
     }

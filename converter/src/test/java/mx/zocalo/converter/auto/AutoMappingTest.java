@@ -170,11 +170,12 @@ class AutoMappingTest {
 
     @Test
     void given_municipal_crime_workbook_with_title_rows_when_converted_then_clave_keeps_leading_zeros_and_n_d_gives_no_triple() {
-        AutoMapping m = AutoMapping.infer(TestData.file("siha_2_2_4_9_dic_2015.xlsx"), TableOptions.AUTO.withHeaderRow(3), BASE,
+        AutoMapping m = AutoMapping.infer(TestData.file("siha_2_2_4_9_dic_2015.xlsx"), TableOptions.AUTO, BASE,
                 "delitos-municipales", null);
         Graph g = convert(m);
 
-        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isGreaterThan(2450);
+        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isEqualTo(2457); // the footnotes under the table are no rows
+        assertThat(m.idColumn().title()).isEqualTo("Clave");
         assertThat(types(m)).containsEntry("Clave", ColumnType.STRING).containsEntry("Estado", ColumnType.STRING)
                 .containsEntry("2011", ColumnType.INTEGER).containsEntry("2014", ColumnType.INTEGER);
         assertThat(objects(g, m, "Clave")).contains(NodeFactory.createLiteralString("01001"), NodeFactory.createLiteralString("19039"));
@@ -212,23 +213,28 @@ class AutoMappingTest {
 
     @Test
     void given_latin1_poverty_dictionary_when_converted_then_spanish_text_is_intact() {
-        AutoMapping m = AutoMapping.infer(TestData.file("Indicadores_municipales_sabana_DIC.csv"), TableOptions.AUTO.withHeaderRow(2),
-                BASE, null, null);
+        // A title line, then one variable per line and no header: the first variable is data, not column names; the
+        // "Fuente:" and "Nota:" lines under the list are footnotes.
+        AutoMapping m = AutoMapping.infer(TestData.file("Indicadores_municipales_sabana_DIC.csv"), TableOptions.AUTO, BASE, null, null);
         Graph g = convert(m);
 
-        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isGreaterThan(100);
-        assertThat(m.columns().get(0).title()).isEqualTo("ent");
-        assertThat(m.columns().get(1).title()).isEqualTo("Clave de la entidad federativa");
-        assertThat(objects(g, m, "Clave de la entidad federativa")).contains(NodeFactory.createLiteralString("Población total"));
+        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isEqualTo(138);
+        assertThat(m.columns()).extracting(ColumnProfile::title).containsExactly("column_1", "column_2", "column_3");
+        assertThat(m.layoutNotes()).containsExactly(
+                "no header row: the first data row is line 2 (lines above it are titles), columns are named column_1 to column_3",
+                "7 footnote rows after the table left out (lines 140 to 146, text in the first column only)");
+        assertThat(objects(g, m, "column_1")).contains(NodeFactory.createLiteralString("ent"));
+        assertThat(objects(g, m, "column_2")).contains(NodeFactory.createLiteralString("Clave de la entidad federativa"),
+                NodeFactory.createLiteralString("Población total"));
     }
 
     @Test
     void given_census_dictionary_with_title_rows_when_converted_then_numbers_and_text_typed() {
-        AutoMapping m = AutoMapping.infer(TestData.file("diccionario_datos_iter_19CSV20.csv"), TableOptions.AUTO.withHeaderRow(4),
-                BASE, "diccionario-iter", null);
+        AutoMapping m = AutoMapping.infer(TestData.file("diccionario_datos_iter_19CSV20.csv"), TableOptions.AUTO, BASE,
+                "diccionario-iter", null);
         Graph g = convert(m);
 
-        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isGreaterThan(60);
+        assertThat(rowResources(g, m)).isEqualTo(m.rows()).isEqualTo(63);
         assertThat(types(m)).containsEntry("Núm.", ColumnType.INTEGER).containsEntry("Indicador", ColumnType.STRING)
                 .containsEntry("Longitud", ColumnType.INTEGER).containsEntry("Rangos", ColumnType.STRING);
         assertThat(g.contains(NodeFactory.createURI(BASE + "def/diccionario-iter#num"), RDFS.label.asNode(),

@@ -26,15 +26,15 @@ class RealFilesTest {
                 // file, rows, a header name, a text some cell holds
                 Arguments.of("data_total.csv", 2064, "GI_INVERSIÓN_FÍSICA", "H. Cámara de Diputados"),
                 Arguments.of("IncidenciaDelictivaEstatal.xlsx", 38016, "AÑO", "NUEVO LEON"),
-                Arguments.of("siha_2_2_4_9_dic_2015.xlsx", 2460, "Clave", "Nuevo León"),
+                Arguments.of("siha_2_2_4_9_dic_2015.xlsx", 2457, "Clave", "Nuevo León"),
                 Arguments.of("conjunto_de_datos_iter_19CSV20.csv", 4973, "NOM_ENT", "Nuevo León"),
                 Arguments.of("diccionario_datos_iter_19CSV20.csv", 63, "Descripción", "Población"),
                 Arguments.of("diccionario_datos_agebmza_urbana_cpv2020.csv", 230, "Mnemónico", "Población"),
                 Arguments.of("Indicadores_municipales_sabana_DA.csv", 2456, "nom_ent", "Nuevo León"),
-                Arguments.of("Indicadores_municipales_sabana_DIC.csv", 144, "ent", "Población"),
+                Arguments.of("Indicadores_municipales_sabana_DIC.csv", 138, "column_1", "Población"),
                 Arguments.of("uanl_dependencia_mes.csv", 144, "Sueldo Neto sum", "ADMIN"),
                 Arguments.of("sct_71_accidentes_mes.csv", 384, "entidad_federativa", "Nuevo Leon"),
-                Arguments.of(SHARED.resolve("census-blocks-morelos/RESAGEBURB_17CSV20.csv.gz").toString(), 28824, "nom_ent", "Morelos"),
+                Arguments.of("RESAGEBURB_17CSV20.csv.gz", 28824, "nom_ent", "Morelos"),
                 Arguments.of(SHARED.resolve("bench/db_victimas_delitos_ent_long.csv.gz").toString(), 927360, "nombre_estado",
                         "Nuevo León"));
     }
@@ -79,9 +79,11 @@ class RealFilesTest {
             assertThat(rows.get(0).line()).isEqualTo(5); // titles in sheet rows 1-2, header in row 4
             assertThat(rows.get(0).values()).startsWith("01001", "Aguascalientes", "Aguascalientes");
             assertThat(rows).anySatisfy(r -> assertThat(r.values()).startsWith("19039", "Nuevo León", "Monterrey"));
-            // 2,457 municipalities (five-digit codes), then three footnote rows, which a reader cannot tell from data.
-            assertThat(rows.stream().filter(r -> r.value(0) != null && r.value(0).matches("[0-9]{5}")).count()).isEqualTo(2457);
-            assertThat(rows.subList(2457, 2460)).allSatisfy(r -> assertThat(r.value(1)).isNull());
+            // 2,457 municipalities (five-digit codes); the three footnote rows under them are left out, and said so.
+            assertThat(rows).hasSize(2457).allSatisfy(r -> assertThat(r.value(0)).matches("[0-9]{5}"));
+            assertThat(rows.get(2456).values()).startsWith("32058", "Zacatecas", "Santa María de la Paz");
+            assertThat(table.layoutNotes()).containsExactly("header on line 4; the lines above it (1 title) left out",
+                    "sheet \"Fuero común\": 3 footnote rows after the table left out (lines 2463 to 2466, text in the first column only)");
         }
     }
 }

@@ -114,6 +114,60 @@ class TableSourcesDetectionTest {
     }
 
     @Test
+    void given_title_then_rows_shaped_like_the_rows_under_them_when_detected_then_no_header_and_every_row_is_data()
+            throws IOException {
+        Path file = write("diccionario.csv", "Indicadores a nivel municipal,,\nent,Clave de la entidad federativa,\n"
+                + "nom_ent,Entidad federativa,\nmun,Municipio,\npobreza,Porcentaje de personas en pobreza,Intensidad\n",
+                StandardCharsets.UTF_8);
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
+            assertThat(table.header()).containsExactly("column_1", "column_2", "column_3");
+            assertThat(readAll(table)).extracting(r -> r.value(0)).containsExactly("ent", "nom_ent", "mun", "pobreza");
+            assertThat(table.headerLayout()).isEqualTo(new TableReader.HeaderLayout(1, 0));
+        }
+    }
+
+    @Test
+    void given_title_then_a_text_header_over_text_of_another_form_when_detected_then_it_is_the_header() throws IOException {
+        // Only text, but "Correo" is a word over e-mail addresses and "Titular" a word over names of several words.
+        Path file = write("directorio.csv", "Directorio de dependencias,,\nDependencia,Titular,Correo\n"
+                + "Secretaría de Finanzas,Ana Pérez Garza,ana.perez@nl.gob.mx\nSecretaría de Salud,Luis Treviño,luis.t@nl.gob.mx\n",
+                StandardCharsets.UTF_8);
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
+            assertThat(table.header()).containsExactly("Dependencia", "Titular", "Correo");
+            assertThat(readAll(table)).hasSize(2);
+            assertThat(table.headerLayout()).isEqualTo(new TableReader.HeaderLayout(1, 1));
+            assertThat(table.layoutNotes()).containsExactly("header on line 2; the line above it (1 title) left out");
+        }
+    }
+
+    @Test
+    void given_a_first_line_like_the_rows_under_it_when_detected_then_it_is_still_the_header() throws IOException {
+        Path file = write("nombres.csv", "nombre,apellido\nJuan,Pérez\nAna,Garza\n", StandardCharsets.UTF_8);
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
+            assertThat(table.header()).containsExactly("nombre", "apellido");
+            assertThat(readAll(table)).hasSize(2);
+            assertThat(table.layoutNotes()).isEmpty();
+        }
+    }
+
+    @Test
+    void given_one_cell_rows_under_and_inside_a_table_when_read_then_only_those_at_its_end_are_left_out_as_footnotes()
+            throws IOException {
+        Path file = write("delitos.csv", "clave,municipio,2013,2014\n19039,Monterrey,10,12\nZona metropolitana,,,\n"
+                + "19026,Guadalupe,3,4\n\nFUENTE: Secretariado Ejecutivo.,,,\nn. d. = No disponible,,,\n", StandardCharsets.UTF_8);
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
+            assertThat(readAll(table)).extracting(r -> r.value(0)).containsExactly("19039", "Zona metropolitana", "19026");
+            assertThat(table.layoutNotes())
+                    .containsExactly("2 footnote rows after the table left out (lines 6 to 7, text in the first column only)");
+        }
+        // With the header row given, nothing is guessed: every row is data.
+        try (TableReader table = TableSources.open(file, TableOptions.AUTO.withHeaderRow(1))) {
+            assertThat(readAll(table)).hasSize(5);
+            assertThat(table.layoutNotes()).isEmpty();
+        }
+    }
+
+    @Test
     void given_the_dictionary_with_three_title_rows_when_header_is_detected_then_it_is_the_fourth_row() {
         try (TableReader table = TableSources.open(TestData.file("diccionario_datos_iter_19CSV20.csv"), TableOptions.AUTO)) {
             assertThat(table.header()).startsWith("Núm.", "Indicador", "Descripción", "Mnemónico", "Rangos", "Longitud",
@@ -128,6 +182,8 @@ class TableSourcesDetectionTest {
             assertThat(table.header()).containsExactly("column_1", "Tipo", "Fecha", "Sueldo Neto sum", "Sueldo Neto count",
                     "Sueldo Neto mean", "Sueldo Neto min", "Sueldo Neto max");
             assertThat(table.next().values()).startsWith("0", "ADMIN", "2019-12-01", "18235639.07");
+            assertThat(table.headerLayout()).isEqualTo(new TableReader.HeaderLayout(0, 2));
+            assertThat(table.layoutNotes()).containsExactly("header on lines 1 and 2, joined: a name per column from both rows");
         }
         try (TableReader table = TableSources.open(TestData.file("uanl_dependencia_mes.csv"))) {
             assertThat(table.header()).containsExactly("column_1", "Tipo", "Fecha", "Sueldo Neto", "Sueldo Neto_2",

@@ -124,6 +124,9 @@ public final class DatasetPublisher {
         if (d.automatic()) {
             LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());
         }
+        for (String note : inferred.layoutNotes()) {
+            LOG.info("{}: {}", d.slug(), note);
+        }
         return inferred;
     }
 

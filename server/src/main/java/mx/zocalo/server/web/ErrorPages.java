@@ -21,8 +21,10 @@ final class ErrorPages {
 
     void register(JavalinConfig config) {
         config.routes.exception(NotAcceptable.class, (e, ctx) -> {
-            ctx.status(406).header("Vary", "Accept").contentType("text/plain; charset=utf-8")
-                    .result("406 Not Acceptable. Available types:\n" + String.join("\n", e.available()) + "\n");
+            Map<String, String> msg = templates.messages(PageLanguage.of(ctx));
+            ctx.status(406).header("Vary", "Accept, Accept-Language").contentType("text/plain; charset=utf-8")
+                    .result("406 " + msg.get("error.406") + ". " + msg.get("error.406.types") + "\n"
+                            + String.join("\n", e.available()) + "\n");
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(DescriptionException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));

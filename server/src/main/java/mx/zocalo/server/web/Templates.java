@@ -21,7 +21,7 @@ final class Templates {
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("zocalo/site/templates");
         loader.setSuffix(".peb");
-        engine = new PebbleEngine.Builder().loader(loader).strictVariables(false).build();
+        engine = new PebbleEngine.Builder().loader(loader).strictVariables(false).extension(new LocaleFilters()).build();
     }
 
     /** Renders {@code name} with {@code model}, adding {@code lang} and {@code msg} (the message bundle). */
@@ -32,7 +32,7 @@ final class Templates {
         PebbleTemplate t = engine.getTemplate(name);
         StringWriter w = new StringWriter();
         try {
-            t.evaluate(w, ctx, Locale.forLanguageTag(lang));
+            t.evaluate(w, ctx, LocaleFilters.locale(lang));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

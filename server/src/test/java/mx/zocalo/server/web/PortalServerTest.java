@@ -78,6 +78,11 @@ class PortalServerTest {
         assertThat(r.body()).contains("Pagos a proveedores (prueba)", "href=\"/download/pagos-prueba.csv\"",
                 "href=\"/download/pagos-prueba.ttl\"", "/sparql?query=", "Papelería Núñez", "Vacunas de invierno",
                 "https://creativecommons.org/licenses/by/4.0/");
+        // dates written for the reader, the ISO value kept for machines
+        assertThat(r.body()).contains("<time datetime=\"2024-05-01\">1 de mayo de 2024</time>",
+                "1 de enero de 2024 – 31 de marzo de 2024");
+        assertThat(portal.get("/dataset/pagos-prueba?lang=en", "text/html").body())
+                .contains("<time datetime=\"2024-05-01\">May 1, 2024</time>", "January 1, 2024 – March 31, 2024");
     }
 
     @Test
@@ -162,8 +167,11 @@ class PortalServerTest {
         HttpResponse<String> r = portal.get("/dataset/pagos-prueba", "image/png");
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
-        assertThat(r.body()).contains("text/turtle", "application/ld+json", "application/rdf+xml", "text/html");
-        assertThat(portal.get("/id/pagos-prueba/pago/1", "application/pdf").statusCode()).isEqualTo(406);
+        assertThat(r.body()).contains("text/turtle", "application/ld+json", "application/rdf+xml", "text/html")
+                .startsWith("406 Formato no disponible. Tipos disponibles:");
+        HttpResponse<String> en = portal.get("/id/pagos-prueba/pago/1", "application/pdf", "en");
+        assertThat(en.statusCode()).isEqualTo(406);
+        assertThat(en.body()).startsWith("406 Format not available. Available types:").contains("text/turtle");
     }
 
     @Test

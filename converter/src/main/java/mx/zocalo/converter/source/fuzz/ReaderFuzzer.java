@@ -59,41 +59,9 @@ public final class ReaderFuzzer {
         this.log = log;
     }
 
-    public static void main(String[] args) throws IOException {
-        int iterations = 1000;
-        long seed = System.currentTimeMillis();
-        Path dir = Path.of("converter/src/test/resources/data");
-        Path keep = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--samples" -> dir = Path.of(args[++i]);
-                case "--keep" -> keep = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: ReaderFuzzer [--iterations N] [--seed S] [--samples DIR] [--keep DIR]");
-                    System.exit(2);
-                }
-            }
-        }
-        Path work = Files.createTempDirectory("reader-fuzz");
-        try {
-            Result r = new ReaderFuzzer(samples(dir), work, keep, System.out).run(iterations, seed);
-            System.out.printf(Locale.ROOT, "seed %d: %d iterations, %d ended in rows, %d in TableSourceException, %d escaped%n",
-                    seed, r.iterations(), r.rows(), r.refused(), r.escapes().size());
-            r.escapes().forEach(System.out::println);
-            if (!r.wrapped().isEmpty()) {
-                System.out.println(r.wrapped().size() + " TableSourceExceptions caused by a programming error (caught, but to fix):");
-                r.wrapped().forEach(System.out::println);
-            }
-            if (!r.escapes().isEmpty()) {
-                System.exit(1);
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+    /** Same as {@code zocalo fuzz} ({@link mx.zocalo.converter.cli.FuzzCommand}). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new mx.zocalo.converter.cli.FuzzCommand()).execute(args));
     }
 
     /** The fuzzable files of a folder. */

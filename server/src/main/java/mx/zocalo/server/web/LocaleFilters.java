@@ -1,0 +1,78 @@
+package mx.zocalo.server.web;
+
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pebble filters that write numbers and dates for the page's language ({@code es}: es-MX, {@code 39,439} and
+ * {@code 15 de enero de 2024}; {@code en}: {@code 39,439} and {@code January 15, 2024}). A value that is not a number
+ * or an ISO date is written as it is.
+ */
+final class LocaleFilters extends AbstractExtension {
+    /** The locale pages are written in for a language tag: Mexican Spanish for {@code es}. */
+    static Locale locale(String lang) {
+        return lang.equals("es") ? Locale.forLanguageTag("es-MX") : Locale.forLanguageTag(lang);
+    }
+
+    @Override
+    public Map<String, Filter> getFilters() {
+        return Map.of("localnumber", new LocalNumber(), "localdate", new LocalDate_());
+    }
+
+    private static final class LocalNumber implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (input == null) return null;
+            try {
+                BigDecimal n = input instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(input.toString().trim());
+                NumberFormat f = NumberFormat.getNumberInstance(context.getLocale());
+                f.setMaximumFractionDigits(Math.max(0, n.scale()));
+                return f.format(n);
+            } catch (NumberFormatException e) {
+                return input;
+            }
+        }
+    }
+
+    private static final class LocalDate_ implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            if (input == null) return null;
+            String text = input.toString().trim();
+            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(context.getLocale());
+            try {
+                if (text.length() == 10) {
+                    return LocalDate.parse(text).format(date);
+                }
+                LocalDateTime t = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                        ? OffsetDateTime.parse(text).toLocalDateTime() : LocalDateTime.parse(text);
+                return t.toLocalDate().format(date);
+            } catch (DateTimeParseException e) {
+                return input;
+            }
+        }
+    }
+}
