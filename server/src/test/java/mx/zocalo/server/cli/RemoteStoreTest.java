@@ -31,7 +31,6 @@ import mx.zocalo.server.web.SparqlLimits;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -125,7 +124,7 @@ class RemoteStoreTest {
 
     static Graph parse(String body, Lang lang) {
         Graph g = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(body).lang(lang).base(BASE).parse(g);
+        RDFParser.fromString(body, lang).base(BASE).parse(g);
         return g;
     }
 
@@ -136,7 +135,8 @@ class RemoteStoreTest {
     static int count(String query) throws Exception {
         HttpResponse<String> r = get("/sparql?query=" + enc(query), JSON);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return ResultSetFactory.fromJSON(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8))).next().getLiteral("n").getInt();
+        return ResultSetMgr.read(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON)
+                .next().getLiteral("n").getInt();
     }
 
     static long rows(String json) {
