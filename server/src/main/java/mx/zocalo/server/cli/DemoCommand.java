@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.store.Store;
-import mx.zocalo.server.store.TdbStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(mappings)) {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
-        try (Store s = TdbStore.open(demoData())) {
-            PortalIris iris = store.iris(port);
+        PortalIris iris = store.iris(port);
+        try (Store s = store.open(demoData(), iris)) {
             new DatasetPublisher(s, iris).publishAll(mappings, false);
             ServeCommand.serve(s, iris, port, sparql.limits(), t0);
         }

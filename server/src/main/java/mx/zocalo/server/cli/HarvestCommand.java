@@ -7,7 +7,6 @@ import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.harvest.Harvester;
 import mx.zocalo.server.harvest.SourceReader;
 import mx.zocalo.server.store.Store;
-import mx.zocalo.server.store.TdbStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +53,7 @@ final class HarvestCommand implements Callable<Integer> {
         PortalIris iris = store.iris(8080);
         Harvester.Read read = Harvester.read(iris, reader, source, name);   // before the store is even opened
         Harvester.Outcome o;
-        try (Store s = TdbStore.open(store.dataDir())) {
+        try (Store s = store.open(store.dataDir(), iris)) {
             o = new Harvester(s, iris, reader).write(read);
         }
         out.println(o.summary());

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.store.Store;
-import mx.zocalo.server.store.TdbStore;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +37,7 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Store s = TdbStore.open(store.dataDir())) {
+        try (Store s = store.open(store.dataDir(), store.iris(8080))) {
             DatasetPublisher publisher = new DatasetPublisher(s, store.iris(8080));
             for (Path p : datasets) {
                 if (Files.isDirectory(p) && !Files.exists(p.resolve("dataset.yaml"))) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
-import mx.zocalo.server.store.TdbStore;
 import mx.zocalo.server.web.PortalServer;
 import mx.zocalo.server.web.SparqlLimits;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory.")
+        description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory, or from a SPARQL store with --store.")
 final class ServeCommand implements Callable<Integer> {
     static final Logger LOG = LoggerFactory.getLogger("zocalo.server");
 
@@ -35,8 +34,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store s = TdbStore.open(store.dataDir())) {
-            PortalIris iris = store.iris(port);
+        PortalIris iris = store.iris(port);
+        try (Store s = store.open(store.dataDir(), iris)) {
             serve(s, iris, port, sparql.limits(), System.nanoTime());
         }
         return 0;

@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
@@ -46,9 +53,25 @@ public final class TdbStore implements Store {
         Txn.executeWrite(dsg, () -> action.accept(dsg));
     }
 
+    /** ARQ in a read transaction; {@code FROM} / {@code FROM NAMED} become a view of just those graphs. */
     @Override
-    public DatasetGraph datasetGraph() {
-        return dsg;
+    public <T> T query(Query query, Duration timeout, Function<QueryExecution, T> action) {
+        return read(dsg -> {
+            DatasetGraph over = dsg;
+            Query q = query;
+            if (q.hasDatasetDescription()) {
+                over = DynamicDatasets.dynamicDataset(DatasetDescription.create(q), dsg, false);
+                q = q.cloneQuery(); // the view is the dataset now: applying the graphs again would empty it
+                q.getGraphURIs().clear();
+                q.getNamedGraphURIs().clear();
+            }
+            try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(over)).query(q)
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .set(ARQ.httpServiceAllowed, false)
+                    .build()) {
+                return action.apply(qe);
+            }
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Map;
 import mx.zocalo.server.catalog.DescriptionException;
+import mx.zocalo.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,11 @@ final class ErrorPages {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(DescriptionException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "30");
+            page(ctx, 503, "The triple store did not answer.");
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             page(ctx, 500, e.getClass().getSimpleName() + ": " + e.getMessage());

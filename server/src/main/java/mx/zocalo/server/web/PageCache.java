@@ -10,25 +10,31 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Node;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 
 /**
- * Conditional GET and an in-memory page cache, both keyed by the store's version: the catalog's
- * {@code dct:modified} in {@code {base}graph/catalog}, which every publish sets in the same write transaction as
- * the data. A request is identified by its path, query, {@code Accept} header and page language; its
+ * Conditional GET and an in-memory page cache, both keyed by the store's version: the catalogs'
+ * {@code dct:modified} in {@code {base}graph/catalog}, which every publish (and harvest) sets in the same write
+ * transaction as the data; with a remote store, also the current period of {@link Store#maxAge()}. A request is identified by its path, query, {@code Accept} header and page language; its
  * {@code ETag} is a hash of that and the version, {@code Last-Modified} is the version's time. A publish changes
  * the version, so every validator and cache entry made before it stops matching (entries age out of the bounded
  * cache).
@@ -55,20 +61,43 @@ final class PageCache {
                 .weigher((String k, Entry e) -> k.length() * 2 + e.body().length + 200).build();
     }
 
-    /** The version of the data now (one lookup in the catalog graph). */
+    /**
+     * The version of the data now: the {@code dct:modified} of every catalog in the catalog graph (the portal's, set by
+     * every publish, and the harvested sub-catalogs, set by every harvest). With a store that other programs may
+     * write ({@link Store#maxAge()}), the version also moves on at the end of every such period, so that nothing made
+     * from the store is reused for longer than that.
+     */
     Version version() {
-        String modified = store.read(dsg -> {
-            var it = dsg.find(iris.catalogGraph(), iris.catalog(), DCTerms.modified.asNode(), Node.ANY);
-            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        List<String> modified = store.read(dsg -> {
+            List<String> found = new ArrayList<>();
+            dsg.find(iris.catalogGraph(), Node.ANY, RDF.type.asNode(), DCAT.Catalog.asNode()).forEachRemaining(c ->
+                    dsg.find(iris.catalogGraph(), c.getSubject(), DCTerms.modified.asNode(), Node.ANY).forEachRemaining(m -> {
+                        if (m.getObject().isLiteral()) found.add(m.getObject().getLiteralLexicalForm());
+                    }));
+            return found;
         });
-        if (modified == null) return new Version("start-" + started.toEpochMilli(), started);
-        Instant t;
-        try {
-            t = Instant.parse(modified);
-        } catch (DateTimeParseException e) {
-            t = started;
+        Collections.sort(modified);
+        String token = modified.isEmpty() ? "start-" + started.toEpochMilli() : String.join(" ", modified);
+        Instant t = null; // the latest of them
+        for (String m : modified) {
+            try {
+                Instant i = Instant.parse(m);
+                if (t == null || i.isAfter(t)) t = i;
+            } catch (DateTimeParseException e) {
+                // not a timestamp: the start time stands in
+            }
         }
-        return new Version(modified, t);
+        if (t == null) t = started;
+        Optional<Duration> maxAge = store.maxAge();
+        if (maxAge.isPresent()) {
+            long age = maxAge.get().toMillis();
+            long now = System.currentTimeMillis();
+            if (age <= 0) return new Version(token + " @" + System.nanoTime(), Instant.ofEpochMilli(now));
+            long period = (now - started.toEpochMilli()) / age; // periods counted from the start of this process
+            Instant periodStart = Instant.ofEpochMilli(started.toEpochMilli() + period * age);
+            return new Version(token + " @" + period, t.isAfter(periodStart) ? t : periodStart);
+        }
+        return new Version(token, t);
     }
 
     /**

@@ -13,7 +13,8 @@ import mx.zocalo.server.store.Store;
 
 /**
  * The portal on one port: Javalin pages and content negotiation, and the SPARQL protocol at
- * {@code /sparql} ({@link SparqlService}), over one {@link Store}.
+ * {@code /sparql} ({@link SparqlService}), over one {@link Store} — embedded TDB2 or a remote SPARQL store, through
+ * the same code.
  *
  * <pre>{@code
  * PortalServer server = PortalServer.builder().store(store).iris(new PortalIris("http://localhost:8080/")).port(8080).build().start();
@@ -49,10 +50,10 @@ public final class PortalServer {
         Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
-        SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
-                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits), rdf);
-        Discovery discovery = new Discovery(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
+                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf);
+        Discovery discovery = new Discovery(store, iris, rdf);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;

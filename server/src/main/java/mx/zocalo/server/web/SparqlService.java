@@ -3,6 +3,7 @@ package mx.zocalo.server.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,10 +13,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.store.StoreUnavailableException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -29,9 +29,15 @@ import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.shared.JenaException;
-import org.apache.jena.sparql.core.DatasetDescription;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.DynamicDatasets;
+import org.apache.jena.sparql.expr.ExprFunctionOp;
+import org.apache.jena.sparql.expr.ExprVisitor;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
@@ -225,6 +231,10 @@ final class SparqlService {
             plain(ctx, 400, "Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered here.");
             return;
         }
+        if (federated(query)) {
+            plain(ctx, 400, "Federated queries (SERVICE) are not answered here: query this endpoint's own data.");
+            return;
+        }
         boolean results = query.isSelectType() || query.isAskType();
         String type = choose(ctx, results ? RESULT_TYPES : GRAPH_TYPES, results ? RESULT_FORMATS : GRAPH_FORMATS, format);
         boolean html = type.equals(HTML);
@@ -250,11 +260,16 @@ final class SparqlService {
         }
         long t0 = System.nanoTime();
         try {
-            outcome = store.read(dsg -> execute(dsg, query));
+            prepare(query);
+            outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
         } catch (QueryCancelledException e) {
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
             error(ctx, html, queryString, 503, "The query was stopped: it ran longer than the time limit of "
                     + limits.timeoutSeconds() + " seconds. Make it more selective (a LIMIT, a narrower pattern, a GRAPH) and try again.");
+            return;
+        } catch (StoreUnavailableException e) {
+            LOG.warn("query not answered: {}", e.getMessage());
+            error(ctx, html, queryString, 502, "The triple store behind this endpoint did not answer. Try again later.");
             return;
         } catch (JenaException e) {
             error(ctx, html, queryString, 400, "The query could not be run: " + e.getMessage());
@@ -271,44 +286,39 @@ final class SparqlService {
         }
     }
 
-    private Outcome execute(org.apache.jena.sparql.core.DatasetGraph dsg, Query query) {
+    /** A SELECT without a smaller LIMIT gets LIMIT maxRows + 1: one more than allowed tells a cut result from one that fits. */
+    private void prepare(Query query) {
         int max = limits.maxRows();
         if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > max)) {
-            query.setLimit(max + 1L); // one more than allowed tells a cut result from one that fits
+            query.setLimit(max + 1L);
         }
-        if (query.hasDatasetDescription()) {
-            // FROM / FROM NAMED, or the protocol's default-graph-uri / named-graph-uri: a view of just those graphs
-            dsg = DynamicDatasets.dynamicDataset(DatasetDescription.create(query), dsg, false);
-            query.getGraphURIs().clear(); // the view is the dataset now; applying them again would empty it
-            query.getNamedGraphURIs().clear();
+    }
+
+    /** Reads at most maxRows solutions or triples (and whether there were more) from the store's execution. */
+    private Outcome gather(QueryExecution qe, Query query) {
+        int max = limits.maxRows();
+        if (query.isSelectType()) {
+            ResultSet rs = qe.execSelect();
+            List<Var> vars = Var.varList(rs.getResultVars());
+            List<Binding> rows = new ArrayList<>();
+            while (rs.hasNext() && rows.size() <= max) rows.add(rs.nextBinding().detach());
+            boolean truncated = rows.size() > max;
+            return new Outcome(query, vars, truncated ? rows.subList(0, max) : rows, null, null, truncated);
         }
-        try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query)
-                .timeout(limits.timeoutSeconds(), TimeUnit.SECONDS)
-                .set(ARQ.httpServiceAllowed, false)
-                .build()) {
-            if (query.isSelectType()) {
-                ResultSet rs = qe.execSelect();
-                List<Var> vars = Var.varList(rs.getResultVars());
-                List<Binding> rows = new ArrayList<>();
-                while (rs.hasNext() && rows.size() <= max) rows.add(rs.nextBinding().detach());
-                boolean truncated = rows.size() > max;
-                return new Outcome(query, vars, truncated ? rows.subList(0, max) : rows, null, null, truncated);
+        if (query.isAskType()) return new Outcome(query, List.of(), List.of(), qe.execAsk(), null, false);
+        Iterator<Triple> triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
+        Graph g = GraphFactory.createDefaultGraph();
+        boolean truncated = false;
+        while (triples.hasNext()) {
+            Triple t = triples.next();
+            if (g.size() >= max && !g.contains(t)) {
+                truncated = true;
+                break;
             }
-            if (query.isAskType()) return new Outcome(query, List.of(), List.of(), qe.execAsk(), null, false);
-            Iterator<Triple> triples = query.isConstructType() ? qe.execConstructTriples() : qe.execDescribeTriples();
-            Graph g = GraphFactory.createDefaultGraph();
-            boolean truncated = false;
-            while (triples.hasNext()) {
-                Triple t = triples.next();
-                if (g.size() >= max && !g.contains(t)) {
-                    truncated = true;
-                    break;
-                }
-                g.add(t);
-            }
-            g.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
-            return new Outcome(query, List.of(), List.of(), null, g, truncated);
+            g.add(t);
         }
+        g.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+        return new Outcome(query, List.of(), List.of(), null, g, truncated);
     }
 
     private void write(Context ctx, Outcome o, String type) {
@@ -355,6 +365,26 @@ final class SparqlService {
     private static boolean wantsHtml(Context ctx, String format) {
         if (format != null) return format.equalsIgnoreCase("html");
         return ContentNegotiation.choose(ctx.header("Accept"), List.of(JSON, HTML)).map(HTML::equals).orElse(false);
+    }
+
+    /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
+    static boolean federated(Query query) {
+        boolean[] found = {false};
+        Op op = Algebra.compile(query);
+        OpVisitorBase services = new OpVisitorBase() {
+            @Override
+            public void visit(OpService opService) {
+                found[0] = true;
+            }
+        };
+        ExprVisitor exists = new ExprVisitorBase() {
+            @Override
+            public void visit(ExprFunctionOp funcOp) {
+                if (funcOp.getGraphPattern() != null) Walker.walk(funcOp.getGraphPattern(), services, this);
+            }
+        };
+        Walker.walk(op, services, exists);
+        return found[0];
     }
 
     private static boolean isUpdate(String text) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Graph;
@@ -20,6 +22,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -44,6 +48,7 @@ final class SparqlWorkbench {
     private static final Node VOID_ENTITIES = NodeFactory.createURI(VOID + "entities");
     private static final Node VOID_TRIPLES = NodeFactory.createURI(VOID + "triples");
     private static final int TABLE_PROPERTIES = 6;
+    private static final java.time.Duration USED_BY_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /** Well-known vocabularies, by namespace. */
     private static final Map<String, String> KNOWN = Map.ofEntries(
@@ -75,9 +80,17 @@ final class SparqlWorkbench {
     private final RdfResponses rdf;
     private final SparqlLimits limits;
     private final ObjectMapper json = new ObjectMapper();
+    private final Supplier<String> version;
+    /** Prefixes and examples by page language, made once per version of the data. */
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
-    SparqlWorkbench(Store store, PortalIris iris, Templates templates, CatalogService catalog, RdfResponses rdf, SparqlLimits limits) {
+    private record Prepared(String version, PrefixMapping prefixes, List<DatasetExamples> examples) {}
+
+    /** {@code version}: a token that changes with the data ({@link PageCache#version()}), to know when to make the examples again. */
+    SparqlWorkbench(Store store, PortalIris iris, Templates templates, CatalogService catalog, RdfResponses rdf, SparqlLimits limits,
+            Supplier<String> version) {
         this.store = store;
+        this.version = version;
         this.iris = iris;
         this.templates = templates;
         this.catalog = catalog;
@@ -90,8 +103,15 @@ final class SparqlWorkbench {
         String lang = PageLanguage.of(ctx);
         Map<String, String> msg = templates.messages(lang);
         Map<String, Object> model = Pages.base(ctx, lang);
-        PrefixMapping pm = store.read(this::prefixes);
-        List<DatasetExamples> examples = store.read(dsg -> examples(dsg, pm, lang, msg));
+        String now = version.get();
+        Prepared ready = prepared.get(lang);
+        if (ready == null || !ready.version().equals(now)) {
+            PrefixMapping made = PrefixMapping.Factory.create().setNsPrefixes(store.read(this::prefixes)).lock();
+            ready = new Prepared(now, made, List.copyOf(store.read(dsg -> examples(dsg, made, lang, msg))));
+            prepared.put(lang, ready);
+        }
+        PrefixMapping pm = ready.prefixes();
+        List<DatasetExamples> examples = ready.examples();
         String text = query != null ? query : defaultQuery(pm);
         model.put("query", text);
         model.put("prefixes", pm.getNsPrefixMap().entrySet().stream()
@@ -238,7 +258,7 @@ final class SparqlWorkbench {
                     "SELECT ?class (COUNT(?s) AS ?n)\nWHERE { GRAPH ?graph { ?s a ?class } }\nGROUP BY ?class\nORDER BY DESC(?n)",
                     Map.of("graph", graph), pm));
             for (Node cls : classes.subList(0, Math.min(2, classes.size()))) {
-                examples.add(table(dsg, graph, cls, properties, pm, msg));
+                examples.add(table(graph, cls, properties, pm, msg));
             }
             if (!properties.isEmpty()) {
                 examples.add(build(msg.get("sparql.example.properties"),
@@ -251,7 +271,7 @@ final class SparqlWorkbench {
     }
 
     /** Things of class {@code cls} as a table: one column for each of the dataset's commonest properties it has. */
-    private Example table(DatasetGraph dsg, Node graph, Node cls, List<Node> properties, PrefixMapping pm, Map<String, String> msg) {
+    private Example table(Node graph, Node cls, List<Node> properties, PrefixMapping pm, Map<String, String> msg) {
         StringBuilder select = new StringBuilder("SELECT ?s");
         StringBuilder where = new StringBuilder("WHERE {\n  GRAPH ?graph {\n    ?s a ?class .\n");
         Map<String, Node> params = new LinkedHashMap<>();
@@ -261,7 +281,7 @@ final class SparqlWorkbench {
         int i = 0;
         for (Node p : properties) {
             if (i == TABLE_PROPERTIES) break;
-            if (!usedBy(dsg, graph, p, cls)) continue;
+            if (!usedBy(graph, p, cls)) continue;
             String name = variable(p, names);
             String param = "p" + (++i);
             params.put(param, p);
@@ -273,16 +293,20 @@ final class SparqlWorkbench {
         return build(msg.get("sparql.example.table").replace("{class}", label), select + "\n" + where, params, pm);
     }
 
-    /** Whether some subject of {@code cls} has {@code p} (looked at through the first few uses of {@code p}). */
-    private static boolean usedBy(DatasetGraph dsg, Node graph, Node p, Node cls) {
-        var it = dsg.find(graph, Node.ANY, p, Node.ANY);
+    /**
+     * Whether some subject of {@code cls} has {@code p} (looked at through the first few uses of {@code p}): one query
+     * through the store, so that a remote store answers it in one request.
+     */
+    private boolean usedBy(Node graph, Node p, Node cls) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "ASK { { SELECT ?s WHERE { GRAPH ?graph { ?s ?p ?o } } LIMIT 20 } GRAPH ?graph { ?s a ?class } }");
+        pss.setParam("graph", graph);
+        pss.setParam("p", p);
+        pss.setParam("class", cls);
         try {
-            for (int n = 0; n < 20 && it.hasNext(); n++) {
-                if (dsg.contains(graph, it.next().getSubject(), RDF.Nodes.type, cls)) return true;
-            }
+            return store.query(pss.asQuery(), USED_BY_TIMEOUT, QueryExecution::execAsk);
+        } catch (QueryCancelledException e) {
             return false;
-        } finally {
-            org.apache.jena.atlas.iterator.Iter.close(it);
         }
     }
 
