@@ -52,7 +52,8 @@ public final class PortalServer {
         Downloads downloads = new Downloads(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
-                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf);
+                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf,
+                () -> cache.version().token());
         Discovery discovery = new Discovery(store, iris, rdf);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * (then 503 with a message), and a result has at most {@code maxRows} solutions or triples: a longer one is cut
  * and carries {@value #TRUNCATED_HEADER}{@code : maxRows}. Results are gathered before the first byte is sent,
  * so a timeout or truncation is always known when the status and headers are written. Every answer allows
- * any origin (CORS); federated {@code SERVICE} calls are not made.
+ * any origin (CORS); federated {@code SERVICE} calls are not made. Answers are kept in memory by store version and
+ * query ({@code X-Cache: hit} when one is replayed), so a publish, which changes the version, retires them all; a
+ * query using {@code NOW()}, {@code RAND()}, {@code UUID()}, {@code STRUUID()} or {@code BNODE()} is always run.
  */
 final class SparqlService {
     static final String PATH = "/sparql";
@@ -99,8 +101,25 @@ final class SparqlService {
     private final Semaphore slots;
     private final SparqlWorkbench workbench;
     private final RdfResponses rdf;
+    private final java.util.function.Supplier<String> version;
+    /**
+     * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
+     * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
+     * variables, or triples × 3), so large results push out small ones, not the other way round.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Outcome> answers;
+    /** The cells the answer cache holds at most: with the default row limit, a few hundred full results. */
+    static final long CACHE_CELLS = 4_000_000;
+    private static final java.util.regex.Pattern VOLATILE =
+            java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
-    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, RdfResponses rdf) {
+    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, RdfResponses rdf,
+            java.util.function.Supplier<String> version) {
+        this.version = version;
+        this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_CELLS)
+                .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
+                        + (o.graph() != null ? 3L * o.graph().size() : (long) o.rows().size() * Math.max(1, o.vars().size()))))
+                .build();
         this.store = store;
         this.iris = iris;
         this.limits = limits;
@@ -245,6 +264,14 @@ final class SparqlService {
             defaultGraphs.forEach(query::addGraphURI);
             namedGraphs.forEach(query::addNamedGraphURI);
         }
+        prepare(query);
+        String key = VOLATILE.matcher(queryString).find() ? null : version.get() + "\n" + query.serialize(Syntax.syntaxARQ);
+        Outcome cached = key == null ? null : answers.getIfPresent(key);
+        if (cached != null) {
+            ctx.header("X-Cache", "hit");
+            answer(ctx, queryString, cached, html, type);
+            return;
+        }
         Outcome outcome;
         try {
             if (!slots.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS)) {
@@ -260,7 +287,6 @@ final class SparqlService {
         }
         long t0 = System.nanoTime();
         try {
-            prepare(query);
             outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
         } catch (QueryCancelledException e) {
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
@@ -278,6 +304,11 @@ final class SparqlService {
             slots.release();
         }
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        if (key != null) answers.put(key, outcome);
+        answer(ctx, queryString, outcome, html, type);
+    }
+
+    private void answer(Context ctx, String queryString, Outcome outcome, boolean html, String type) {
         if (outcome.truncated()) ctx.header(TRUNCATED_HEADER, String.valueOf(limits.maxRows()));
         if (html) {
             workbench.page(ctx, queryString, outcome, null);

@@ -89,6 +89,30 @@ class SparqlProtocolTest {
     }
 
     @Test
+    void answers_are_kept_until_the_next_publish_and_queries_that_change_each_time_are_not() throws Exception {
+        try (TestPortal own = new TestPortal(data.resolve("c"))) {
+            own.publisher.publish(TestPortal.FIXTURE, false);
+            String graphs = "/sparql?query=" + TestPortal.enc("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+            HttpResponse<String> first = own.get(graphs, "text/csv");
+            HttpResponse<String> second = own.get(graphs, "application/sparql-results+json");
+            assertThat(first.headers().firstValue("X-Cache")).isEmpty();
+            assertThat(second.headers().firstValue("X-Cache")).contains("hit"); // the same answer, in another format
+            assertThat(results(second.body(), ResultSetLang.RS_JSON).next().getLiteral("n").getInt())
+                    .isEqualTo(Integer.parseInt(first.body().lines().skip(1).findFirst().orElseThrow().strip()));
+
+            own.publisher.publish(Path.of("src/test/resources/fixtures/accidentes-sin-mapeo"), false);
+            HttpResponse<String> after = own.get(graphs, "text/csv");
+            assertThat(after.headers().firstValue("X-Cache")).isEmpty();
+            assertThat(Integer.parseInt(after.body().lines().skip(1).findFirst().orElseThrow().strip()))
+                    .isEqualTo(Integer.parseInt(first.body().lines().skip(1).findFirst().orElseThrow().strip()) + 1);
+
+            String now = "/sparql?query=" + TestPortal.enc("SELECT (NOW() AS ?t) WHERE {}");
+            own.get(now, "text/csv");
+            assertThat(own.get(now, "text/csv").headers().firstValue("X-Cache")).isEmpty();
+        }
+    }
+
+    @Test
     void select_by_GET_in_json_xml_csv_and_tsv() throws Exception {
         List<String> expected = List.of("Papel para oficina", "Bacheo de la calle Hidalgo", "Tóner para impresoras", "Vacunas de invierno");
         String url = "/sparql?query=" + enc(PAYMENTS);
