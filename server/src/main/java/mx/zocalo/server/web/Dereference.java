@@ -60,7 +60,10 @@ final class Dereference {
         }
         String lang = PageLanguage.of(ctx);
         int inPage = pageNumber(ctx.queryParam("in_page"));
-        ResourceView.Page page = resources.view(iri, lang, templates.messages(lang), rdf.prefixes(), inPage);
+        String valuesOf = ctx.queryParam("values");
+        ResourceView.ValuesPage valuesPage = valuesOf == null ? ResourceView.ValuesPage.NONE
+                : new ResourceView.ValuesPage(valuesOf, pageNumber(ctx.queryParam("values_page")));
+        ResourceView.Page page = resources.view(iri, lang, templates.messages(lang), rdf.prefixes(), inPage, valuesPage);
         if (page == null) throw new NotFoundResponse("Nothing is known about " + iri);
         Map<String, Object> model = Pages.base(ctx, lang);
         model.put("iri", iri);

@@ -89,8 +89,8 @@ final class ResourceService {
 
     /** The page a person reads about {@code iri} (see {@link ResourceView}); {@code null} when nothing is known. */
     ResourceView.Page view(String iri, String lang, java.util.Map<String, String> msg,
-                           org.apache.jena.shared.PrefixMapping prefixes, int incomingPage) {
-        return store.read(dsg -> ResourceView.build(dsg, iris, prefixes, iri, lang, msg, incomingPage));
+                           org.apache.jena.shared.PrefixMapping prefixes, int incomingPage, ResourceView.ValuesPage valuesPage) {
+        return store.read(dsg -> ResourceView.build(dsg, iris, prefixes, iri, lang, msg, incomingPage, valuesPage));
     }
 
     /** The triples of {@code s}, and of the blank nodes it leads to (a concise bounded description). */

@@ -61,8 +61,31 @@ final class ResourceView {
     /** One value: a link, or text (with {@code raw} the lexical form when it was formatted), or a nested blank node. */
     record Value(Link link, String text, String raw, String kind, String note, List<Property> nested) {}
 
-    /** A property and (up to a page of) its values; {@code more} links to all of them when cut. */
-    record Property(Link predicate, List<Value> values, int total, String more) {}
+    /**
+     * A property and a page of its values: {@code from} is the position of the first one shown (1-based),
+     * {@code previous}/{@code next} link to the neighbouring pages of this property's values (null at either end),
+     * and {@code more} to a SPARQL query listing all of them, when there are more than fit on a page.
+     */
+    record Property(Link predicate, List<Value> values, int total, String more, int from, String previous, String next) {
+        Property(Link predicate, List<Value> values, int total, String more) {
+            this(predicate, values, total, more, 1, null, null);
+        }
+
+        /** The id of the property's entry on the page, which the paging links point to. */
+        public String anchor() {
+            return "values-" + Integer.toHexString(predicate.iri().hashCode());
+        }
+
+        /** The position of the last value shown. */
+        public int to() {
+            return from + values.size() - 1;
+        }
+    }
+
+    /** Which property's values to page, and the page (1-based); {@link #NONE} shows the first page of every one. */
+    record ValuesPage(String predicate, int page) {
+        static final ValuesPage NONE = new ValuesPage(null, 1);
+    }
 
     /** A resource described on the page besides the main one (its {@code #fragment} or {@code /child}). */
     record Section(Link subject, List<Property> properties) {}
@@ -96,8 +119,18 @@ final class ResourceView {
     /** The page of {@code iri}; {@code null} when the store says nothing about it. Call inside a read transaction. */
     static Page build(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String iri, String lang,
                       Map<String, String> msg, int incomingPage) {
-        return new ResourceView(dsg, iris, prefixes, lang, msg).page(iri, Math.max(1, incomingPage));
+        return build(dsg, iris, prefixes, iri, lang, msg, incomingPage, ValuesPage.NONE);
     }
+
+    /** As above, with one property's values shown from another page than the first. */
+    static Page build(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String iri, String lang,
+                      Map<String, String> msg, int incomingPage, ValuesPage valuesPage) {
+        ResourceView view = new ResourceView(dsg, iris, prefixes, lang, msg);
+        view.valuesPage = valuesPage;
+        return view.page(iri, Math.max(1, incomingPage));
+    }
+
+    private ValuesPage valuesPage = ValuesPage.NONE;
 
     private Page page(String iri, int incomingPage) {
         Node s = NodeFactory.createURI(iri);
@@ -153,14 +186,26 @@ final class ResourceView {
         for (var e : byPredicate.entrySet()) {
             List<Node> objects = e.getValue();
             objects.sort(Comparator.comparing(this::sortKey));
+            int pages = Math.max(1, (objects.size() + VALUES_PER_PROPERTY - 1) / VALUES_PER_PROPERTY);
+            boolean paged = depth == 0 && s.isURI() && pages > 1 && e.getKey().getURI().equals(valuesPage.predicate());
+            int page = paged ? Math.min(Math.max(1, valuesPage.page()), pages) : 1;
+            int from = (page - 1) * VALUES_PER_PROPERTY;
             List<Value> values = new ArrayList<>();
-            for (Node o : objects.subList(0, Math.min(objects.size(), VALUES_PER_PROPERTY))) values.add(value(o, depth));
+            for (Node o : objects.subList(from, Math.min(objects.size(), from + VALUES_PER_PROPERTY))) values.add(value(o, depth));
             String more = null;
-            if (objects.size() > VALUES_PER_PROPERTY && s.isURI()) {
+            String previous = null;
+            String next = null;
+            if (pages > 1 && s.isURI()) {
                 String q = "SELECT ?value WHERE { <" + s.getURI() + "> <" + e.getKey().getURI() + "> ?value }";
                 more = "/sparql?query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8);
+                if (depth == 0) {
+                    String link = "?values=" + java.net.URLEncoder.encode(e.getKey().getURI(), StandardCharsets.UTF_8) + "&values_page=";
+                    String anchor = "#values-" + Integer.toHexString(e.getKey().getURI().hashCode()); // = Property.anchor()
+                    if (page > 1) previous = link + (page - 1) + anchor;
+                    if (page < pages) next = link + (page + 1) + anchor;
+                }
             }
-            out.add(new Property(link(e.getKey()), values, objects.size(), more));
+            out.add(new Property(link(e.getKey()), values, objects.size(), more, from + 1, previous, next));
         }
         out.sort(Comparator.comparing((Property p) -> rank(p.predicate().iri())).thenComparing(p -> p.predicate().label().toLowerCase(locale)));
         return out;

@@ -105,6 +105,28 @@ class LinkedDataPagesTest {
     }
 
     @Test
+    void a_long_list_of_values_is_paged_in_place_and_links_to_all_of_them() throws Exception {
+        org.apache.jena.graph.Node list = org.apache.jena.graph.NodeFactory.createURI(TestPortal.BASE + "id/pagos-prueba/lista");
+        String valor = TestPortal.BASE + "def/zocalo#valor";
+        portal.store.write(dsg -> {
+            for (int i = 1; i <= 120; i++) {
+                dsg.add(portal.iris.datasetGraph("pagos-prueba"), list, org.apache.jena.graph.NodeFactory.createURI(valor),
+                        org.apache.jena.graph.NodeFactory.createLiteralString(String.format("v%03d", i)));
+            }
+        });
+        String first = send("/id/pagos-prueba/lista", "Accept", "text/html").body();
+        assertThat(first).contains("v001", "v050", "Valores 1 a 50 de 120", "rel=\"next\"", "Ver todos los valores (120)")
+                .doesNotContain("v051", "rel=\"prev\"");
+        String next = "?values=" + TestPortal.enc(valor) + "&amp;values_page=2#values-";
+        assertThat(first).contains(next);
+        String second = send("/id/pagos-prueba/lista?values=" + TestPortal.enc(valor) + "&values_page=2", "Accept", "text/html").body();
+        assertThat(second).contains("v051", "v100", "Valores 51 a 100 de 120", "rel=\"prev\"", "rel=\"next\"")
+                .doesNotContain("v050<", "v101");
+        String last = send("/id/pagos-prueba/lista?values=" + TestPortal.enc(valor) + "&values_page=9&lang=en", "Accept", "text/html").body();
+        assertThat(last).contains("v120", "Values 101 to 120 of 120", "rel=\"prev\"").doesNotContain("v100<", "rel=\"next\"");
+    }
+
+    @Test
     void language_switch_keeps_the_page_and_its_query() throws Exception {
         String body = send(PAGO + "?in_page=1", "Accept", "text/html").body();
         assertThat(body).contains("href=\"" + PAGO + "?in_page=1&amp;lang=en\"");
