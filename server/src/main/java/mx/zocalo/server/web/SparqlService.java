@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * so a timeout or truncation is always known when the status and headers are written. Every answer allows
  * any origin (CORS); federated {@code SERVICE} calls are not made. Answers are kept in memory by store version and
  * query ({@code X-Cache: hit} when one is replayed), so a publish, which changes the version, retires them all; a
- * query using {@code NOW()}, {@code RAND()}, {@code UUID()}, {@code STRUUID()} or {@code BNODE()} is always run.
+ * request with {@code Cache-Control: no-cache} is run again (and its answer kept); a query using {@code NOW()}, {@code RAND()}, {@code UUID()}, {@code STRUUID()} or {@code BNODE()} is always run.
  */
 final class SparqlService {
     static final String PATH = "/sparql";
@@ -266,7 +266,7 @@ final class SparqlService {
         }
         prepare(query);
         String key = VOLATILE.matcher(queryString).find() ? null : version.get() + "\n" + query.serialize(Syntax.syntaxARQ);
-        Outcome cached = key == null ? null : answers.getIfPresent(key);
+        Outcome cached = key == null || noCache(ctx) ? null : answers.getIfPresent(key);
         if (cached != null) {
             ctx.header("X-Cache", "hit");
             answer(ctx, queryString, cached, html, type);
@@ -306,6 +306,14 @@ final class SparqlService {
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (key != null) answers.put(key, outcome);
         answer(ctx, queryString, outcome, html, type);
+    }
+
+    /** The client asks for an answer computed now ({@code Cache-Control: no-cache}, or the older {@code Pragma}). */
+    private static boolean noCache(Context ctx) {
+        String cc = ctx.header("Cache-Control");
+        String pragma = ctx.header("Pragma");
+        return cc != null && cc.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(no-cache|no-store|max-age=0)\\b.*")
+                || pragma != null && pragma.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
     }
 
     private void answer(Context ctx, String queryString, Outcome outcome, boolean html, String type) {

@@ -97,6 +97,11 @@ class SparqlProtocolTest {
             HttpResponse<String> second = own.get(graphs, "application/sparql-results+json");
             assertThat(first.headers().firstValue("X-Cache")).isEmpty();
             assertThat(second.headers().firstValue("X-Cache")).contains("hit"); // the same answer, in another format
+            HttpResponse<String> fresh = own.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(own.url(graphs)))
+                    .header("Accept", "text/csv").header("Cache-Control", "no-cache").build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(fresh.headers().firstValue("X-Cache")).as("no-cache runs the query").isEmpty();
+            assertThat(fresh.body()).isEqualTo(first.body());
             assertThat(results(second.body(), ResultSetLang.RS_JSON).next().getLiteral("n").getInt())
                     .isEqualTo(Integer.parseInt(first.body().lines().skip(1).findFirst().orElseThrow().strip()));
 
