@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * so a timeout or truncation is always known when the status and headers are written. Every answer allows
  * any origin (CORS); federated {@code SERVICE} calls are not made. Answers are kept in memory by store version and
  * query ({@code X-Cache: hit} when one is replayed), so a publish, which changes the version, retires them all; a
- * request with {@code Cache-Control: no-cache} is run again (and its answer kept); a query using {@code NOW()}, {@code RAND()}, {@code UUID()}, {@code STRUUID()} or {@code BNODE()} is always run.
+ * request with {@code Cache-Control: no-cache} is run again, past the cache; a query using {@code NOW()}, {@code RAND()}, {@code UUID()}, {@code STRUUID()} or {@code BNODE()} is always run.
  */
 final class SparqlService {
     static final String PATH = "/sparql";
@@ -265,8 +265,9 @@ final class SparqlService {
             namedGraphs.forEach(query::addNamedGraphURI);
         }
         prepare(query);
-        String key = VOLATILE.matcher(queryString).find() ? null : version.get() + "\n" + query.serialize(Syntax.syntaxARQ);
-        Outcome cached = key == null || noCache(ctx) ? null : answers.getIfPresent(key);
+        String key = noCache(ctx) || VOLATILE.matcher(queryString).find() ? null
+                : version.get() + "\n" + query.serialize(Syntax.syntaxARQ);
+        Outcome cached = key == null ? null : answers.getIfPresent(key);
         if (cached != null) {
             ctx.header("X-Cache", "hit");
             answer(ctx, queryString, cached, html, type);
