@@ -59,6 +59,44 @@ final class CatalogService {
         });
     }
 
+    /** A dataset harvested from another catalog: shown with a link to where it lives (its landing page, else its IRI). */
+    record HarvestedDataset(String iri, String href, String title, String description, String publisher) {}
+
+    /** A sub-catalog filled by {@code zocalo harvest}, with the datasets still present upstream. */
+    record HarvestedCatalog(String iri, String title, String source, String homepage, String modified,
+                            List<HarvestedDataset> datasets) {}
+
+    /** The harvested sub-catalogs of the portal's catalog, by title; withdrawn datasets left out. */
+    List<HarvestedCatalog> harvested(String lang) {
+        return store.read(dsg -> {
+            Model m = catalogModel(dsg);
+            List<HarvestedCatalog> out = new ArrayList<>();
+            m.listObjectsOfProperty(m.createResource(iris.catalog().getURI()), DCAT.catalog).forEach(n -> {
+                if (!n.isURIResource()) return;
+                Resource sub = n.asResource();
+                List<HarvestedDataset> datasets = new ArrayList<>();
+                m.listObjectsOfProperty(sub, DCAT.dataset).forEach(d -> {
+                    if (!d.isURIResource()) return;
+                    Resource ds = d.asResource();
+                    String status = uri(ds, m.createProperty(mx.zocalo.server.harvest.Harvester.ADMS + "status"));
+                    if (status != null && status.endsWith("Withdrawn")) return;
+                    Resource pub = resource(ds, DCTerms.publisher);
+                    String landing = uri(ds, DCAT.landingPage);
+                    String title = text(ds, DCTerms.title, lang);
+                    datasets.add(new HarvestedDataset(ds.getURI(), landing != null ? landing : ds.getURI(),
+                            title != null ? title : ds.getURI(), text(ds, DCTerms.description, lang),
+                            pub == null ? null : text(pub, FOAF.name, lang)));
+                });
+                datasets.sort(Comparator.comparing(HarvestedDataset::title, String.CASE_INSENSITIVE_ORDER));
+                String title = text(sub, DCTerms.title, lang);
+                out.add(new HarvestedCatalog(sub.getURI(), title != null ? title : uri(sub, DCTerms.source),
+                        uri(sub, DCTerms.source), uri(sub, FOAF.homepage), text(sub, DCTerms.modified, lang), datasets));
+            });
+            out.sort(Comparator.comparing(c -> c.title() == null ? "" : c.title(), String.CASE_INSENSITIVE_ORDER));
+            return out;
+        });
+    }
+
     Optional<DatasetDetail> dataset(String slug, String lang) {
         return store.read(dsg -> {
             Model m = catalogModel(dsg);

@@ -46,6 +46,7 @@ final class Pages {
         String lang = PageLanguage.of(ctx);
         Map<String, Object> model = base(ctx, lang);
         model.put("datasets", catalog.datasets(lang));
+        model.put("harvested", catalog.harvested(lang));
         Templates.send(ctx, templates.render("home", lang, model));
     }
 

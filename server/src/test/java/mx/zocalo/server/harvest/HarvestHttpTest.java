@@ -215,6 +215,12 @@ class HarvestHttpTest {
                             .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(html.statusCode()).as(page).isEqualTo(200);
                 }
+                // The home page lists it under the catalog it came from, linking to where it lives.
+                String home = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + mine.port() + "/"))
+                        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(home).contains("Datos de otros catálogos", "Cosechados de",
+                        "<a href=\"https://datos.example.mx/dataset/pagos-prueba.html\">Pagos a proveedores (prueba)</a>", // its landing page
+                        "Tesorería Municipal de Prueba");
             } finally {
                 up.stop();
                 if (mine != null) mine.stop();
