@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measures the converter.",
+        description = "Measures speed: conversion (bench convert), and with the portal the catalog and resource pages.",
         subcommands = BenchCommand.Convert.class)
 public final class BenchCommand implements Callable<Integer> {
     /** The default input, relative to the repository root ({@code ZOCALO_HOME}). */

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
         name = "fuzz",
         mixinStandardHelpOptions = true,
         description = {
-            "Fuzzes the table readers: mutates sample files (bytes flipped, inserted, deleted, truncated, chunks "
+            "Fuzzes the CSV and Excel readers with mutated files.",
+            "",
+            "Mutates sample files (bytes flipped, inserted, deleted, truncated, chunks "
                     + "duplicated; inside the zip entries of .xlsx; CSV also gzipped) and reads each with the layout "
                     + "detected. Every input must end in rows or in the readers' own error (TableSourceException); "
                     + "anything else is printed with the seed and iteration that reproduce it, and the exit status is 1.",
