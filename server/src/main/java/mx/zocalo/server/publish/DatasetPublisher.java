@@ -68,6 +68,7 @@ public final class DatasetPublisher {
         // the table's CSVW description (columns, titles, inferred datatypes) is a distribution of every dataset; without
         // a mapping, the same inference is the mapping
         AutoMapping inferred = infer(d);
+        LOG.debug("{}: table read and described in {} ms", d.slug(), millisSince(t0));
         Path staged = stageOriginal(d, fileName);
         try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
             // its url is relative to where it is downloaded from, /download/{slug}.csv-metadata.json
@@ -85,10 +86,14 @@ public final class DatasetPublisher {
                 Conversion conversion = d.automatic()
                         ? Conversion.builder().auto(inferred).build()
                         : Conversion.builder().mapping(d.mapping()).base(iris.base()).build();
+                long tc = System.nanoTime();
                 ConversionResult result = conversion.run(sink);
+                LOG.debug("{}: converted into the store in {} ms", d.slug(), millisSince(tc));
                 long triples = dsg.getGraph(graph).size();
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
+                long tv = System.nanoTime();
                 var voidStats = VoidCounter.count(dsg, graph);
+                LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
                 var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
                         voidStats.properties().keySet());
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
