@@ -43,6 +43,14 @@ class BrowserTest {
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER);
         portal = new TestPortal(data);
         portal.publisher.publish(TestPortal.FIXTURE, false);
+        // a resource with more values of one property than a page shows, for the value pager
+        org.apache.jena.graph.Node list = org.apache.jena.graph.NodeFactory.createURI(TestPortal.BASE + "id/pagos-prueba/lista");
+        org.apache.jena.graph.Node valor = org.apache.jena.graph.NodeFactory.createURI(TestPortal.BASE + "def/zocalo#valor");
+        portal.store.write(dsg -> {
+            for (int i = 1; i <= 120; i++) {
+                dsg.add(portal.iris.datasetGraph("pagos-prueba"), list, valor, org.apache.jena.graph.NodeFactory.createLiteralString("v" + i));
+            }
+        });
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -90,7 +98,8 @@ class BrowserTest {
 
     /** Pages checked with axe-core: home, a dataset, a resource, an incoming-links resource, the SPARQL page, a 404. */
     static final List<String> AXE_PAGES = List.of("/", "/dataset/pagos-prueba", "/id/pagos-prueba/pago/1",
-            "/def/zocalo", "/catalog", "/sparql", "/id/no-existe", "/?lang=en", "/id/pagos-prueba/pago/1?lang=en");
+            "/def/zocalo", "/catalog", "/sparql", "/id/no-existe", "/?lang=en", "/id/pagos-prueba/pago/1?lang=en",
+            "/id/pagos-prueba/lista?values=" + TestPortal.enc(TestPortal.BASE + "def/zocalo#valor") + "&values_page=2");
 
     @Test
     void pages_have_no_serious_or_critical_axe_violations() throws Exception {
