@@ -34,7 +34,16 @@ public final class TdbStore implements Store {
         try {
             Files.createDirectories(dataDir.resolve("tdb2"));
             Path files = Files.createDirectories(dataDir.resolve("files"));
-            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dataDir.resolve("tdb2").toString());
+            DatasetGraph dsg;
+            try {
+                dsg = DatabaseMgr.connectDatasetGraph(dataDir.resolve("tdb2").toString());
+            } catch (org.apache.jena.dboe.DBOpEnvException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("lock")) throw e;
+                java.util.regex.Matcher pid = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(String.valueOf(e.getMessage()));
+                throw new StoreUnavailableException("The data directory " + dataDir + " is in use by another Zócalo process"
+                        + (pid.find() ? " (pid " + pid.group(1) + ")" : "") + ": a TDB2 store belongs to one process. Stop it"
+                        + " (a running `zocalo serve` or `demo`) and try again, or use another --data directory.", e);
+            }
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             dsg.getContext().set(ARQ.queryTimeout, "30000");
             return new TdbStore(dsg, files);
