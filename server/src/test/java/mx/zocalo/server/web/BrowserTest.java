@@ -51,15 +51,7 @@ class BrowserTest {
                 dsg.add(portal.iris.datasetGraph("pagos-prueba"), list, valor, org.apache.jena.graph.NodeFactory.createLiteralString("v" + i));
             }
         });
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--lang=es-MX");
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "es-MX,es"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Axe.chromium(profile);
     }
 
     @AfterAll
@@ -103,30 +95,9 @@ class BrowserTest {
 
     @Test
     void pages_have_no_serious_or_critical_axe_violations() throws Exception {
-        String axe;
-        try (var in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         List<String> serious = new ArrayList<>();
         for (String page : AXE_PAGES) {
-            browser.get(portal.url(page));
-            JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript(axe);
-            Object result = js.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    axe.run(document, {resultTypes: ['violations']})
-                       .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                            nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length}))))
-                       .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: [], count: 0}]));
-                    """);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> violations = (List<Map<String, Object>>) result;
-            System.out.printf("axe %s: %d violation(s)%n", page, violations.size());
-            for (Map<String, Object> v : violations) {
-                System.out.printf("  %s [%s] %s; %s node(s): %s%n", v.get("id"), v.get("impact"), v.get("help"), v.get("count"), v.get("nodes"));
-                if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) serious.add(page + " " + v.get("id"));
-            }
+            serious.addAll(Axe.seriousViolations(browser, portal.url(page), page));
         }
         assertThat(serious).as("serious or critical axe-core violations").isEmpty();
     }

@@ -1,0 +1,72 @@
+package mx.zocalo.server.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium driven by Selenium, and axe-core (from the test resources) run on a page in it. */
+final class Axe {
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private Axe() {}
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    /** A headless Chromium preferring Mexican Spanish, with its profile in {@code profile}. */
+    static ChromeDriver chromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--lang=es-MX");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-MX,es"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return browser;
+    }
+
+    /**
+     * Opens {@code url} and runs axe-core on it; prints one line per page and per violation, and returns the serious
+     * and critical ones as {@code "label rule-id"}.
+     */
+    static List<String> seriousViolations(WebDriver browser, String url, String label) throws IOException {
+        String axe;
+        try (var in = Axe.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.get(url);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5), count: v.nodes.length}))))
+                   .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: [], count: 0}]));
+                """);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) result;
+        System.out.printf("axe %s: %d violation(s)%n", label, violations.size());
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            System.out.printf("  %s [%s] %s; %s node(s): %s%n", v.get("id"), v.get("impact"), v.get("help"), v.get("count"), v.get("nodes"));
+            if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) serious.add(label + " " + v.get("id"));
+        }
+        return serious;
+    }
+}
