@@ -33,17 +33,19 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * <li>One property of one subject ({@code find(g, s, p, ANY)}: a label, a type) is answered from the subject's whole
  * description, fetched once with one SELECT when it has at most {@value #DESCRIPTION} quads: a page that labels 50
  * linked resources asks 50 questions, not one per label property.</li>
+ * <li>{@link #prefetch} answers those questions for a whole page ahead of time: one SELECT with {@code VALUES} for up
+ * to {@value #PREFETCH} subjects and the label properties.</li>
  * <li>Any other pattern is a SELECT with the bound terms substituted, fetched {@value #PAGE} quads at a time (a caller that
  * stops early — "the first 100 incoming links" — fetches one page); results that fit in one page are cached until the
  * version marker changes.</li>
  * </ul>
  * Writes are refused: {@link RemoteStore#write} stages them locally and sends them as protocol requests.
  */
-final class RemoteDatasetGraph extends DatasetGraphBaseFind {
+final class RemoteDatasetGraph extends DatasetGraphBaseFind implements LabelPrefetch {
     static final int PAGE = 10_000;
     /** A subject with at most this many quads is fetched whole when one of its properties is asked for. */
     static final int DESCRIPTION = 500;
-    private static final int CACHE_ENTRIES = 2_000;
+    private static final int CACHE_ENTRIES = 20_000; // label prefetches put one entry per subject and label property
     private static final Var G = Var.alloc("g"), S = Var.alloc("s"), P = Var.alloc("p"), O = Var.alloc("o");
     private static final Query NAMED = QueryFactory.create("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }");
     private static final Query DEFAULT = QueryFactory.create("SELECT * WHERE { ?s ?p ?o }");
@@ -113,7 +115,45 @@ final class RemoteDatasetGraph extends DatasetGraphBaseFind {
         return pattern(Node.ANY, s, p, o);
     }
 
+    /** Subjects per prefetch query. */
+    static final int PREFETCH = 200;
+
+    @Override
+    public void prefetch(java.util.Collection<Node> subjects, List<Node> predicates) {
+        List<Node> todo = new ArrayList<>();
+        for (Node s : new java.util.LinkedHashSet<>(subjects)) {
+            if (!s.isURI()) continue;
+            for (Node p : predicates) {
+                if (cache.get(new Quad(Node.ANY, s, p, Node.ANY)) == null) {
+                    todo.add(s);
+                    break;
+                }
+            }
+        }
+        for (int from = 0; from < todo.size(); from += PREFETCH) {
+            List<Node> chunk = todo.subList(from, Math.min(todo.size(), from + PREFETCH));
+            StringBuilder q = new StringBuilder("SELECT ?g ?s ?p ?o WHERE { VALUES ?s {");
+            for (Node s : chunk) q.append(' ').append(org.apache.jena.riot.out.NodeFmtLib.strNT(s));
+            q.append(" } VALUES ?p {");
+            for (Node p : predicates) q.append(' ').append(org.apache.jena.riot.out.NodeFmtLib.strNT(p));
+            q.append(" } GRAPH ?g { ?s ?p ?o } }");
+            Map<Quad, List<Quad>> found = new LinkedHashMap<>();
+            for (Node s : chunk) {
+                for (Node p : predicates) found.put(new Quad(Node.ANY, s, p, Node.ANY), new ArrayList<>());
+            }
+            for (Binding b : remote.select(QueryFactory.create(q.toString()), Map.of())) {
+                Node s = b.get(S);
+                Node p = b.get(P);
+                List<Quad> list = found.get(new Quad(Node.ANY, s, p, Node.ANY));
+                if (list != null) list.add(new Quad(b.get(G), s, p, b.get(O)));
+            }
+            found.forEach(cache::put);
+        }
+    }
+
     private Iterator<Quad> pattern(Node g, Node s, Node p, Node o) {
+        List<Quad> known = cache.get(new Quad(wild(g), wild(s), wild(p), wild(o)));
+        if (known != null) return known.iterator();
         if (!isWildcard(s) && !isWildcard(p)) {
             // one property of one subject (a label, a type): fetch the subject's description once and answer from it
             List<Quad> description = description(wild(g), s);

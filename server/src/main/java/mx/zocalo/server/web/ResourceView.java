@@ -179,7 +179,21 @@ final class ResourceView {
         return new ArrayList<>(seen);
     }
 
+    /** Over a remote store, fetches the labels of the predicates and linked resources of {@code ts} in one request. */
+    private void prefetchLabels(java.util.Collection<Triple> ts, boolean subjects) {
+        if (!(dsg instanceof mx.zocalo.server.store.LabelPrefetch remote)) return;
+        Set<Node> nodes = new java.util.LinkedHashSet<>();
+        for (Triple t : ts) {
+            nodes.add(t.getPredicate());
+            if (t.getObject().isURI()) nodes.add(t.getObject());
+            if (subjects && t.getSubject().isURI()) nodes.add(t.getSubject());
+        }
+        nodes.removeIf(n -> !n.isURI() || labelCache.containsKey(n));
+        if (!nodes.isEmpty()) remote.prefetch(nodes, LABELS);
+    }
+
     private List<Property> properties(Node s, List<Triple> ts, int depth) {
+        prefetchLabels(ts, false);
         Map<Node, List<Node>> byPredicate = new LinkedHashMap<>();
         for (Triple t : ts) byPredicate.computeIfAbsent(t.getPredicate(), k -> new ArrayList<>()).add(t.getObject());
         List<Property> out = new ArrayList<>();
@@ -305,6 +319,9 @@ final class ResourceView {
             if (total >= from && links.size() < INCOMING_PER_PAGE) links.add(t);
             total++;
         }
+        List<Triple> toLabel = new ArrayList<>(links);
+        counts.keySet().forEach(p -> toLabel.add(Triple.create(o, p, o)));
+        prefetchLabels(toLabel, true);
         List<IncomingGroup> groups = new ArrayList<>();
         counts.forEach((p, n) -> groups.add(new IncomingGroup(link(p), n)));
         groups.sort(Comparator.comparing((IncomingGroup g) -> -g.count()).thenComparing(g -> g.predicate().label()));

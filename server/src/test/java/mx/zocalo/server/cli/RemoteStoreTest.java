@@ -210,6 +210,23 @@ class RemoteStoreTest {
         assertThat(get("/graph/no-existe", "text/turtle").statusCode()).isEqualTo(404);
     }
 
+    /** The query requests the Fuseki server has logged so far. */
+    static long queriesLogged() throws IOException {
+        return fuseki.log().lines().filter(l -> l.matches(".*\\] (GET|POST) .*/ds/(query|sparql).*")).count();
+    }
+
+    @Test
+    void a_resource_page_asks_the_store_a_few_questions_not_one_per_linked_resource() throws Exception {
+        // the second portal has read no resource page yet: its copies of descriptions and labels are empty
+        long before = queriesLogged();
+        HttpResponse<String> page = get(limited, "/id/pagos-prueba/pago/2", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"/id/pagos-prueba/proveedor/");
+        long asked = queriesLogged() - before;
+        System.out.println("queries for one cold resource page: " + asked);
+        assertThat(asked).as("queries for one resource page").isBetween(1L, 8L);
+    }
+
     @Test
     void pages_are_cached_and_validated_by_the_store_version() throws Exception {
         HttpResponse<String> first = get("/id/pagos-prueba/pago/3", "text/html");
