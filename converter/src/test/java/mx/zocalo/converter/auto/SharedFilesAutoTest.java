@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import mx.zocalo.converter.Conversion;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.TestData;
+import mx.zocalo.converter.source.RealFilesTest;
 import mx.zocalo.converter.source.TableOptions;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,28 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file of the shared data set (the copies in {@code src/test/resources/data}; the 927,360-row benchmark file is
  * left to {@code zocalo bench convert}) converted with the automatic mapping and nothing else: no header row, sheet or
- * encoding given. The expected row counts are the records of each source counted apart from the project's readers
- * (Python's csv module for the CSV files, less the title and header rows and the footnote lines ("Fuente: ...",
- * "Nota: ...") the file shows; the municipalities with a
- * five-digit code for the municipal crime workbook; the publisher's figure for the state crime workbook).
+ * encoding given; the expected figures are {@link RealFilesTest#files()}'s.
  */
 class SharedFilesAutoTest {
     static final String BASE = "https://datos.example.mx/";
 
+    /** The files of {@link RealFilesTest#files()} kept in the repository: all but the benchmark file. */
     static Stream<Arguments> files() {
-        return Stream.of(
-                // file, rows, a header as written, a text some literal holds
-                Arguments.of("data_total.csv", 2064, "PORCENTAJE_INVERSIÓN", "Órganos Autónomos"),
-                Arguments.of("IncidenciaDelictivaEstatal.xlsx", 38016, "AÑO", "NUEVO LEON"),
-                Arguments.of("siha_2_2_4_9_dic_2015.xlsx", 2457, "Clave", "Nuevo León"),
-                Arguments.of("conjunto_de_datos_iter_19CSV20.csv", 4973, "NOM_LOC", "Nuevo León"),
-                Arguments.of("diccionario_datos_iter_19CSV20.csv", 63, "Núm.", "Población"),
-                Arguments.of("RESAGEBURB_17CSV20.csv.gz", 28824, "nom_ent", "Morelos"),
-                Arguments.of("diccionario_datos_agebmza_urbana_cpv2020.csv", 230, "Mnemónico", "años"),
-                Arguments.of("Indicadores_municipales_sabana_DA.csv", 2456, "nom_ent", "Nuevo León"),
-                Arguments.of("Indicadores_municipales_sabana_DIC.csv", 138, "column_2", "Población"),
-                Arguments.of("uanl_dependencia_mes.csv", 144, "Sueldo Neto sum", "ADMIN"),
-                Arguments.of("sct_71_accidentes_mes.csv", 384, "entidad_federativa", "Nuevo Leon"));
+        return RealFilesTest.files().filter(a -> !((String) a.get()[0]).startsWith("/"));
     }
 
     @ParameterizedTest(name = "{0}: {1} rows")

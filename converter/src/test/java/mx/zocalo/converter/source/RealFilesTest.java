@@ -18,10 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * number of rows, a header, and Spanish text intact. The two files too large to keep in the repository are read from
  * {@code /work/shared/data} when it is there.
  */
-class RealFilesTest {
+public class RealFilesTest {
     private static final Path SHARED = Path.of("/work/shared/data");
 
-    static Stream<Arguments> files() {
+    /**
+     * Each file with its number of records, counted apart from the project's readers (Python's csv module for the CSV
+     * files, less the title and header rows and the footnote lines the file shows; the municipalities with a five-digit
+     * code for the municipal crime workbook; the publisher's figure for the state crime workbook), a header name and a
+     * text some cell holds. Names starting with {@code /} are outside the repository.
+     */
+    public static Stream<Arguments> files() {
         return Stream.of(
                 // file, rows, a header name, a text some cell holds
                 Arguments.of("data_total.csv", 2064, "GI_INVERSIÓN_FÍSICA", "H. Cámara de Diputados"),

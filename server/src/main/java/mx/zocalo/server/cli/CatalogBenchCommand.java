@@ -14,11 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import mx.zocalo.server.catalog.PortalIris;
-import mx.zocalo.server.publish.DatasetPublisher;
-import mx.zocalo.server.publish.Vocabularies;
-import mx.zocalo.server.store.TdbStore;
 import mx.zocalo.server.web.PortalServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,49 +42,36 @@ public final class CatalogBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = Files.createTempDirectory("zocalo-bench-catalog-");
-        try {
-            Path mappings = work.resolve("mappings");
+        try (BenchPortal bench = new BenchPortal("catalog")) {
+            Path mappings = bench.work.resolve("mappings");
             for (int i = 1; i <= datasets; i++) generate(mappings.resolve(String.format(Locale.ROOT, "bench-%04d", i)), i);
-            PortalIris iris = new PortalIris("http://localhost:8080/");
-            try (TdbStore store = TdbStore.open(work.resolve("data"))) {
-                Vocabularies.load(store, iris);
-                long t0 = System.nanoTime();
-                new DatasetPublisher(store, iris).publishAll(mappings, true);
-                out.printf(Locale.ROOT, "published %d datasets in %.1f s%n", datasets, (System.nanoTime() - t0) / 1e9);
-                out.flush();
-                PortalServer server = PortalServer.builder().store(store).iris(iris).port(0).build().start();
-                try {
-                    HttpClient http = HttpClient.newHttpClient();
-                    String url = "http://localhost:" + server.port() + "/catalog?pageSize=" + datasets;
-                    out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %12s%n", "GET /catalog", "mean ms", "p50 ms", "p95 ms", "max ms", "bytes");
-                    for (String type : List.of("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", type).build();
-                        long bytes = 0;
-                        for (int i = 0; i < 5; i++) bytes = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
-                        List<Double> ms = new ArrayList<>();
-                        for (int i = 0; i < requests; i++) {
-                            long s = System.nanoTime();
-                            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            ms.add((System.nanoTime() - s) / 1e6);
-                            if (r.statusCode() != 200) throw new IOException(type + ": status " + r.statusCode());
-                        }
-                        ms.sort(Comparator.naturalOrder());
-                        out.printf(Locale.ROOT, "%-22s %9.1f %9.1f %9.1f %9.1f %,12d%n", type,
-                                ms.stream().mapToDouble(Double::doubleValue).average().orElse(0), ms.get(ms.size() / 2),
-                                ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.95) - 1)), ms.get(ms.size() - 1), bytes);
-                        out.flush();
-                    }
-                } finally {
-                    server.stop();
+            long t0 = System.nanoTime();
+            bench.publisher.publishAll(mappings, true);
+            out.printf(Locale.ROOT, "published %d datasets in %.1f s%n", datasets, (System.nanoTime() - t0) / 1e9);
+            out.flush();
+            PortalServer server = bench.start();
+            HttpClient http = HttpClient.newHttpClient();
+            String url = "http://localhost:" + server.port() + "/catalog?pageSize=" + datasets;
+            out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s %12s%n", "GET /catalog", "mean ms", "p50 ms", "p95 ms", "max ms", "bytes");
+            for (String type : List.of("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", type).build();
+                long bytes = 0;
+                for (int i = 0; i < 5; i++) bytes = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+                List<Double> ms = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    long s = System.nanoTime();
+                    HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    ms.add((System.nanoTime() - s) / 1e6);
+                    if (r.statusCode() != 200) throw new IOException(type + ": status " + r.statusCode());
                 }
-            }
-            return 0;
-        } finally {
-            try (Stream<Path> s = Files.walk(work)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                ms.sort(Comparator.naturalOrder());
+                out.printf(Locale.ROOT, "%-22s %9.1f %9.1f %9.1f %9.1f %,12d%n", type,
+                        ms.stream().mapToDouble(Double::doubleValue).average().orElse(0), ms.get(ms.size() / 2),
+                        ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.95) - 1)), ms.get(ms.size() - 1), bytes);
+                out.flush();
             }
         }
+        return 0;
     }
 
     private static void generate(Path folder, int n) throws IOException {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,11 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
-import java.util.stream.Stream;
 import mx.zocalo.server.catalog.PortalIris;
-import mx.zocalo.server.publish.DatasetPublisher;
-import mx.zocalo.server.publish.Vocabularies;
-import mx.zocalo.server.store.TdbStore;
 import mx.zocalo.server.web.PortalServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,52 +60,40 @@ public final class PagesBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = Files.createTempDirectory("zocalo-bench-pages-");
-        try {
-            Path folder = work.resolve("mappings").resolve("bench-pages");
+        try (BenchPortal bench = new BenchPortal("pages")) {
+            Path folder = bench.work.resolve("mappings").resolve("bench-pages");
             generate(folder, rows);
-            PortalIris iris = new PortalIris("http://localhost:8080/");
-            try (TdbStore store = TdbStore.open(work.resolve("data"))) {
-                Vocabularies.load(store, iris);
-                long t0 = System.nanoTime();
-                new DatasetPublisher(store, iris).publish(folder, true);
-                out.printf(Locale.ROOT, "published %d payments in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
-                out.flush();
-                PortalServer server = PortalServer.builder().store(store).iris(iris).port(0).build().start();
-                try {
-                    String local = "http://localhost:" + server.port();
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
-                    LongFunction<String> iri = n -> iris.base() + "id/bench-pages/pago/" + (1 + Math.floorMod(n, rows));
-                    LongFunction<HttpRequest> describe = n -> HttpRequest.newBuilder(URI.create(local + "/sparql?query="
-                            + URLEncoder.encode("DESCRIBE <" + iri.apply(n) + ">", StandardCharsets.UTF_8)))
-                            .header("Accept", "text/turtle").header("Cache-Control", "no-cache").build(); // run, not replayed
-                    // cold: a query parameter the page ignores makes every request a page the cache has not seen
-                    AtomicLong unique = new AtomicLong();
-                    LongFunction<HttpRequest> cold = n -> HttpRequest.newBuilder(URI.create(local + "/id/bench-pages/pago/"
-                            + (1 + Math.floorMod(n, rows)) + "?r=" + unique.incrementAndGet()))
-                            .header("Accept", "text/html").build();
-                    LongFunction<HttpRequest> warm = n -> HttpRequest.newBuilder(URI.create(local + "/id/bench-pages/pago/"
-                            + (1 + Math.floorMod(n, Math.min(rows, 200))))).header("Accept", "text/html").build();
+            long t0 = System.nanoTime();
+            bench.publisher.publish(folder, true);
+            out.printf(Locale.ROOT, "published %d payments in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+            out.flush();
+            PortalServer server = bench.start();
+            PortalIris iris = bench.iris;
+            String local = "http://localhost:" + server.port();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+            LongFunction<String> iri = n -> iris.base() + "id/bench-pages/pago/" + (1 + Math.floorMod(n, rows));
+            LongFunction<HttpRequest> describe = n -> HttpRequest.newBuilder(URI.create(local + "/sparql?query="
+                    + URLEncoder.encode("DESCRIBE <" + iri.apply(n) + ">", StandardCharsets.UTF_8)))
+                    .header("Accept", "text/turtle").header("Cache-Control", "no-cache").build(); // run, not replayed
+            // cold: a query parameter the page ignores makes every request a page the cache has not seen
+            AtomicLong unique = new AtomicLong();
+            LongFunction<HttpRequest> cold = n -> HttpRequest.newBuilder(URI.create(local + "/id/bench-pages/pago/"
+                    + (1 + Math.floorMod(n, rows)) + "?r=" + unique.incrementAndGet()))
+                    .header("Accept", "text/html").build();
+            LongFunction<HttpRequest> warm = n -> HttpRequest.newBuilder(URI.create(local + "/id/bench-pages/pago/"
+                    + (1 + Math.floorMod(n, Math.min(rows, 200))))).header("Accept", "text/html").build();
 
-                    out.printf(Locale.ROOT, "%d connections, %d s per scenario on loopback%n", connections, seconds);
-                    out.printf(Locale.ROOT, "%-34s %10s %10s %10s %8s%n", "scenario", "req/s", "p50 ms", "p99 ms", "errors");
-                    Result d = run(out, http, "DESCRIBE <iri> (/sparql, Turtle)", describe);
-                    Result c = run(out, http, "HTML resource page, cold cache", cold);
-                    Result w = run(out, http, "HTML resource page, warm cache", warm);
-                    out.printf(Locale.ROOT, "cold pages / DESCRIBE = %.2f (target >= 0.50)%n", c.throughput() / d.throughput());
-                    out.printf(Locale.ROOT, "warm pages / DESCRIBE = %.2f%n", w.throughput() / d.throughput());
-                    out.flush();
-                } finally {
-                    server.stop();
-                }
-            }
-            return 0;
-        } finally {
-            try (Stream<Path> s = Files.walk(work)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            out.printf(Locale.ROOT, "%d connections, %d s per scenario on loopback%n", connections, seconds);
+            out.printf(Locale.ROOT, "%-34s %10s %10s %10s %8s%n", "scenario", "req/s", "p50 ms", "p99 ms", "errors");
+            Result d = run(out, http, "DESCRIBE <iri> (/sparql, Turtle)", describe);
+            Result c = run(out, http, "HTML resource page, cold cache", cold);
+            Result w = run(out, http, "HTML resource page, warm cache", warm);
+            out.printf(Locale.ROOT, "cold pages / DESCRIBE = %.2f (target >= 0.50)%n", c.throughput() / d.throughput());
+            out.printf(Locale.ROOT, "warm pages / DESCRIBE = %.2f%n", w.throughput() / d.throughput());
+            out.flush();
         }
+        return 0;
     }
 
     private Result run(PrintWriter out, HttpClient http, String name, LongFunction<HttpRequest> request) throws Exception {

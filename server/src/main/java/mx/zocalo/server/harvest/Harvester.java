@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class Harvester {
     public static final String ADMS = "http://www.w3.org/ns/adms#";
     public static final String STATUS = "http://purl.org/adms/status/";
-    static final Node ADMS_STATUS = NodeFactory.createURI(ADMS + "status");
+    public static final Node ADMS_STATUS = NodeFactory.createURI(ADMS + "status");
     public static final Node COMPLETED = NodeFactory.createURI(STATUS + "Completed");
     public static final Node WITHDRAWN = NodeFactory.createURI(STATUS + "Withdrawn");
     static final Node WAS_DERIVED_FROM = NodeFactory.createURI("http://www.w3.org/ns/prov#wasDerivedFrom");

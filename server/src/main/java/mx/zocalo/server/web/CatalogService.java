@@ -78,8 +78,8 @@ final class CatalogService {
                 m.listObjectsOfProperty(sub, DCAT.dataset).forEach(d -> {
                     if (!d.isURIResource()) return;
                     Resource ds = d.asResource();
-                    String status = uri(ds, m.createProperty(mx.zocalo.server.harvest.Harvester.ADMS + "status"));
-                    if (status != null && status.endsWith("Withdrawn")) return;
+                    if (m.contains(ds, m.createProperty(mx.zocalo.server.harvest.Harvester.ADMS_STATUS.getURI()),
+                            m.createResource(mx.zocalo.server.harvest.Harvester.WITHDRAWN.getURI()))) return;
                     Resource pub = resource(ds, DCTerms.publisher);
                     String landing = uri(ds, DCAT.landingPage);
                     String title = text(ds, DCTerms.title, lang);

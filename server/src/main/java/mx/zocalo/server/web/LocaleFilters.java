@@ -29,50 +29,47 @@ final class LocaleFilters extends AbstractExtension {
 
     @Override
     public Map<String, Filter> getFilters() {
-        return Map.of("localnumber", new LocalNumber(), "localdate", new LocalDate_());
+        return Map.of("localnumber", filter(LocaleFilters::number), "localdate", filter(LocaleFilters::date));
     }
 
-    private static final class LocalNumber implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of();
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            if (input == null) return null;
-            try {
-                BigDecimal n = input instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(input.toString().trim());
-                NumberFormat f = NumberFormat.getNumberInstance(context.getLocale());
-                f.setMaximumFractionDigits(Math.max(0, n.scale()));
-                return f.format(n);
-            } catch (NumberFormatException e) {
-                return input;
+    /** A filter without arguments that writes its input for the template's locale. */
+    private static Filter filter(java.util.function.BiFunction<Object, Locale, Object> write) {
+        return new Filter() {
+            @Override
+            public List<String> getArgumentNames() {
+                return List.of();
             }
+
+            @Override
+            public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+                return input == null ? null : write.apply(input, context.getLocale());
+            }
+        };
+    }
+
+    private static Object number(Object input, Locale locale) {
+        try {
+            BigDecimal n = input instanceof Number number ? new BigDecimal(number.toString()) : new BigDecimal(input.toString().trim());
+            NumberFormat f = NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(Math.max(0, n.scale()));
+            return f.format(n);
+        } catch (NumberFormatException e) {
+            return input;
         }
     }
 
-    private static final class LocalDate_ implements Filter {
-        @Override
-        public List<String> getArgumentNames() {
-            return List.of();
-        }
-
-        @Override
-        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            if (input == null) return null;
-            String text = input.toString().trim();
-            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(context.getLocale());
-            try {
-                if (text.length() == 10) {
-                    return LocalDate.parse(text).format(date);
-                }
-                LocalDateTime t = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
-                        ? OffsetDateTime.parse(text).toLocalDateTime() : LocalDateTime.parse(text);
-                return t.toLocalDate().format(date);
-            } catch (DateTimeParseException e) {
-                return input;
+    private static Object date(Object input, Locale locale) {
+        String text = input.toString().trim();
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).format(date);
             }
+            LocalDateTime t = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? OffsetDateTime.parse(text).toLocalDateTime() : LocalDateTime.parse(text);
+            return t.toLocalDate().format(date);
+        } catch (DateTimeParseException e) {
+            return input;
         }
     }
 }

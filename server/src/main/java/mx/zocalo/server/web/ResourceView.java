@@ -67,13 +67,13 @@ final class ResourceView {
      * and {@code more} to a SPARQL query listing all of them, when there are more than fit on a page.
      */
     record Property(Link predicate, List<Value> values, int total, String more, int from, String previous, String next) {
-        Property(Link predicate, List<Value> values, int total, String more) {
-            this(predicate, values, total, more, 1, null, null);
-        }
-
         /** The id of the property's entry on the page, which the paging links point to. */
         public String anchor() {
-            return "values-" + Integer.toHexString(predicate.iri().hashCode());
+            return anchor(predicate.iri());
+        }
+
+        static String anchor(String predicate) {
+            return "values-" + Integer.toHexString(predicate.hashCode());
         }
 
         /** The position of the last value shown. */
@@ -107,30 +107,27 @@ final class ResourceView {
     private final Map<String, String> msg;
     private final Map<Node, String> labelCache = new HashMap<>();
 
-    private ResourceView(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String lang, Map<String, String> msg) {
+    private final ValuesPage valuesPage;
+
+    private ResourceView(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String lang, Map<String, String> msg,
+                         ValuesPage valuesPage) {
         this.dsg = dsg;
         this.iris = iris;
         this.prefixes = prefixes;
         this.lang = lang;
-        this.locale = lang.equals("es") ? Locale.forLanguageTag("es-MX") : Locale.ENGLISH;
+        this.locale = LocaleFilters.locale(lang);
         this.msg = msg;
+        this.valuesPage = valuesPage;
     }
 
-    /** The page of {@code iri}; {@code null} when the store says nothing about it. Call inside a read transaction. */
-    static Page build(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String iri, String lang,
-                      Map<String, String> msg, int incomingPage) {
-        return build(dsg, iris, prefixes, iri, lang, msg, incomingPage, ValuesPage.NONE);
-    }
-
-    /** As above, with one property's values shown from another page than the first. */
+    /**
+     * The page of {@code iri}, with the values of {@code valuesPage}'s property from its page (the others from their
+     * first); {@code null} when the store says nothing about it. Call inside a read transaction.
+     */
     static Page build(DatasetGraph dsg, PortalIris iris, PrefixMapping prefixes, String iri, String lang,
                       Map<String, String> msg, int incomingPage, ValuesPage valuesPage) {
-        ResourceView view = new ResourceView(dsg, iris, prefixes, lang, msg);
-        view.valuesPage = valuesPage;
-        return view.page(iri, Math.max(1, incomingPage));
+        return new ResourceView(dsg, iris, prefixes, lang, msg, valuesPage).page(iri, Math.max(1, incomingPage));
     }
-
-    private ValuesPage valuesPage = ValuesPage.NONE;
 
     private Page page(String iri, int incomingPage) {
         Node s = NodeFactory.createURI(iri);
@@ -214,7 +211,7 @@ final class ResourceView {
                 more = "/sparql?query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8);
                 if (depth == 0) {
                     String link = "?values=" + java.net.URLEncoder.encode(e.getKey().getURI(), StandardCharsets.UTF_8) + "&values_page=";
-                    String anchor = "#values-" + Integer.toHexString(e.getKey().getURI().hashCode()); // = Property.anchor()
+                    String anchor = "#" + Property.anchor(e.getKey().getURI());
                     if (page > 1) previous = link + (page - 1) + anchor;
                     if (page < pages) next = link + (page + 1) + anchor;
                 }

@@ -313,9 +313,11 @@ final class SparqlService {
     private static boolean noCache(Context ctx) {
         String cc = ctx.header("Cache-Control");
         String pragma = ctx.header("Pragma");
-        return cc != null && cc.toLowerCase(java.util.Locale.ROOT).matches(".*\\b(no-cache|no-store|max-age=0)\\b.*")
-                || pragma != null && pragma.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+        return cc != null && NO_CACHE.matcher(cc).find() || pragma != null && NO_CACHE.matcher(pragma).find();
     }
+
+    private static final java.util.regex.Pattern NO_CACHE =
+            java.util.regex.Pattern.compile("(?i)\\b(no-cache|no-store|max-age=0)\\b");
 
     private void answer(Context ctx, String queryString, Outcome outcome, boolean html, String type) {
         if (outcome.truncated()) ctx.header(TRUNCATED_HEADER, String.valueOf(limits.maxRows()));

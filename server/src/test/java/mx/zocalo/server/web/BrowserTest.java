@@ -3,7 +3,6 @@ package mx.zocalo.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,24 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in a real headless Chromium: rendering, language switch, axe-core accessibility checks, keyboard use. */
 class BrowserTest {
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     static Path data;
@@ -40,7 +32,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "no chromedriver at " + CHROMEDRIVER);
+        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
         portal = new TestPortal(data);
         portal.publisher.publish(TestPortal.FIXTURE, false);
         // a resource with more values of one property than a page shows, for the value pager
@@ -51,7 +43,7 @@ class BrowserTest {
                 dsg.add(portal.iris.datasetGraph("pagos-prueba"), list, valor, org.apache.jena.graph.NodeFactory.createLiteralString("v" + i));
             }
         });
-        browser = Axe.chromium(profile);
+        browser = Chromium.start(profile);
     }
 
     @AfterAll
@@ -97,7 +89,7 @@ class BrowserTest {
     void pages_have_no_serious_or_critical_axe_violations() throws Exception {
         List<String> serious = new ArrayList<>();
         for (String page : AXE_PAGES) {
-            serious.addAll(Axe.seriousViolations(browser, portal.url(page), page));
+            serious.addAll(Chromium.seriousAxeViolations(browser, portal.url(page), page));
         }
         assertThat(serious).as("serious or critical axe-core violations").isEmpty();
     }

@@ -310,7 +310,7 @@ class RealMappingsTest {
 
     @Test
     void the_real_datasets_pages_have_no_serious_or_critical_axe_violations(@TempDir Path profile) throws Exception {
-        assumeTrue(Axe.browserInstalled(), "no Chromium and chromedriver in /usr/bin");
+        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
         List<String> pages = new java.util.ArrayList<>(List.of("/", "/catalog", "/sparql", "/?lang=en"));
         for (String slug : slugs) {
             pages.add("/dataset/" + slug);
@@ -319,10 +319,10 @@ class RealMappingsTest {
             String iri = portal.get("/sparql?query=" + enc(q), "text/csv").body().lines().skip(1).findFirst().orElseThrow().strip();
             pages.add(java.net.URI.create(iri.replace(" ", "%20")).toASCIIString().substring(TestPortal.BASE.length() - 1));
         }
-        org.openqa.selenium.chrome.ChromeDriver browser = Axe.chromium(profile);
+        org.openqa.selenium.chrome.ChromeDriver browser = Chromium.start(profile);
         try {
             List<String> serious = new java.util.ArrayList<>();
-            for (String page : pages) serious.addAll(Axe.seriousViolations(browser, portal.url(page), page));
+            for (String page : pages) serious.addAll(Chromium.seriousAxeViolations(browser, portal.url(page), page));
             assertThat(serious).as("serious or critical axe-core violations").isEmpty();
         } finally {
             browser.quit();

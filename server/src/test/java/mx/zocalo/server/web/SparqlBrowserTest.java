@@ -3,11 +3,9 @@ package mx.zocalo.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The SPARQL workbench (YASGUI, served by the portal) in a real headless Chromium. */
@@ -34,20 +29,12 @@ class SparqlBrowserTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(BrowserTest.CHROMEDRIVER), "no chromedriver at " + BrowserTest.CHROMEDRIVER);
+        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
         portal = new TestPortal(data);
         portal.publisher.publish(TestPortal.FIXTURE, false);
         limited = new TestPortal(data.resolve("limited"), SparqlLimits.defaults().withMaxRows(2));
         limited.publisher.publish(TestPortal.FIXTURE, false);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserTest.CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--lang=es-MX", "--window-size=1280,1600");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-MX,es"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(profile, "--window-size=1280,1600");
     }
 
     @AfterAll
@@ -59,6 +46,12 @@ class SparqlBrowserTest {
 
     static WebDriverWait waiting() {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** The query in YASGUI's editor. */
+    static String editorText() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('#yasgui .CodeMirror').CodeMirror.getValue()");
     }
 
     /** The rows of the result table YASR draws, once one holds {@code text}. */
@@ -84,8 +77,7 @@ class SparqlBrowserTest {
         example.click();
         List<WebElement> rows = resultRowsWith("Papel para oficina");
         assertThat(rows).hasSize(4);
-        String text = (String) ((JavascriptExecutor) browser).executeScript(
-                "return document.querySelector('#yasgui .CodeMirror').CodeMirror.getValue()");
+        String text = editorText();
         assertThat(text).contains("zocalo:Pago");
     }
 
@@ -95,8 +87,7 @@ class SparqlBrowserTest {
         browser.get(portal.url("/sparql?query=" + TestPortal.enc(q)));
         List<WebElement> rows = resultRowsWith("proveedor");
         assertThat(rows).hasSize(3);
-        String text = (String) ((JavascriptExecutor) browser).executeScript(
-                "return document.querySelector('#yasgui .CodeMirror').CodeMirror.getValue()");
+        String text = editorText();
         assertThat(text).contains("zocalo:Proveedor");
     }
 

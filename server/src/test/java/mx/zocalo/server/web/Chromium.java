@@ -14,24 +14,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium driven by Selenium, and axe-core (from the test resources) run on a page in it. */
-final class Axe {
+/** Debian's headless Chromium driven by Selenium for the page tests, and axe-core (from the test resources) run in it. */
+final class Chromium {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    private Axe() {}
+    private Chromium() {}
 
-    static boolean browserInstalled() {
+    static boolean installed() {
         return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     }
 
-    /** A headless Chromium preferring Mexican Spanish, with its profile in {@code profile}. */
-    static ChromeDriver chromium(Path profile) {
+    /** A headless Chromium preferring Mexican Spanish, with its profile in {@code profile} and any further arguments. */
+    static ChromeDriver start(Path profile, String... arguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--lang=es-MX");
+        options.addArguments(arguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-MX,es"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         ChromeDriver browser = new ChromeDriver(service, options);
@@ -44,9 +45,9 @@ final class Axe {
      * Opens {@code url} and runs axe-core on it; prints one line per page and per violation, and returns the serious
      * and critical ones as {@code "label rule-id"}.
      */
-    static List<String> seriousViolations(WebDriver browser, String url, String label) throws IOException {
+    static List<String> seriousAxeViolations(WebDriver browser, String url, String label) throws IOException {
         String axe;
-        try (var in = Axe.class.getResourceAsStream("/axe/axe.min.js")) {
+        try (var in = Chromium.class.getResourceAsStream("/axe/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser.get(url);
