@@ -288,9 +288,10 @@ final class TermGenerator {
                 return NodeFactory.createLiteralString(value);
             }
             String tag = lang.getLiteralLexicalForm();
-            if (!LanguageTag.isWellFormed(tag)) {
+            String problem = LanguageTag.problem(tag);
+            if (problem != null) {
                 throw new DataException(columnOf(map.languageMap()), "value \"" + tag
-                        + "\" is not a valid language tag (" + map.languageMap().expression() + ")");
+                        + "\" is not a valid language tag: " + problem + " (" + map.languageMap().expression() + ")");
             }
             return NodeFactory.createLiteralLang(value, tag);
         }

@@ -111,8 +111,13 @@ final class TermMapReader {
         }
         String lang = null;
         if (language != null) {
-            if (!language.isLiteral() || !LanguageTag.isWellFormed(language.getLiteralLexicalForm())) {
-                throw new MappingException(rule + ": rml:language " + language + " is not a valid BCP 47 language tag");
+            if (!language.isLiteral()) {
+                throw new MappingException(rule + ": rml:language must be a language tag (a string), not " + language);
+            }
+            String problem = LanguageTag.problem(language.getLiteralLexicalForm());
+            if (problem != null) {
+                throw new MappingException(rule + ": rml:language \"" + language.getLiteralLexicalForm()
+                        + "\" is not a valid BCP 47 language tag: " + problem);
             }
             lang = language.getLiteralLexicalForm();
         }
