@@ -58,6 +58,18 @@ class RmlDecisionsTest {
                 + "Language Subtag Registry) (reference \"idioma\") (object map for rdfs:label of <#Entidad>)");
     }
 
+    @Test
+    void given_join_templates_when_converting_without_a_base_iri_then_they_need_none() throws Exception {
+        assertThat(RmlCoreCsvConformanceTest.run(suite().resolve("join-child-parent-maps"), null)).isNull();
+    }
+
+    @Test
+    void given_a_term_type_on_a_child_map_when_converting_then_the_mapping_is_rejected_saying_why() throws Exception {
+        assertThat(message("join-childmap-term-type")).isEqualTo("mapping.ttl: invalid mapping: join condition (rml:child) "
+                + "of the object map for ex:municipio of <#Localidad>: rml:termType means nothing here: a join condition "
+                + "compares the values of its child and parent maps as text, it makes no RDF term");
+    }
+
     /** The message of the error a case must end with. */
     static String message(String caseName) throws URISyntaxException {
         Path dir = suite().resolve(caseName);

@@ -23,14 +23,13 @@ record LogicalView(String name, AbstractSource viewOn, List<Field> fields, List<
         }
     }
 
-    /** A join condition of a view join: the child view's key equals the parent view's key. */
-    record Condition(String child, String parent) {}
-
     /**
      * {@code rml:leftJoin} ({@code inner} false) or {@code rml:innerJoin}: each record of the view is extended with the
-     * fields taken from every record of {@code parent} that matches, evaluated over that parent record.
+     * fields taken from every record of {@code parent} that matches, evaluated over that parent record. A record matches
+     * when the values of each condition's child side (over the view's keys) equal those of its parent side (over the
+     * parent view's keys), compared as text ({@link JoinKeys}).
      */
-    record Join(boolean inner, LogicalView parent, List<Condition> conditions, List<Field> fields, String rule) {}
+    record Join(boolean inner, LogicalView parent, List<JoinCondition> conditions, List<Field> fields, String rule) {}
 
     @Override
     public Path file() {

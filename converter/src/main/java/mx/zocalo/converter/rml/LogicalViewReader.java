@@ -15,22 +15,25 @@ import org.apache.jena.vocabulary.RDF;
  * Reads RML-LV logical views: {@code rml:viewOn} (a logical source or another view), expression fields
  * ({@code rml:fieldName} with {@code rml:reference}, {@code rml:template} or {@code rml:constant}), iterable fields over
  * JSON ({@code rml:iterator}, with nested fields), and {@code rml:leftJoin} / {@code rml:innerJoin} with a parent view,
- * join conditions ({@code rml:child} / {@code rml:parent}) and the fields taken from the parent. Everything a view
+ * join conditions ({@code rml:child} / {@code rml:parent}, or any expression map as {@code rml:childMap} /
+ * {@code rml:parentMap}) and the fields taken from the parent. Everything a view
  * references is checked here when it can be (keys of other views, JSONPath); table columns when the file is opened.
  * A view that depends on itself, through {@code rml:viewOn} or a join's parent, is rejected with the chain.
  */
 final class LogicalViewReader {
     private final MappingGraph mapping;
     private final LogicalSourceReader sources;
+    private final TermMapReader terms;
     private final Function<Node, String> names;
     private final Map<Node, LogicalView> read = new HashMap<>();
     /** The views being read, outermost first, and how each reached the next (for the cycle message). */
     private final List<Node> reading = new ArrayList<>();
     private final List<String> via = new ArrayList<>();
 
-    LogicalViewReader(MappingGraph mapping, LogicalSourceReader sources, Function<Node, String> names) {
+    LogicalViewReader(MappingGraph mapping, LogicalSourceReader sources, TermMapReader terms, Function<Node, String> names) {
         this.mapping = mapping;
         this.sources = sources;
+        this.terms = terms;
         this.names = names;
     }
 
@@ -116,19 +119,13 @@ final class LogicalViewReader {
         LogicalView parent = view(parentNode);
         via.set(via.size() - 1, "rml:viewOn");
         List<String> parentKeys = parent.keys();
-        List<LogicalView.Condition> conditions = new ArrayList<>();
+        List<JoinCondition> conditions = new ArrayList<>();
         for (Node jc : mapping.objects(j, Rml.joinCondition)) {
-            String child = side(jc, Rml.child, "rml:child", rule);
-            String parentKey = side(jc, Rml.parent, "rml:parent", rule);
-            if (!childKeys.contains(child)) {
-                throw new MappingException(rule + ": join condition rml:child \"" + child + "\" is not a field of " + name
-                        + "; its fields are: " + quoted(childKeys));
-            }
-            if (!parentKeys.contains(parentKey)) {
-                throw new MappingException(rule + ": join condition rml:parent \"" + parentKey + "\" is not a field of "
-                        + parent.name() + "; its fields are: " + quoted(parentKeys));
-            }
-            conditions.add(new LogicalView.Condition(child, parentKey));
+            JoinCondition condition = terms.joinCondition(jc, rule);
+            checkKeys(condition.child(), mapping.has(jc, Rml.child, Node.ANY) ? "rml:child" : "rml:childMap", childKeys, name, rule);
+            checkKeys(condition.parent(), mapping.has(jc, Rml.parent, Node.ANY) ? "rml:parent" : "rml:parentMap", parentKeys,
+                    parent.name(), rule);
+            conditions.add(condition);
         }
         if (conditions.isEmpty()) {
             throw new MappingException(rule + " has no rml:joinCondition; a view join needs at least one");
@@ -146,12 +143,14 @@ final class LogicalViewReader {
         return new LogicalView.Join(inner, parent, List.copyOf(conditions), List.copyOf(fields), rule);
     }
 
-    private String side(Node jc, Node p, String what, String rule) {
-        Node value = mapping.single(jc, p, what + " of a join condition of the " + rule, true);
-        if (!value.isLiteral()) {
-            throw new MappingException(rule + ": " + what + " of a join condition must be a field name (a string), not " + value);
+    /** A side of a view join's condition reads the keys of its view only. */
+    private static void checkKeys(TermMap side, String what, List<String> keys, String viewName, String rule) {
+        for (String reference : side.references()) {
+            if (!keys.contains(reference)) {
+                throw new MappingException(rule + ": join condition " + what + " \"" + reference + "\" is not a field of "
+                        + viewName + "; its fields are: " + quoted(keys));
+            }
         }
-        return value.getLiteralLexicalForm();
     }
 
     /** What the expressions of fields read: table columns (checked on opening), JSONPath, or another view's keys. */

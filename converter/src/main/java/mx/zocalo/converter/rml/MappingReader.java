@@ -43,7 +43,7 @@ final class MappingReader {
         this.mapping = new MappingGraph(graph);
         this.sources = new LogicalSourceReader(mapping, file);
         this.terms = new TermMapReader(mapping, base);
-        this.views = new LogicalViewReader(mapping, sources, this::name);
+        this.views = new LogicalViewReader(mapping, sources, terms, this::name);
     }
 
     private List<Node> objects(Node s, Node p) {
@@ -206,8 +206,7 @@ final class MappingReader {
         Node parent = single(om, Rml.parentTriplesMap, "rml:parentTriplesMap of the " + rule, true);
         List<JoinCondition> joins = new ArrayList<>();
         for (Node jc : objects(om, Rml.joinCondition)) {
-            joins.add(new JoinCondition(joinSide(jc, Rml.child, Rml.childMap, "rml:child", rule),
-                    joinSide(jc, Rml.parent, Rml.parentMap, "rml:parent", rule)));
+            joins.add(terms.joinCondition(jc, rule));
         }
         for (Node p : List.of(Rml.constant, Rml.reference, Rml.template, Rml.termType, Rml.functionExecution)) {
             if (graph.contains(om, p, Node.ANY)) {
@@ -215,25 +214,6 @@ final class MappingReader {
             }
         }
         return new RefObjectMap(rule, parent, List.copyOf(joins));
-    }
-
-    /** One side of a join condition: {@code rml:child "X"} (a reference) or {@code rml:childMap [ ... ]} (a term map). */
-    private TermMap joinSide(Node jc, Node shortcut, Node map, String what, String rule) {
-        String where = "join condition (" + what + ") of the " + rule;
-        List<Node> shortcuts = objects(jc, shortcut);
-        List<Node> maps = objects(jc, map);
-        if (shortcuts.size() + maps.size() != 1) {
-            throw new MappingException(where + ": give exactly one " + what + " or " + what + "Map, not "
-                    + (shortcuts.size() + maps.size()));
-        }
-        if (!shortcuts.isEmpty()) {
-            Node reference = shortcuts.get(0);
-            if (!reference.isLiteral()) {
-                throw new MappingException(where + ": " + what + " must be a reference (a string), not " + reference);
-            }
-            return new TermMap(where, null, reference.getLiteralLexicalForm(), null, TermType.LITERAL, null, null, null, null);
-        }
-        return terms.termMap(maps.get(0), TermMapReader.Position.OBJECT, where);
     }
 
     private List<TermMap> graphMaps(Node owner, String rule) {

@@ -79,26 +79,33 @@ final class RecordSources {
         return new ViewRecords(view, base, indexes, terms);
     }
 
-    /** Reads a join's parent view once: join values → the joined fields of each matching parent iteration, in order. */
+    /**
+     * Reads a join's parent view once: join values (of the conditions' parent sides) → the joined fields of each matching
+     * parent iteration, in order. A parent iteration without a value on a side (NULL) matches nothing.
+     */
     private ViewRecords.JoinIndex joinIndex(LogicalView.Join join) {
         Map<List<String>, List<Map<String, Node>>> matches = new HashMap<>();
+        List<TermMap> parentSides = join.conditions().stream().map(JoinCondition::parent).toList();
         try (Records parent = open(join.parent())) {
-            next:
             for (Record r = next(parent); r != null; r = next(parent)) {
-                List<String> key = new ArrayList<>(join.conditions().size());
-                for (LogicalView.Condition c : join.conditions()) {
-                    String v = r.first(c.parent());
-                    if (v == null) {
-                        continue next;
-                    }
-                    key.add(v);
+                List<List<String>> keys;
+                try {
+                    keys = JoinKeys.of(terms, r, parentSides, null);
+                } catch (RuleFailure f) {
+                    throw new ConversionException(parent.description() + ", " + parent.where() + ": " + f.getMessage() + " ("
+                            + f.rule + ")", parent.description(), parent.number(), parent.line(), f.column, f.rule, f);
+                }
+                if (keys.isEmpty()) {
+                    continue;
                 }
                 Map<String, Node> fields = new HashMap<>();
                 for (LogicalView.Field f : join.fields()) {
                     List<Node> values = terms.generate(f.expression(), r, null);
                     fields.put(f.name(), values.isEmpty() ? null : values.get(0));
                 }
-                matches.computeIfAbsent(key, k -> new ArrayList<>(1)).add(fields);
+                for (List<String> key : keys) {
+                    matches.computeIfAbsent(key, k -> new ArrayList<>(1)).add(fields);
+                }
             }
         }
         return new ViewRecords.JoinIndex(join, matches);

@@ -44,6 +44,58 @@ final class TermMapReader {
         return new TermMap(rule, value, null, null, type, null, null, null, null);
     }
 
+    /**
+     * A join condition (RML-Core): its child and parent sides, each {@code rml:child "X"} / {@code rml:parent "X"} (a
+     * reference) or {@code rml:childMap} / {@code rml:parentMap} with any expression map ({@link #expressionMap}).
+     */
+    JoinCondition joinCondition(Node jc, String rule) {
+        if (jc.isLiteral()) {
+            throw new MappingException(rule + ": rml:joinCondition must be a join condition (a resource with rml:child and "
+                    + "rml:parent, or rml:childMap and rml:parentMap), not " + jc);
+        }
+        return new JoinCondition(joinSide(jc, Rml.child, Rml.childMap, "rml:child", rule),
+                joinSide(jc, Rml.parent, Rml.parentMap, "rml:parent", rule));
+    }
+
+    /** One side of a join condition: {@code rml:child "X"} (a reference) or {@code rml:childMap [ ... ]} (any expression map). */
+    private TermMap joinSide(Node jc, Node shortcut, Node map, String what, String rule) {
+        String where = "join condition (" + what + ") of the " + rule;
+        List<Node> shortcuts = mapping.objects(jc, shortcut);
+        List<Node> maps = mapping.objects(jc, map);
+        if (shortcuts.size() + maps.size() != 1) {
+            throw new MappingException(where + ": give exactly one " + what + " or " + what + "Map, not "
+                    + (shortcuts.size() + maps.size()));
+        }
+        if (!shortcuts.isEmpty()) {
+            Node reference = shortcuts.get(0);
+            if (!reference.isLiteral()) {
+                throw new MappingException(where + ": " + what + " must be a reference (a string), not " + reference);
+            }
+            return new TermMap(where, null, reference.getLiteralLexicalForm(), null, TermType.LITERAL, null, null, null, null);
+        }
+        return expressionMap(maps.get(0), where);
+    }
+
+    /**
+     * An expression map that gives values, not RDF terms: a join condition's {@code rml:childMap} or {@code rml:parentMap}
+     * (RML-Core, join conditions), whose values are compared as text. Any expression: {@code rml:reference},
+     * {@code rml:template} (its values not percent-encoded, as no IRI is made), {@code rml:constant} or
+     * {@code rml:functionExecution}; a term type, datatype or language would mean nothing there and is refused.
+     */
+    TermMap expressionMap(Node node, String rule) {
+        if (node.isLiteral()) {
+            throw new MappingException(rule + ": expected an expression map (a resource with rml:reference, rml:template, "
+                    + "rml:constant or rml:functionExecution), found the literal " + node);
+        }
+        for (Node p : List.of(Rml.termType, Rml.datatype, Rml.datatypeMap, Rml.language, Rml.languageMap)) {
+            if (mapping.has(node, p, Node.ANY)) {
+                throw new MappingException(rule + ": " + mapping.shortName(p) + " means nothing here: a join condition "
+                        + "compares the values of its child and parent maps as text, it makes no RDF term");
+            }
+        }
+        return termMap(node, Position.INPUT, rule);
+    }
+
     TermMap termMap(Node node, Position position, String rule) {
         if (node.isLiteral()) {
             throw new MappingException(rule + ": expected a term map (a resource), found the literal " + node);

@@ -3,6 +3,9 @@ package mx.zocalo.converter.rml;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,16 +54,19 @@ final class ViewRecords implements Records {
             List<Map<String, Node>> iterations;
             try {
                 iterations = expand(view.fields(), record);
+                Node index = integer(position++);
+                for (Map<String, Node> it : iterations) {
+                    it.put("#", index);
+                }
+                for (JoinIndex join : joins) {
+                    iterations = join(iterations, join);
+                }
             } catch (DataException e) {
                 throw new ConversionException(base.description() + ", " + base.where() + ": " + e.getMessage() + " (" + view.name()
                         + ")", base.description(), base.number(), base.line(), e.column, view.name(), e);
-            }
-            Node index = integer(position++);
-            for (Map<String, Node> it : iterations) {
-                it.put("#", index);
-            }
-            for (JoinIndex join : joins) {
-                iterations = join(iterations, join);
+            } catch (RuleFailure f) {
+                throw new ConversionException(base.description() + ", " + base.where() + ": " + f.getMessage() + " (" + f.rule
+                        + ")", base.description(), base.number(), base.line(), f.column, f.rule, f);
             }
             for (Map<String, Node> it : iterations) {
                 pending.add(new ViewRecord(it));
@@ -121,16 +127,26 @@ final class ViewRecords implements Records {
         return entries;
     }
 
-    private static List<Map<String, Node>> join(List<Map<String, Node>> iterations, JoinIndex index) {
+    private List<Map<String, Node>> join(List<Map<String, Node>> iterations, JoinIndex index) {
         LogicalView.Join join = index.join();
+        List<TermMap> childSides = join.conditions().stream().map(JoinCondition::child).toList();
         List<Map<String, Node>> out = new ArrayList<>(iterations.size());
         for (Map<String, Node> it : iterations) {
-            List<String> key = new ArrayList<>(join.conditions().size());
-            for (LogicalView.Condition c : join.conditions()) {
-                Node v = it.get(c.child());
-                key.add(v == null ? null : v.isURI() ? v.getURI() : v.isLiteral() ? v.getLiteralLexicalForm() : v.toString());
+            List<List<String>> keys = JoinKeys.of(terms, new ViewRecord(it), childSides, null);
+            List<Map<String, Node>> matches;
+            if (keys.size() == 1) {
+                matches = index.matches().getOrDefault(keys.get(0), List.of());
+            } else { // several child values: every parent iteration that matches one of them, once
+                Set<Map<String, Node>> found = Collections.newSetFromMap(new IdentityHashMap<>());
+                matches = new ArrayList<>();
+                for (List<String> key : keys) {
+                    for (Map<String, Node> m : index.matches().getOrDefault(key, List.of())) {
+                        if (found.add(m)) {
+                            matches.add(m);
+                        }
+                    }
+                }
             }
-            List<Map<String, Node>> matches = key.contains(null) ? List.of() : index.matches().getOrDefault(key, List.of());
             if (matches.isEmpty()) {
                 if (!join.inner()) {
                     Map<String, Node> extended = new LinkedHashMap<>(it);
