@@ -70,6 +70,21 @@ class RmlDecisionsTest {
                 + "compares the values of its child and parent maps as text, it makes no RDF term");
     }
 
+    @Test
+    void given_an_expression_field_reading_text_when_converting_then_the_mapping_is_rejected_saying_what_reads_it()
+            throws Exception {
+        assertThat(message("view-text-read-by-expression-field")).contains("invalid mapping: field \"localidades.clave\" of "
+                + "logical view <#LocalidadesView>: the field above it gives text, which an expression field cannot read; make "
+                + "this an rml:IterableField with rml:referenceFormulation rml:JSONPath (and an rml:iterator) or rml:CSV");
+    }
+
+    @Test
+    void given_invalid_json_in_a_cell_when_converting_then_the_error_names_file_row_and_field() throws Exception {
+        assertThat(message("view-json-in-csv-cell-malformed")).startsWith("municipios.csv, row 2 (line 3): field "
+                + "\"localidades.item\" of logical view <#LocalidadesView>: the value \"[{\"clave\":\"0001\",\"nombre\":San "
+                + "Pedro Garza García\"}]\" is not valid JSON: ");
+    }
+
     /** The message of the error a case must end with. */
     static String message(String caseName) throws URISyntaxException {
         Path dir = suite().resolve(caseName);

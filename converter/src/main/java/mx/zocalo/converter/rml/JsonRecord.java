@@ -18,6 +18,13 @@ record JsonRecord(Map<String, JsonPath> paths, JsonNode node) implements Record 
         }
     }
 
+    /** The JSON nodes a reference selects, JSON nulls left out: the records of the fields nested in a view's field. */
+    List<JsonNode> nodes(String reference) {
+        List<JsonNode> nodes = new java.util.ArrayList<>(paths.computeIfAbsent(reference, JsonPath::parse).select(node));
+        nodes.removeIf(JsonNode::isNull);
+        return nodes;
+    }
+
     @Override
     public List<String> datatypes(String reference) {
         return JsonSource.datatypes(node, paths.computeIfAbsent(reference, JsonPath::parse));

@@ -16,12 +16,25 @@ import mx.zocalo.converter.source.JsonPath;
  */
 record LogicalView(String name, AbstractSource viewOn, List<Field> fields, List<Join> joins) implements AbstractSource {
 
-    /** A field: an expression over the parent record ({@code expression} set), or an iterable field ({@code iterator}). */
-    record Field(String name, TermMap expression, JsonPath iterator, List<Field> fields, String rule) {
+    /**
+     * A field: an expression field ({@code expression} set) or an iterable field. An expression field's values are its
+     * parent record's values of the expression; its nested fields read each value: a JSON value (of a reference over
+     * JSON) as JSON, any other value as text, which only an iterable field that declares its reference formulation reads.
+     * An iterable field's records are the items its {@code iterator} selects in the parent record (JSON), or the rows of
+     * the parent value read as CSV ({@code embedded} CSV); with {@code embedded} JSON a parent value that is text is
+     * parsed as JSON first.
+     */
+    record Field(String name, TermMap expression, JsonPath iterator, Embedded embedded, List<Field> fields, String rule) {
         boolean iterable() {
-            return iterator != null;
+            return expression == null;
         }
     }
+
+    /**
+     * How an iterable field reads its parent value: as it is (a JSON node), or, for a field that declares its own
+     * {@code rml:referenceFormulation}, text in that format (RML-LV, fields for mixed-format data).
+     */
+    enum Embedded { NONE, JSON, CSV }
 
     /**
      * {@code rml:leftJoin} ({@code inner} false) or {@code rml:innerJoin}: each record of the view is extended with the

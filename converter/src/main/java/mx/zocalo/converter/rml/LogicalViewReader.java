@@ -13,8 +13,9 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * Reads RML-LV logical views: {@code rml:viewOn} (a logical source or another view), expression fields
- * ({@code rml:fieldName} with {@code rml:reference}, {@code rml:template} or {@code rml:constant}), iterable fields over
- * JSON ({@code rml:iterator}, with nested fields), and {@code rml:leftJoin} / {@code rml:innerJoin} with a parent view,
+ * ({@code rml:fieldName} with {@code rml:reference}, {@code rml:template} or {@code rml:constant}, and nested fields that
+ * read their values), iterable fields over JSON ({@code rml:iterator}, with nested fields) or over the text of an
+ * expression field read as JSON or CSV ({@code rml:referenceFormulation}), and {@code rml:leftJoin} / {@code rml:innerJoin} with a parent view,
  * join conditions ({@code rml:child} / {@code rml:parent}, or any expression map as {@code rml:childMap} /
  * {@code rml:parentMap}) and the fields taken from the parent. Everything a view
  * references is checked here when it can be (keys of other views, JSONPath); table columns when the file is opened.
@@ -136,8 +137,9 @@ final class LogicalViewReader {
         }
         List<LogicalView.Field> fields = fields(fieldNodes, "", Scope.view(parent), name);
         for (LogicalView.Field f : fields) {
-            if (f.iterable()) {
-                throw new MappingException(f.rule() + ": the fields a join takes from its parent view are expression fields");
+            if (f.iterable() || !f.fields().isEmpty()) {
+                throw new MappingException(f.rule() + ": the fields a join takes from its parent view are expression fields "
+                        + "without nested fields");
             }
         }
         return new LogicalView.Join(inner, parent, List.copyOf(conditions), List.copyOf(fields), rule);
@@ -153,10 +155,16 @@ final class LogicalViewReader {
         }
     }
 
-    /** What the expressions of fields read: table columns (checked on opening), JSONPath, or another view's keys. */
+    /**
+     * What the expressions of fields read: table columns (checked on opening), JSONPath over JSON nodes, another view's
+     * keys, the values of an expression field read as text (only an iterable field declaring its formulation reads them),
+     * or the columns of CSV text (known when it is read).
+     */
     private record Scope(String kind, LogicalView view) {
         static final Scope TABLE = new Scope("table", null);
         static final Scope JSON = new Scope("json", null);
+        static final Scope TEXT = new Scope("text", null);
+        static final Scope CSV_TEXT = new Scope("csv text", null);
 
         static Scope view(LogicalView view) {
             return new Scope("view", view);
@@ -177,27 +185,15 @@ final class LogicalViewReader {
             String rule = "field \"" + full + "\" of " + viewName;
             boolean iterable = mapping.has(f, RDF.type.asNode(), Rml.IterableField) || mapping.has(f, Rml.iterator, Node.ANY);
             Node formulation = mapping.single(f, Rml.referenceFormulation, "rml:referenceFormulation of the " + rule, false);
-            if (formulation != null && !(scope == Scope.JSON && formulation.equals(Rml.JSONPath))) {
-                throw new MappingException(rule + ": a field with its own rml:referenceFormulation (" + mapping.shortName(formulation)
-                        + ") is not supported; fields use the formulation of what the view is on");
-            }
             List<Node> nested = mapping.objects(f, Rml.field);
-            if (iterable) {
-                if (scope != Scope.JSON) {
-                    throw new MappingException(rule + ": iterable fields are supported on JSON sources only"
-                            + (scope.view() != null ? " (this one is on " + scope.view().name() + ")" : " (this one is on a table)"));
-                }
-                Node it = mapping.single(f, Rml.iterator, "rml:iterator of the " + rule, false);
-                if (it == null) {
-                    it = mapping.single(f, Rml.reference, "rml:iterator (or rml:reference) of the " + rule, true);
-                }
-                JsonPath path = jsonPath(it, rule);
-                fields.add(new LogicalView.Field(full, null, path, List.copyOf(fields(nested, full + ".", Scope.JSON, viewName)),
-                        rule));
+            if (iterable || formulation != null) {
+                fields.add(iterableField(f, full, formulation, nested, scope, viewName, rule));
                 continue;
             }
-            if (!nested.isEmpty()) {
-                throw new MappingException(rule + ": an expression field cannot have nested rml:field (use an rml:IterableField)");
+            if (scope == Scope.TEXT) {
+                throw new MappingException(rule + ": the field above it gives text, which an expression field cannot read; "
+                        + "make this an rml:IterableField with rml:referenceFormulation rml:JSONPath (and an rml:iterator) "
+                        + "or rml:CSV to read the text as JSON or CSV");
             }
             TermMap expression = expression(f, rule);
             for (String reference : expression.references()) {
@@ -209,9 +205,53 @@ final class LogicalViewReader {
                     jsonPath(org.apache.jena.graph.NodeFactory.createLiteralString(reference), rule);
                 }
             }
-            fields.add(new LogicalView.Field(full, expression, null, List.of(), rule));
+            // Nested fields read each value: JSON nodes when a reference selects them in JSON, text otherwise.
+            Scope values = scope == Scope.JSON && expression.reference() != null ? Scope.JSON : Scope.TEXT;
+            fields.add(new LogicalView.Field(full, expression, null, LogicalView.Embedded.NONE,
+                    List.copyOf(fields(nested, full + ".", values, viewName)), rule));
         }
         return fields;
+    }
+
+    /**
+     * An iterable field: its iterator over a JSON parent, or (declaring rml:referenceFormulation) over a parent value read
+     * as JSON or CSV text.
+     */
+    private LogicalView.Field iterableField(Node f, String full, Node formulation, List<Node> nested, Scope scope,
+            String viewName, String rule) {
+        LogicalView.Embedded embedded = LogicalView.Embedded.NONE;
+        if (formulation != null) {
+            if (!formulation.equals(Rml.JSONPath) && !formulation.equals(Rml.CSV)) {
+                throw new MappingException(rule + ": reference formulation " + mapping.shortName(formulation)
+                        + " is not supported in a field (rml:JSONPath and rml:CSV are)");
+            }
+            embedded = formulation.equals(Rml.CSV) ? LogicalView.Embedded.CSV
+                    : scope == Scope.JSON ? LogicalView.Embedded.NONE : LogicalView.Embedded.JSON;
+        }
+        boolean readsValues = scope == Scope.JSON || scope == Scope.TEXT;
+        if (!readsValues || embedded == LogicalView.Embedded.NONE && scope != Scope.JSON) {
+            String on = scope.view() != null ? scope.view().name() : scope == Scope.TEXT ? "text values" : "a " + scope.kind();
+            throw new MappingException(rule + ": an iterable field reads JSON, or the text of the expression field above it "
+                    + "as JSON or CSV (with rml:referenceFormulation rml:JSONPath or rml:CSV); this one is on " + on
+                    + (scope == Scope.TABLE ? ": put it under an expression field that selects the column" : ""));
+        }
+        if (nested.isEmpty()) {
+            throw new MappingException(rule + ": an iterable field needs nested rml:field, which read its records");
+        }
+        if (embedded == LogicalView.Embedded.CSV) {
+            if (mapping.has(f, Rml.iterator, Node.ANY)) {
+                throw new MappingException(rule + ": a field reading CSV takes no rml:iterator (its records are the rows)");
+            }
+            return new LogicalView.Field(full, null, null, embedded, List.copyOf(fields(nested, full + ".", Scope.CSV_TEXT,
+                    viewName)), rule);
+        }
+        Node it = mapping.single(f, Rml.iterator, "rml:iterator of the " + rule, false);
+        if (it == null) {
+            it = mapping.single(f, Rml.reference, "rml:iterator (or rml:reference) of the " + rule, formulation == null);
+        }
+        JsonPath path = it == null ? JsonPath.parse("$") : jsonPath(it, rule);
+        return new LogicalView.Field(full, null, path, embedded, List.copyOf(fields(nested, full + ".", Scope.JSON, viewName)),
+                rule);
     }
 
     private static JsonPath jsonPath(Node expression, String rule) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.source.JsonPath;
+import mx.zocalo.converter.source.JsonSource;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -32,6 +34,7 @@ final class ViewRecords implements Records {
     private final List<JoinIndex> joins;
     private final TermGenerator terms;
     private final List<String> keys;
+    private static final JsonPath ROOT = JsonPath.parse("$");
     private final Map<String, JsonPath> paths = new HashMap<>();
     private final ArrayDeque<ViewRecord> pending = new ArrayDeque<>();
     private long position;
@@ -97,21 +100,34 @@ final class ViewRecords implements Records {
         return out;
     }
 
-    /** A field's entries over one record: one per value (with its position in {@code name.#}), or one of nulls. */
+    /**
+     * A field's entries over one record: one per value (with its position in {@code name.#}) combined with the entries of
+     * the nested fields over that value, or one of nulls.
+     */
     private List<Map<String, Node>> entries(LogicalView.Field field, Record record) {
         List<Map<String, Node>> entries = new ArrayList<>();
         if (!field.iterable()) {
-            List<Node> values = terms.generate(field.expression(), record, null);
+            List<Node> values = new ArrayList<>();
+            List<Record> children = field.fields().isEmpty() ? null : new ArrayList<>();
+            values(field, record, values, children);
             for (int i = 0; i < values.size(); i++) {
                 Map<String, Node> e = new LinkedHashMap<>();
                 e.put(field.name(), values.get(i));
                 e.put(field.name() + ".#", integer(i));
-                entries.add(e);
+                if (children == null) {
+                    entries.add(e);
+                    continue;
+                }
+                for (Map<String, Node> inner : expand(field.fields(), children.get(i))) {
+                    Map<String, Node> both = new LinkedHashMap<>(e);
+                    both.putAll(inner);
+                    entries.add(both);
+                }
             }
-        } else if (record instanceof JsonRecord json) {
-            List<JsonNode> items = field.iterator().select(json.node());
+        } else {
+            List<Record> items = items(field, record);
             for (int i = 0; i < items.size(); i++) {
-                for (Map<String, Node> e : expand(field.fields(), new JsonRecord(paths, items.get(i)))) {
+                for (Map<String, Node> e : expand(field.fields(), items.get(i))) {
                     e.put(field.name() + ".#", integer(i));
                     entries.add(e);
                 }
@@ -125,6 +141,67 @@ final class ViewRecords implements Records {
             entries.add(nulls);
         }
         return entries;
+    }
+
+    /**
+     * An expression field's values over a record, and (when it has nested fields) the record each value is for them: a
+     * reference over JSON gives the JSON values it selects (an object or array as its JSON text), anything else its
+     * values as text.
+     */
+    private void values(LogicalView.Field field, Record record, List<Node> values, List<Record> children) {
+        TermMap expression = field.expression();
+        if (children != null && record instanceof JsonRecord json && expression.reference() != null) {
+            for (JsonNode n : json.nodes(expression.reference())) {
+                values.add(n.isContainerNode() ? NodeFactory.createLiteralString(n.toString()) : scalar(n));
+                children.add(new JsonRecord(paths, n));
+            }
+            return;
+        }
+        for (Node v : terms.generate(expression, record, null)) {
+            values.add(v);
+            if (children != null) {
+                children.add(new FieldText(JoinKeys.text(v)));
+            }
+        }
+    }
+
+    /** A JSON scalar with its natural datatype ({@code xsd:integer}, {@code xsd:double}, {@code xsd:boolean}, or none). */
+    private static Node scalar(JsonNode n) {
+        String value = JsonSource.values(n, ROOT).get(0);
+        String type = JsonSource.datatypes(n, ROOT).get(0);
+        return type == null ? NodeFactory.createLiteralString(value)
+                : NodeFactory.createLiteralDT(value, TypeMapper.getInstance().getSafeTypeByName(type));
+    }
+
+    /** An iterable field's records over a record: the items its iterator selects, or the rows of CSV text. */
+    private List<Record> items(LogicalView.Field field, Record record) {
+        String text = record instanceof FieldText t ? t.text()
+                : record instanceof JsonRecord j && j.node().isValueNode() && !j.node().isNull() ? j.node().asText() : null;
+        JsonNode node;
+        switch (field.embedded()) {
+            case CSV -> {
+                return text == null ? List.of() : EmbeddedData.csv(text, field);
+            }
+            case JSON -> node = record instanceof JsonRecord j && j.node().isContainerNode() ? j.node()
+                    : text == null ? null : EmbeddedData.json(text, field);
+            default -> node = record instanceof JsonRecord j ? j.node() : null;
+        }
+        if (node == null) {
+            return List.of();
+        }
+        List<Record> items = new ArrayList<>();
+        for (JsonNode item : field.iterator().select(node)) {
+            items.add(new JsonRecord(paths, item));
+        }
+        return items;
+    }
+
+    /** A field's value as text, for the nested fields that read it as JSON or CSV. */
+    private record FieldText(String text) implements Record {
+        @Override
+        public List<String> values(String reference) {
+            return List.of(); // no expression field reads text (LogicalViewReader refuses one)
+        }
     }
 
     private List<Map<String, Node>> join(List<Map<String, Node>> iterations, JoinIndex index) {
