@@ -189,7 +189,8 @@ class ConversionTest {
         ConversionException e = failure("municipios-csvw.rml.ttl");
 
         assertThat(e.getMessage()).isEqualTo("siha_2_2_4_9_dic_2015.xlsx (sheet \"Fuero común\"), row 615 (line 619), column \"2011\": "
-                + "value \"n. d.\" does not fit its datatype xsd:integer (reference \"2011\") (object map for zoc:delitos2011 of <#Municipio>)");
+                + "value \"n. d.\" does not fit its datatype xsd:integer (reference \"2011\"); if \"n. d.\" means no value, list "
+                + "it on the source with rml:null \"n. d.\" (object map for zoc:delitos2011 of <#Municipio>)");
         assertThat(e.row()).isEqualTo(615);
         assertThat(e.column()).isEqualTo("2011");
     }

@@ -85,6 +85,82 @@ class RmlDecisionsTest {
                 + "Pedro Garza García\"}]\" is not valid JSON: ");
     }
 
+    @Test
+    void given_a_csv_row_shorter_than_the_header_when_converting_then_the_error_names_the_row_and_how_to_fix_it()
+            throws Exception {
+        assertThat(message("short-row")).isEqualTo("municipios.csv, row 3 (line 4): 1 cell, but the header has 3 columns (a "
+                + "delimiter missing, a line break in a value without quotes, or a note below the table?); give the row every "
+                + "column, with empty cells where there is no value");
+    }
+
+    @Test
+    void given_census_blocks_with_na_cells_when_rml_null_lists_na_then_they_give_no_triple_and_without_it_the_text_na()
+            throws Exception {
+        long rows = 0;
+        long na = 0;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(TestData.file("RESAGEBURB_17CSV20.csv.gz")));
+                var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
+                        .parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            for (var row : parser) {
+                rows++;
+                na += row.get("pobfem").equals("NA") ? 1 : 0;
+            }
+        }
+        long[] withNulls = new long[1];
+        long[] naText = new long[1];
+        long[] texts = new long[1];
+        Conversion.builder().mapping(TestData.file("morelos-nulos.rml.ttl")).build().run(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void triple(org.apache.jena.graph.Triple t) {
+                if (t.getPredicate().getURI().endsWith("/pobfem")) {
+                    withNulls[0]++;
+                } else {
+                    texts[0]++;
+                    naText[0] += t.getObject().getLiteralLexicalForm().equals("NA") ? 1 : 0;
+                }
+            }
+
+            @Override
+            public void quad(org.apache.jena.sparql.core.Quad q) {
+                triple(q.asTriple());
+            }
+        });
+        assertThat(na).isGreaterThan(1000);
+        assertThat(withNulls[0]).isEqualTo(rows - na);
+        assertThat(texts[0]).isEqualTo(rows);
+        assertThat(naText[0]).isEqualTo(na);
+    }
+
+    @Test
+    void given_a_workbook_writing_n_d_for_missing_counts_when_rml_null_lists_it_then_no_row_fails_and_those_cells_give_no_triple() {
+        java.util.Set<String> missing = new java.util.HashSet<>(); // the municipalities whose 2011 count is "n. d."
+        java.util.Set<List<String>> counts = new java.util.HashSet<>(); // the others' (municipality, count)
+        try (var table = mx.zocalo.converter.source.TableSources.open(TestData.file("siha_2_2_4_9_dic_2015.xlsx"),
+                mx.zocalo.converter.source.TableOptions.DEFAULT.withHeaderRow(3))) {
+            int clave = table.header().indexOf("Clave");
+            int count = table.header().indexOf("2011");
+            for (var row = table.next(); row != null; row = table.next()) {
+                if (row.value(clave) != null && "n. d.".equals(row.value(count))) {
+                    missing.add(row.value(clave));
+                } else if (row.value(clave) != null && row.value(count) != null) {
+                    counts.add(List.of(row.value(clave), row.value(count)));
+                }
+            }
+        }
+        List<ConversionException> failed = new java.util.ArrayList<>();
+        org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        Conversion.builder().mapping(TestData.file("municipios-csvw-nulos.rml.ttl")).base("https://datos.example.mx/")
+                .rowErrors(failed::add).build().run(StreamRDFLib.dataset(dsg));
+        var count2011 = org.apache.jena.graph.NodeFactory.createURI("http://example.com/def/zocalo#delitos2011");
+        assertThat(missing).isNotEmpty();
+        assertThat(failed).isEmpty();
+        assertThat(dsg.getDefaultGraph().find(null, count2011, null).toList()).hasSize(counts.size());
+        for (String clave : missing) {
+            var municipality = org.apache.jena.graph.NodeFactory.createURI("https://datos.example.mx/id/municipio/" + clave);
+            assertThat(dsg.getDefaultGraph().contains(municipality, count2011, null)).as(clave).isFalse();
+        }
+    }
+
     /** The message of the error a case must end with. */
     static String message(String caseName) throws URISyntaxException {
         Path dir = suite().resolve(caseName);

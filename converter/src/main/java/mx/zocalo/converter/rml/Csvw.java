@@ -14,6 +14,8 @@ final class Csvw {
     static final Node encoding = term("encoding");
     static final Node skipRows = term("skipRows");
     static final Node header = term("header");
+    /** CSVW's own way of saying which cell texts are null, read as {@code rml:null}. */
+    static final Node null_ = term("null");
 
     private Csvw() {}
 

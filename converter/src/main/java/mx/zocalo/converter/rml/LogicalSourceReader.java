@@ -30,6 +30,7 @@ final class LogicalSourceReader {
                     + " is not supported; this engine reads tables (rml:CSV: CSV, .csv.gz, .xlsx, .xls) and JSON (rml:JSONPath)");
         }
         LogicalSource table = table(ls, name);
+        table = new LogicalSource(table.file(), table.options().withStrictRows().withNulls(nulls(ls, name)), table.iterator());
         Node iterator = single(ls, Rml.iterator, "rml:iterator of the logical source of " + name, false);
         boolean json = formulation != null ? formulation.equals(Rml.JSONPath)
                 : table.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
@@ -46,6 +47,29 @@ final class LogicalSourceReader {
             throw new MappingException(name + ": rml:iterator: " + e.getMessage());
         }
         return new LogicalSource(table.file(), table.options(), path);
+    }
+
+    /**
+     * The values of the source that are NULL (RML-IO, {@code rml:null}): those its {@code rml:source} lists with
+     * {@code rml:null} (or, on a {@code csvw:Table}, {@code csvw:null}), and those given on the logical source itself;
+     * exactly those. Null when none is given: then the spreadsheet rule holds (an empty or blank cell is NULL).
+     */
+    private java.util.Set<String> nulls(Node ls, String name) {
+        java.util.Set<String> nulls = new java.util.LinkedHashSet<>();
+        Node source = single(ls, Rml.source, "rml:source of the logical source of " + name, true);
+        java.util.List<Node> given = new java.util.ArrayList<>(mapping.objects(ls, Rml.null_));
+        if (!source.isLiteral()) {
+            given.addAll(mapping.objects(source, Rml.null_));
+            given.addAll(mapping.objects(source, Csvw.null_));
+        }
+        for (Node n : given) {
+            if (!n.isLiteral()) {
+                throw new MappingException(name + ": rml:null takes a string, the text of a value that is NULL (\"\" for an "
+                        + "empty cell), not " + n);
+            }
+            nulls.add(n.getLiteralLexicalForm());
+        }
+        return given.isEmpty() ? null : nulls;
     }
 
     /**
@@ -132,7 +156,7 @@ final class LogicalSourceReader {
             }
         }
         Node h = single(dialect, Csvw.header, "csvw:header of " + where, false);
-        if (h != null && !(h.isLiteral() && "true".equals(h.getLiteralLexicalForm()))) {
+        if (h != null && !(h.isLiteral() && ("true".equals(h.getLiteralLexicalForm()) || "1".equals(h.getLiteralLexicalForm())))) {
             throw new MappingException(where + ": only csvw:header true is supported (the first row read names the columns)");
         }
         try {

@@ -47,7 +47,7 @@ final class RecordSources {
         files.add(file);
         try {
             if (source.isJson()) {
-                return Records.json(file, JsonPath.parse(source.iterator()));
+                return Records.json(file, JsonPath.parse(source.iterator()), source.options().nulls());
             }
             return Records.of(TableSources.open(file, source.options()));
         } catch (TableSourceException e) {

@@ -105,7 +105,9 @@ interface Records extends AutoCloseable {
         };
     }
 
-    static Records json(java.nio.file.Path file, JsonPath iterator) {
+    /** The records of a JSON file; values whose text is in {@code nulls} ({@code rml:null}; may be null) are NULL. */
+    static Records json(java.nio.file.Path file, JsonPath iterator, java.util.Set<String> nulls) {
+        java.util.Set<String> nullTexts = nulls == null ? java.util.Set.of() : nulls;
         List<JsonNode> nodes = JsonSource.records(file, iterator);
         Map<String, JsonPath> paths = new ConcurrentHashMap<>(); // records are mapped on several threads
         Iterator<JsonNode> it = nodes.iterator();
@@ -118,7 +120,7 @@ interface Records extends AutoCloseable {
                     return null;
                 }
                 number++;
-                return new JsonRecord(paths, it.next());
+                return new JsonRecord(paths, it.next(), nullTexts);
             }
 
             @Override

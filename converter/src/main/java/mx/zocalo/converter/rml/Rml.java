@@ -18,6 +18,8 @@ final class Rml {
     static final Node CSV = term("CSV");
     static final Node JSONPath = term("JSONPath");
     static final Node iterator = term("iterator");
+    /** RML-IO: a value of the source that is NULL (named {@code null_} as {@code null} is a Java word). */
+    static final Node null_ = term("null");
     static final Node baseIRI = term("baseIRI");
     static final Node subjectMap = term("subjectMap");
     static final Node subject = term("subject");

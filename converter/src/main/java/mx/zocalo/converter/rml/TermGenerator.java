@@ -306,7 +306,8 @@ final class TermGenerator {
         if (type instanceof XSDDatatype xsd && !xsd.isValid(value)) {
             // an ill-typed literal is a data error (R2RML section 11); the publisher fixes the value or the datatype
             throw new DataException(columnOf(map), "value \"" + value + "\" does not fit its datatype xsd:"
-                    + xsd.getURI().substring(xsd.getURI().indexOf('#') + 1) + " (" + map.expression() + ")");
+                    + xsd.getURI().substring(xsd.getURI().indexOf('#') + 1) + " (" + map.expression() + "); if \"" + value
+                    + "\" means no value, list it on the source with rml:null \"" + value + "\"");
         }
         return NodeFactory.createLiteralDT(value, type);
     }

@@ -153,7 +153,7 @@ final class ViewRecords implements Records {
         if (children != null && record instanceof JsonRecord json && expression.reference() != null) {
             for (JsonNode n : json.nodes(expression.reference())) {
                 values.add(n.isContainerNode() ? NodeFactory.createLiteralString(n.toString()) : scalar(n));
-                children.add(new JsonRecord(paths, n));
+                children.add(new JsonRecord(paths, n, json.nulls()));
             }
             return;
         }
@@ -189,9 +189,10 @@ final class ViewRecords implements Records {
         if (node == null) {
             return List.of();
         }
+        Set<String> nulls = record instanceof JsonRecord j && node == j.node() ? j.nulls() : Set.of(); // not in embedded JSON
         List<Record> items = new ArrayList<>();
         for (JsonNode item : field.iterator().select(node)) {
-            items.add(new JsonRecord(paths, item));
+            items.add(new JsonRecord(paths, item, nulls));
         }
         return items;
     }

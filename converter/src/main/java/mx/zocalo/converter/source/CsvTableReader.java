@@ -165,8 +165,9 @@ final class CsvTableReader extends RowTable {
         startLine = limited.lineAt(record.getCharacterPosition());
         ordinal++;
         List<String> values = new ArrayList<>(record.size());
+        boolean exact = options.nulls() != null; // then RowTable empties the listed texts, and only those
         for (String v : record) {
-            values.add(v == null || v.isBlank() ? null : v); // a cell of only spaces is empty, as in a spreadsheet
+            values.add(v == null || !exact && v.isBlank() ? null : v); // a cell of only spaces is empty, as in a spreadsheet
         }
         return new RawRow(startLine, ordinal, values);
     }

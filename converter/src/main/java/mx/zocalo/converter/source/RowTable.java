@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every table reader does once a format reader gives raw rows: skip the rows before the header, find the header
@@ -204,12 +205,24 @@ abstract class RowTable implements TableReader {
                         }
                     }
                     cells = cells.subList(0, width);
+                } else if (cells.size() < width && csv && options.strictRows()) {
+                    throw new TableSourceException(where() + ", row " + number + " (line " + row.line() + "): " + cells.size()
+                            + (cells.size() == 1 ? " cell" : " cells") + ", but the header has " + width + " columns (a delimiter "
+                            + "missing, a line break in a value without quotes, or a note below the table?); give the row every "
+                            + "column, with empty cells where there is no value", row.line(), null);
                 }
                 List<String> values = new ArrayList<>(header.size());
                 if (options.allSheets()) {
                     values.add(sheetName());
                 }
-                values.addAll(cells);
+                Set<String> nulls = options.nulls();
+                if (nulls == null || nulls.isEmpty()) {
+                    values.addAll(cells);
+                } else {
+                    for (String v : cells) {
+                        values.add(v != null && nulls.contains(v) ? null : v);
+                    }
+                }
                 while (values.size() < header.size()) {
                     values.add(null);
                 }

@@ -1,6 +1,7 @@
 package mx.zocalo.converter.source;
 
 import java.nio.charset.Charset;
+import java.util.Set;
 
 /**
  * How to read a table, after the CSVW dialect (<a href="https://www.w3.org/TR/tabular-metadata/#dialect-descriptions">CSVW
@@ -14,9 +15,16 @@ import java.nio.charset.Charset;
  * @param sniffDelimiter CSV: find the delimiter ({@code , ; tab |}) from the first lines instead of using {@code delimiter}
  * @param detectHeader   find the header row below title rows instead of taking the row after {@code skipRows}
  * @param allSheets      for a workbook: read every sheet, one after the other, with the sheet name as an extra first column
+ * @param strictRows     CSV: a data row with fewer cells than the header is an error naming it, as one with more cells
+ *                       always is; otherwise the missing cells are empty (an RML mapping reads strictly, the automatic
+ *                       mapping pads)
+ * @param nulls          the cell texts that are empty (null), exactly, for RML-IO {@code rml:null}: then an empty or
+ *                       blank CSV cell is a value ({@code ""}, {@code " "}) unless listed; null for the spreadsheet
+ *                       rule, where a cell that is empty or only white space is empty. A workbook cell with no text or only
+ *                       spaces is empty either way.
  */
 public record TableOptions(char delimiter, Charset encoding, int skipRows, String sheet, boolean sniffDelimiter,
-        boolean detectHeader, boolean allSheets) {
+        boolean detectHeader, boolean allSheets, boolean strictRows, Set<String> nulls) {
     /** As a mapping reads a table unless it says otherwise: comma, detected encoding, header in the first row. */
     public static final TableOptions DEFAULT = new TableOptions(',', null, 0);
 
@@ -33,6 +41,12 @@ public record TableOptions(char delimiter, Charset encoding, int skipRows, Strin
         if (sheet != null && sheet.isBlank()) {
             throw new IllegalArgumentException("the sheet name is empty");
         }
+        nulls = nulls == null ? null : Set.copyOf(nulls);
+    }
+
+    public TableOptions(char delimiter, Charset encoding, int skipRows, String sheet, boolean sniffDelimiter,
+            boolean detectHeader, boolean allSheets) {
+        this(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets, false, null);
     }
 
     public TableOptions(char delimiter, Charset encoding, int skipRows) {
@@ -45,22 +59,22 @@ public record TableOptions(char delimiter, Charset encoding, int skipRows, Strin
 
     /** These options, reading the given sheet of a workbook (null: the first). */
     public TableOptions withSheet(String sheet) {
-        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, false);
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, false, strictRows, nulls);
     }
 
     /** These options, reading every sheet of a workbook with the sheet name as a first column. */
     public TableOptions withAllSheets() {
-        return new TableOptions(delimiter, encoding, skipRows, null, sniffDelimiter, detectHeader, true);
+        return new TableOptions(delimiter, encoding, skipRows, null, sniffDelimiter, detectHeader, true, strictRows, nulls);
     }
 
     /** These options with this CSV encoding instead of detecting it. */
     public TableOptions withEncoding(Charset encoding) {
-        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets);
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets, strictRows, nulls);
     }
 
     /** These options with this CSV delimiter instead of finding it. */
     public TableOptions withDelimiter(char delimiter) {
-        return new TableOptions(delimiter, encoding, skipRows, sheet, false, detectHeader, allSheets);
+        return new TableOptions(delimiter, encoding, skipRows, sheet, false, detectHeader, allSheets, strictRows, nulls);
     }
 
     /** These options with the header in row {@code row} (1-based: the rows above it are skipped) instead of finding it. */
@@ -68,7 +82,17 @@ public record TableOptions(char delimiter, Charset encoding, int skipRows, Strin
         if (row < 1) {
             throw new IllegalArgumentException("the header row is counted from 1, was " + row);
         }
-        return new TableOptions(delimiter, encoding, row - 1, sheet, sniffDelimiter, false, allSheets);
+        return new TableOptions(delimiter, encoding, row - 1, sheet, sniffDelimiter, false, allSheets, strictRows, nulls);
+    }
+
+    /** These options, with a CSV row shorter than the header an error instead of padded ({@link #strictRows()}). */
+    public TableOptions withStrictRows() {
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets, true, nulls);
+    }
+
+    /** These options, with exactly these cell texts empty ({@link #nulls()}); null for the spreadsheet rule. */
+    public TableOptions withNulls(Set<String> nulls) {
+        return new TableOptions(delimiter, encoding, skipRows, sheet, sniffDelimiter, detectHeader, allSheets, strictRows, nulls);
     }
 
     /**
