@@ -186,9 +186,15 @@ final class LogicalViewReader {
             boolean iterable = mapping.has(f, RDF.type.asNode(), Rml.IterableField) || mapping.has(f, Rml.iterator, Node.ANY);
             Node formulation = mapping.single(f, Rml.referenceFormulation, "rml:referenceFormulation of the " + rule, false);
             List<Node> nested = mapping.objects(f, Rml.field);
-            if (iterable || formulation != null) {
+            if (iterable) {
                 fields.add(iterableField(f, full, formulation, nested, scope, viewName, rule));
                 continue;
+            }
+            if (formulation != null && !(scope == Scope.JSON && formulation.equals(Rml.JSONPath))
+                    && !(scope == Scope.TABLE && formulation.equals(Rml.CSV))) {
+                throw new MappingException(rule + ": an expression field reads with the reference formulation of what it is "
+                        + "on, not " + mapping.shortName(formulation) + "; to read its value as JSON or CSV, nest under it an "
+                        + "rml:IterableField that declares rml:referenceFormulation");
             }
             if (scope == Scope.TEXT) {
                 throw new MappingException(rule + ": the field above it gives text, which an expression field cannot read; "
@@ -225,8 +231,7 @@ final class LogicalViewReader {
                 throw new MappingException(rule + ": reference formulation " + mapping.shortName(formulation)
                         + " is not supported in a field (rml:JSONPath and rml:CSV are)");
             }
-            embedded = formulation.equals(Rml.CSV) ? LogicalView.Embedded.CSV
-                    : scope == Scope.JSON ? LogicalView.Embedded.NONE : LogicalView.Embedded.JSON;
+            embedded = formulation.equals(Rml.CSV) ? LogicalView.Embedded.CSV : LogicalView.Embedded.JSON;
         }
         boolean readsValues = scope == Scope.JSON || scope == Scope.TEXT;
         if (!readsValues || embedded == LogicalView.Embedded.NONE && scope != Scope.JSON) {
