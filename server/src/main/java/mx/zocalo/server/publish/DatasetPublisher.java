@@ -81,7 +81,7 @@ public final class DatasetPublisher {
         try {
             store.write(dsg -> {
                 Node graph = iris.datasetGraph(d.slug());
-                dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
                 GraphSink sink = new GraphSink(dsg, graph);
                 Conversion conversion = d.automatic()
                         ? Conversion.builder().auto(inferred).build()

@@ -128,7 +128,7 @@ public final class Rebase {
             return null;
         });
         if (!differs[0]) return 0;
-        // whole graphs out and in: deleting quad by quad can miss literals the store keeps in another lexical form
+        // whole graphs out and in (removeGraph: TDB2's deleteAny leaves decimals written as 1520.50 behind)
         dsg.removeGraph(g);
         dsg.addGraph(name, renamed);
         return renamed.size();

@@ -67,13 +67,13 @@ public final class Unpublisher {
         long triples = PortalCatalogs.triples(store, graph.getURI());
         if (!live && before.isEmpty()) throw unknown(slug, triples);
         if (before.isPresent() && !live) {
-            if (triples > 0) store.write(dsg -> dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY));
+            if (triples > 0) store.write(dsg -> dsg.removeGraph(graph));
             removeFiles(slug);
             return new Outcome(slug, true, triples, before.get().when());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         store.write(dsg -> {
-            dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+            dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
             Graph catalog = dsg.getGraph(catalogGraph);
             Node ds = iris.dataset(slug);
             List<Node> titles = objects(catalog, ds, DCTerms.title.asNode());
