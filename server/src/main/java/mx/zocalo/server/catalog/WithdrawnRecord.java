@@ -20,7 +20,7 @@ import org.apache.jena.vocabulary.RDF;
  * {@code dcat:CatalogRecord} stays, listed by the catalog, with the change type {@code adms:status
  * <http://purl.org/adms/changetype/deleted>} (the ADMS change type vocabulary DCAT-AP names for "change type" of a
  * catalogue record) and {@code dct:modified} the time of the withdrawal; the record's primary topic keeps its type,
- * identifier, title and description, with {@code adms:status <http://purl.org/adms/status/Withdrawn>}. The catalog no
+ * identifier, title, description, publisher, issue date, keywords and themes, with {@code adms:status <http://purl.org/adms/status/Withdrawn>}. The catalog no
  * longer lists the dataset ({@code dcat:dataset}), so a harvester that reads the records learns it was deleted and one
  * that reads only the datasets no longer sees it.
  */
@@ -35,11 +35,15 @@ public final class WithdrawnRecord {
 
     private WithdrawnRecord() {}
 
+    /** What the withdrawn dataset keeps of its description: what a harvester needs to recognise it. */
+    public static final List<Node> KEPT = List.of(DCTerms.title.asNode(), DCTerms.description.asNode(),
+            DCTerms.publisher.asNode(), DCTerms.issued.asNode(), DCAT.keyword.asNode(), DCAT.theme.asNode());
+
     /**
-     * The triples of the withdrawn record of {@code slug}, keeping the dataset's {@code titles} and
-     * {@code descriptions} (literals, as they were).
+     * The triples of the withdrawn record of {@code slug}, with {@code kept}: the dataset's own triples of the
+     * {@link #KEPT} properties, as they were.
      */
-    public static List<Triple> build(PortalIris iris, String slug, List<Node> titles, List<Node> descriptions, Instant when) {
+    public static List<Triple> build(PortalIris iris, String slug, List<Triple> kept, Instant when) {
         List<Triple> t = new ArrayList<>();
         Node ds = iris.dataset(slug);
         Node rec = iris.record(slug);
@@ -51,8 +55,9 @@ public final class WithdrawnRecord {
         concept(t, DELETED, "Eliminado", "Deleted");
         t.add(Triple.create(ds, TYPE, DCAT.Dataset.asNode()));
         t.add(Triple.create(ds, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(slug)));
-        titles.forEach(x -> t.add(Triple.create(ds, DCTerms.title.asNode(), x)));
-        descriptions.forEach(x -> t.add(Triple.create(ds, DCTerms.description.asNode(), x)));
+        for (Triple k : kept) {
+            if (k.getSubject().equals(ds) && KEPT.contains(k.getPredicate())) t.add(k);
+        }
         t.add(Triple.create(ds, STATUS, WITHDRAWN));
         concept(t, WITHDRAWN, "Retirado", "Withdrawn");
         return t;

@@ -14,9 +14,9 @@ import mx.zocalo.server.catalog.WithdrawnRecord;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.DCAT;
-import org.apache.jena.vocabulary.DCTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +75,10 @@ public final class Unpublisher {
         store.write(dsg -> {
             dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
             Graph catalog = dsg.getGraph(catalogGraph);
-            Node ds = iris.dataset(slug);
-            List<Node> titles = objects(catalog, ds, DCTerms.title.asNode());
-            List<Node> descriptions = objects(catalog, ds, DCTerms.description.asNode());
+            List<Triple> kept = new ArrayList<>();
+            for (Node p : WithdrawnRecord.KEPT) catalog.find(iris.dataset(slug), p, Node.ANY).forEachRemaining(kept::add);
             DatasetPublisher.recordQuads(dsg, iris, slug).forEach(dsg::delete);
-            WithdrawnRecord.build(iris, slug, titles, descriptions, now).forEach(t -> dsg.add(new Quad(catalogGraph, t)));
+            WithdrawnRecord.build(iris, slug, kept, now).forEach(t -> dsg.add(new Quad(catalogGraph, t)));
             DatasetPublisher.touchCatalog(dsg, iris);
         });
         removeFiles(slug);
@@ -104,13 +103,5 @@ public final class Unpublisher {
         for (Path dir : List.of(files.resolve(slug), files.resolve("." + slug + ".incoming"))) {
             if (Files.exists(dir)) DatasetPublisher.deleteTree(dir);
         }
-    }
-
-    private static List<Node> objects(Graph g, Node s, Node p) {
-        List<Node> out = new ArrayList<>();
-        g.find(s, p, Node.ANY).forEachRemaining(t -> {
-            if (t.getObject().isLiteral()) out.add(t.getObject());
-        });
-        return out;
     }
 }
