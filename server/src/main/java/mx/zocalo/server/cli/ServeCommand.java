@@ -51,8 +51,8 @@ final class ServeCommand implements Callable<Integer> {
         List<StoreCheck.Finding> found = StoreCheck.run(store, iris);
         if (found.isEmpty()) return;
         List<String> what = found.stream().map(StoreCheck.Finding::what).toList();
-        LOG.warn("the store holds {} {} that no record of the catalog of {} owns ({}): SPARQL counts them and pages do not "
-                        + "show them. `./zocalo store check {}` lists them with the command that removes each",
+        LOG.warn("the store holds {} {} that no live record of the catalog of {} owns ({}); `./zocalo store check {}` lists "
+                        + "them with the command that removes each",
                 found.size(), found.size() == 1 ? "thing" : "things", iris.base(),
                 String.join(", ", what.subList(0, Math.min(4, what.size()))) + (what.size() > 4 ? ", ..." : ""), again);
     }
