@@ -64,7 +64,7 @@ final class StoreCommand implements Callable<Integer> {
                 return 0;
             }
             out.println(found.size() + (found.size() == 1 ? " thing" : " things") + " in the store of " + dir
-                    + " belong to no live record of the catalog of " + base + ":");
+                    + (found.size() == 1 ? " belongs" : " belong") + " to no live record of the catalog of " + base + ":");
             for (StoreCheck.Finding f : found) {
                 out.println();
                 out.println("  " + f.what());
