@@ -3,9 +3,7 @@ package mx.zocalo.server.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.DatasetPublisher;
-import mx.zocalo.server.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +15,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    RemoteCacheOptions cache;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
@@ -41,10 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(mappings)) {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
-        PortalIris iris = store.iris(port);
-        try (Store s = store.open(demoData(), iris)) {
-            new DatasetPublisher(s, iris).publishAll(mappings, false);
-            ServeCommand.serve(s, iris, port, sparql.limits(), t0);
+        try (StoreOptions.Portal p = store.open(demoData(), "http://localhost:" + port + "/", cache.maxAge())) {
+            new DatasetPublisher(p.store(), p.iris()).publishAll(mappings, false);
+            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()));
         }
         return 0;
     }

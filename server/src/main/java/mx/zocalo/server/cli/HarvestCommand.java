@@ -3,10 +3,8 @@ package mx.zocalo.server.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.harvest.Harvester;
 import mx.zocalo.server.harvest.SourceReader;
-import mx.zocalo.server.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +48,11 @@ final class HarvestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SourceReader reader = new SourceReader(Duration.ofSeconds(timeout), maxPages);
-        PortalIris iris = store.iris(8080);
-        Harvester.Read read = Harvester.read(iris, reader, source, name);   // before the store is even opened
+        BaseChoice base = store.choose(store.dataDir(), StoreOptions.DEFAULT_BASE);
+        Harvester.Read read = Harvester.read(base.iris(), reader, source, name);   // before the store is even created
         Harvester.Outcome o;
-        try (Store s = store.open(store.dataDir(), iris)) {
-            o = new Harvester(s, iris, reader).write(read);
+        try (StoreOptions.Portal p = store.open(store.dataDir(), base, RemoteCacheOptions.unused())) {
+            o = new Harvester(p.store(), p.iris(), reader).write(read);
         }
         out.println(o.summary());
         for (String w : o.withdrawnDatasets()) out.println("  withdrawn: " + w);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.PublishOutcome;
-import mx.zocalo.server.store.Store;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +36,8 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (Store s = store.open(store.dataDir(), store.iris(8080))) {
-            DatasetPublisher publisher = new DatasetPublisher(s, store.iris(8080));
+        try (StoreOptions.Portal portal = store.open(store.dataDir(), StoreOptions.DEFAULT_BASE, RemoteCacheOptions.unused())) {
+            DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris());
             for (Path p : datasets) {
                 if (Files.isDirectory(p) && !Files.exists(p.resolve("dataset.yaml"))) {
                     publisher.publishAll(p, force);

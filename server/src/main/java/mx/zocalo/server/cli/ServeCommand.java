@@ -1,13 +1,12 @@
 package mx.zocalo.server.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.jena.graph.Node;
-import org.apache.jena.vocabulary.DCAT;
-import org.apache.jena.vocabulary.RDF;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.catalog.StoreCheck;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.web.PortalServer;
@@ -22,9 +21,13 @@ import picocli.CommandLine.Option;
         description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory, or from a SPARQL store with --store.")
 final class ServeCommand implements Callable<Integer> {
     static final Logger LOG = LoggerFactory.getLogger("zocalo.server");
+    private static final Pattern LOCAL_BASE = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)(?::(\\d+))?/.*");
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    RemoteCacheOptions cache;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
@@ -34,33 +37,43 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PortalIris iris = store.iris(port);
-        try (Store s = store.open(store.dataDir(), iris)) {
-            serve(s, iris, port, sparql.limits(), System.nanoTime());
+        try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
+            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()));
         }
         return 0;
     }
 
-    /** Data published under another base IRI would not dereference here: say so, with the fix. */
-    private static void warnAboutOtherBases(Store store, PortalIris iris) {
-        List<String> others = store.read(dsg -> {
-            List<String> found = new ArrayList<>();
-            dsg.find(Node.ANY, Node.ANY, RDF.type.asNode(), DCAT.Catalog.asNode()).forEachRemaining(q -> {
-                String c = q.getSubject().getURI();
-                if (c != null && !c.equals(iris.catalog().getURI()) && !found.contains(c)) found.add(c);
-            });
-            return found;
-        });
-        for (String c : others) {
-            LOG.warn("the data directory holds datasets published with base {}; serve with --base {} (or republish with --base {})",
-                    c.substring(0, c.length() - "catalog".length()), c.substring(0, c.length() - "catalog".length()), iris.base());
-        }
+    /**
+     * What the store holds that belongs to no live catalog record (another base's graphs, a withdrawn dataset's
+     * leftovers): one warning naming the command that lists them with their fixes.
+     */
+    static void warnAboutLeftovers(Store store, PortalIris iris, String again) {
+        List<StoreCheck.Finding> found = StoreCheck.run(store, iris);
+        if (found.isEmpty()) return;
+        List<String> what = found.stream().map(StoreCheck.Finding::what).toList();
+        LOG.warn("the store holds {} {} that no live record of the catalog of {} owns ({}); `./zocalo store check {}` lists "
+                        + "them with the command that removes each",
+                found.size(), found.size() == 1 ? "thing" : "things", iris.base(),
+                String.join(", ", what.subList(0, Math.min(4, what.size()))) + (what.size() > 4 ? ", ..." : ""), again);
+    }
+
+    /** A base on this machine with another port: its IRIs do not lead here. */
+    static void warnAboutPort(PortalIris iris, int port) {
+        Matcher m = LOCAL_BASE.matcher(iris.base());
+        if (port == 0 || !m.matches()) return;
+        int basePort = m.group(2) != null ? Integer.parseInt(m.group(2)) : iris.base().startsWith("https") ? 443 : 80;
+        if (basePort == port) return;
+        LOG.warn("the data is published under {} but the portal listens on port {}: pages work, but its IRIs lead to port {}. "
+                + "Serve with --port {}, or move the data with --base http://localhost:{}/ --rebase", iris.base(), port, basePort,
+                basePort, port);
     }
 
     /** Loads the vocabularies, starts the server and blocks until the JVM is asked to stop. */
-    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos) throws InterruptedException {
+    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again)
+            throws InterruptedException {
         Vocabularies.load(store, iris);
-        warnAboutOtherBases(store, iris);
+        warnAboutLeftovers(store, iris, again);
+        warnAboutPort(iris, port);
         PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);

@@ -81,7 +81,7 @@ public final class DatasetPublisher {
         try {
             store.write(dsg -> {
                 Node graph = iris.datasetGraph(d.slug());
-                dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
                 GraphSink sink = new GraphSink(dsg, graph);
                 Conversion conversion = d.automatic()
                         ? Conversion.builder().auto(inferred).build()
@@ -156,20 +156,34 @@ public final class DatasetPublisher {
 
     private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record) {
         Node catalogGraph = iris.catalogGraph();
-        String own = iris.dataset(slug).getURI();
-        List<Quad> old = new ArrayList<>();
-        dsg.find(catalogGraph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            Node s = q.getSubject();
-            if (s.isURI() && (s.getURI().equals(own) || s.getURI().startsWith(own + "/") || s.getURI().startsWith(own + "#"))) {
-                old.add(q);
-            } else if (q.getObject().isURI() && q.getObject().getURI().equals(own)) {
-                old.add(q);
-            }
-        });
-        old.forEach(dsg::delete);
+        recordQuads(dsg, iris, slug).forEach(dsg::delete);
         for (Triple t : CatalogRecord.catalog(iris)) dsg.add(new Quad(catalogGraph, t));
         for (Triple t : record) dsg.add(new Quad(catalogGraph, t));
-        // the catalog changed now
+        touchCatalog(dsg, iris);
+    }
+
+    /**
+     * What the catalog graph says about the dataset {@code slug}: every triple about an IRI minted under
+     * {@code {base}dataset/{slug}} (the dataset, its record, distributions, partitions...) and every triple pointing at
+     * the dataset. What other records share (themes, publishers, concepts) is not in it.
+     */
+    static List<Quad> recordQuads(DatasetGraph dsg, PortalIris iris, String slug) {
+        String own = iris.dataset(slug).getURI();
+        List<Quad> found = new ArrayList<>();
+        dsg.find(iris.catalogGraph(), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            Node s = q.getSubject();
+            if (s.isURI() && (s.getURI().equals(own) || s.getURI().startsWith(own + "/") || s.getURI().startsWith(own + "#"))) {
+                found.add(q);
+            } else if (q.getObject().isURI() && q.getObject().getURI().equals(own)) {
+                found.add(q);
+            }
+        });
+        return found;
+    }
+
+    /** Sets the catalog's {@code dct:modified} to now: the version every page and answer cache is keyed by. */
+    static void touchCatalog(DatasetGraph dsg, PortalIris iris) {
+        Node catalogGraph = iris.catalogGraph();
         dsg.deleteAny(catalogGraph, iris.catalog(), DCTerms.modified.asNode(), Node.ANY);
         dsg.add(catalogGraph, iris.catalog(), DCTerms.modified.asNode(),
                 NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime));

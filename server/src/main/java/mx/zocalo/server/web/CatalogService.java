@@ -137,6 +137,18 @@ final class CatalogService {
         });
     }
 
+    /** The portal's withdrawn datasets ({@code zocalo unpublish}), by slug: kept in the catalog, not live. */
+    List<mx.zocalo.server.catalog.WithdrawnRecord.Withdrawal> withdrawn(String lang) {
+        return store.read(dsg -> {
+            org.apache.jena.graph.Graph g = dsg.getGraph(iris.catalogGraph());
+            List<mx.zocalo.server.catalog.WithdrawnRecord.Withdrawal> out = new ArrayList<>();
+            for (String slug : mx.zocalo.server.catalog.WithdrawnRecord.slugs(g, iris)) {
+                mx.zocalo.server.catalog.WithdrawnRecord.of(g, iris, slug, lang).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
     boolean hasDataset(String slug) {
         return store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.dataset(slug), Node.ANY, Node.ANY));
     }

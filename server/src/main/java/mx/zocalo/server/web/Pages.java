@@ -76,6 +76,7 @@ final class Pages {
             if (page.datasets().contains(iris.dataset(d.slug()))) shown.add(d);
         }
         model.put("datasets", shown);
+        model.put("withdrawn", catalog.withdrawn(lang).stream().filter(w -> page.datasets().contains(iris.dataset(w.slug()))).toList());
         model.put("catalogIri", iris.catalog().getURI());
         model.put("page", page.page());
         model.put("pages", page.pages());

@@ -55,10 +55,13 @@ public final class PortalServer {
                 new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf,
                 () -> cache.version().token());
         Discovery discovery = new Discovery(store, iris, rdf);
+        Withdrawals withdrawals = new Withdrawals(store, iris);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
-            new ErrorPages(templates).register(config);
+            new ErrorPages(templates, withdrawals, rdf).register(config);
+            // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
+            config.routes.before(ctx -> withdrawals.checkPath(ctx.path()));
             Routes routes = new Routes(config);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));

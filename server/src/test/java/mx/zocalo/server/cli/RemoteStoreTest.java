@@ -472,6 +472,58 @@ class RemoteStoreTest {
     }
 
     @Test
+    @Order(4)
+    void unpublish_through_the_remote_store_answers_410_at_once_and_a_publish_brings_it_back() throws Exception {
+        String publisher = work.resolve("publisher").toString();
+        assertThat(get("/dataset/accidentes", "text/html").statusCode()).isEqualTo(200);
+        ZocaloCommandTest.Run r = run("unpublish", "--store", fuseki.url(), "--data", publisher, "accidentes");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("accidentes: withdrawn");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && get("/dataset/accidentes", "text/html").statusCode() != 410) Thread.sleep(100);
+        HttpResponse<String> gone = get("/dataset/accidentes", "text/html");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).contains("Conjunto de datos retirado");
+        assertThat(get("/download/accidentes.csv", null).statusCode()).isEqualTo(410);
+        assertThat(count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + BASE + "graph/accidentes> { ?s ?p ?o } }")).isZero();
+        assertThat(get("/catalog", "text/html").body()).contains("Conjuntos de datos retirados");
+        assertThat(Files.exists(work.resolve("publisher/files/accidentes"))).isFalse();
+        ZocaloCommandTest.Run check = run("store", "check", "--store", fuseki.url(), "--data", publisher);
+        assertThat(check.exit()).as(check.out() + check.err()).isZero();
+
+        assertThat(publish(FIXTURES.resolve("accidentes-sin-mapeo")).exit()).isZero();
+        assertThat(eventually("/", "Accidentes de tránsito")).contains("href=\"/dataset/accidentes\"");
+        assertThat(get("/dataset/accidentes", "text/html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rebase_through_a_remote_store_moves_every_graph_and_records_the_new_base() throws Exception {
+        try (FusekiProcess other = FusekiProcess.start(Files.createDirectories(work.resolve("rebase")))) {
+            String data = work.resolve("rebase/data").toString();
+            String old = "http://localhost:8080/";
+            assertThat(run("publish", "--store", other.url(), "--data", data, FIXTURES.resolve("pagos-prueba").toString()).exit()).isZero();
+            ZocaloCommandTest.Run refused = run("store", "check", "--store", other.url(), "--data", data, "--base", BASE);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains(old, BASE, "--rebase");
+            ZocaloCommandTest.Run moved = run("store", "check", "--store", other.url(), "--data", data, "--base", BASE, "--rebase");
+            assertThat(moved.exit()).as(moved.out() + moved.err()).isZero();
+            String left = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ?b) || STRSTARTS(STR(?s), ?b) "
+                    + "|| STRSTARTS(STR(?p), ?b) || CONTAINS(STR(?o), ?b)) }";
+            org.apache.jena.query.ParameterizedSparqlString q = new org.apache.jena.query.ParameterizedSparqlString(left);
+            q.setLiteral("b", old);
+            try (var qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(other.url() + "/query").query(q.asQuery()).build()) {
+                assertThat(qe.execSelect().next().getLiteral("n").getLong()).isZero();
+            }
+            q.setLiteral("b", BASE);
+            try (var qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(other.url() + "/query").query(q.asQuery()).build()) {
+                assertThat(qe.execSelect().next().getLiteral("n").getLong()).isGreaterThan(20);
+            }
+            assertThat(mx.zocalo.server.store.DataDirectory.read(Path.of(data)).orElseThrow().base()).isEqualTo(BASE);
+            assertThat(Files.readString(Path.of(data, "files/pagos-prueba/rdf/pagos-prueba.nt"))).doesNotContain(old).contains(BASE);
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE - 1)
     void a_republish_by_another_process_replaces_the_triples_and_the_portal_sees_it() throws Exception {
         Path changed = work.resolve("pagos-prueba-2");

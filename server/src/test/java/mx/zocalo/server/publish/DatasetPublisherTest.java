@@ -69,6 +69,23 @@ class DatasetPublisherTest {
     }
 
     @Test
+    void a_republish_with_other_amounts_leaves_none_of_the_old_ones(@TempDir Path work) throws Exception {
+        publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
+        Path changed = Files.createDirectories(work.resolve("pagos-prueba"));
+        for (String f : new String[] {"dataset.yaml", "mapping.rml.ttl", "pagos.csv"}) {
+            Files.copy(FIXTURES.resolve("pagos-prueba").resolve(f), changed.resolve(f));
+        }
+        // 1520.50, 250000.00 and 4300.00: decimals the store keeps in another lexical form
+        Files.writeString(changed.resolve("pagos.csv"), Files.readString(changed.resolve("pagos.csv"))
+                .replace("1520.50", "1600.10").replace("250000.00", "260000.20").replace("4300.00", "4400.30"));
+        PublishOutcome o = publisher.publish(changed, false);
+        long inGraph = store.read(dsg -> dsg.getGraph(IRIS.datasetGraph("pagos-prueba")).size());
+        assertThat(inGraph).isEqualTo(o.triples());
+        long amounts = store.read(dsg -> dsg.stream(IRIS.datasetGraph("pagos-prueba"), Node.ANY, IRIS.term("monto"), Node.ANY).count());
+        assertThat(amounts).isEqualTo(4);
+    }
+
+    @Test
     void a_conversion_failing_at_a_broken_row_leaves_the_previous_version_untouched() throws Exception {
         publisher.publish(FIXTURES.resolve("pagos-prueba"), false);
         Set<Quad> before = everything();
