@@ -22,6 +22,7 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
+import mx.zocalo.converter.RowResourceListener;
 import mx.zocalo.converter.source.JsonPath;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
@@ -52,6 +53,10 @@ final class MappingRunner {
     private long quads;
     private long skipped;
     private ProgressListener progress = ProgressListener.NONE;
+    private int firstRows;
+    private RowResourceListener rowResources = RowResourceListener.NONE;
+    /** The subjects of the first rows of the table being read, when they are to be heard of. */
+    private volatile FirstRowSubjects firstRowSubjects;
 
     /**
      * @param threads worker threads that map rows (1: all on the calling thread); quads reach {@code output} in
@@ -75,6 +80,13 @@ final class MappingRunner {
 
     MappingRunner progress(ProgressListener listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /** Tells {@code listener} which resource each of the first {@code rows} rows of each table became. */
+    MappingRunner rowResources(int rows, RowResourceListener listener) {
+        this.firstRows = rows;
+        this.rowResources = listener;
         return this;
     }
 
@@ -149,6 +161,8 @@ final class MappingRunner {
             Batch batch = new Batch();
             List<TriplesMap> once = group.stream().filter(MappingRunner::constant).toList();
             List<TriplesMap> perRow = group.stream().filter(tm -> !constant(tm)).toList();
+            boolean readsTable = group.get(0).logicalSource() instanceof LogicalSource source && !source.isJson();
+            firstRowSubjects = firstRows > 0 && readsTable ? new FirstRowSubjects(firstRows, perRow) : null;
             boolean first = true;
             for (Record values = read(table, inFlight); values != null; values = read(table, inFlight)) {
                 if (first && !once.isEmpty()) {
@@ -176,6 +190,9 @@ final class MappingRunner {
                 deliver(table, inFlight.poll());
             }
             progress.progress(rows, table.bytesRead(), size);
+            if (firstRowSubjects != null) {
+                firstRowSubjects.report(group.get(0).logicalSource().file(), rowResources);
+            }
         }
     }
 
@@ -243,13 +260,20 @@ final class MappingRunner {
     /** On a worker: the quads of every row of the batch, a failed row leaving none behind. */
     private Batch map(Batch batch, List<TriplesMap> group, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins) {
         List<Quad> out = new ArrayList<>(batch.size * 12);
+        FirstRowSubjects heard = firstRowSubjects;
         for (int i = 0; i < batch.size; i++) {
             int mark = out.size();
             try {
-                for (TriplesMap tm : group) {
-                    generate(tm, batch.records[i], joins, out);
+                for (int k = 0; k < group.size(); k++) {
+                    List<Node> subjects = generate(group.get(k), batch.records[i], joins, out);
+                    if (heard != null) {
+                        heard.note(batch.numbers[i], batch.lines[i], k, subjects);
+                    }
                 }
             } catch (RuleFailure f) {
+                if (heard != null) {
+                    heard.forget(batch.numbers[i]);
+                }
                 out.subList(mark, out.size()).clear();
                 batch.failedRows.add(i);
                 batch.failures.add(f);
@@ -296,10 +320,13 @@ final class MappingRunner {
         }
     }
 
-    private void generate(TriplesMap tm, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins, List<Quad> out) {
-        for (Node subject : eval(tm.subjectMap().term(), row, tm.base())) {
+    /** Maps {@code row} with {@code tm}; returns the subjects it made. */
+    private List<Node> generate(TriplesMap tm, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins, List<Quad> out) {
+        List<Node> subjects = eval(tm.subjectMap().term(), row, tm.base());
+        for (Node subject : subjects) {
             generate(tm, subject, row, joins, out);
         }
+        return subjects;
     }
 
     private void generate(TriplesMap tm, Node subject, Record row, Map<RefObjectMap, Map<List<String>, Collection<Node>>> joins,
