@@ -55,6 +55,7 @@ public final class PortalServer {
                 new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf,
                 () -> cache.version().token());
         Discovery discovery = new Discovery(store, iris, rdf);
+        ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -66,6 +67,7 @@ public final class PortalServer {
                 routes.get("/catalog." + ext, cache.wrap(ctx -> pages.catalogByExtension(ctx, ext)));
             }
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
+            routes.get("/dataset/{slug}/browse", cache.wrap(browser::page));
             routes.get("/download/{file}", downloads::download);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
             sparql.register(config);

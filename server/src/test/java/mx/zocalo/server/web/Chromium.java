@@ -42,6 +42,34 @@ final class Chromium {
     }
 
     /**
+     * Opens {@code url} in a viewport {@code width} CSS pixels wide (a desktop window that narrow, not a phone's zoomed-out
+     * layout) and says how the page overflows it sideways: empty when the page body has no horizontal scroll (a table
+     * scrolling inside its own box is fine), else the widths and the elements that stick out furthest.
+     */
+    static String horizontalOverflow(ChromeDriver browser, String url, int width) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            browser.get(url);
+            Object found = browser.executeScript("""
+                    const root = document.documentElement;
+                    if (root.scrollWidth <= root.clientWidth && root.scrollWidth <= window.innerWidth) return '';
+                    const out = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5)
+                        .filter(e => !(e.parentElement && e.parentElement.closest('.table-scroll, .scroll, pre')))
+                        .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right).slice(0, 5)
+                        .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                            + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')');
+                    return 'scrollWidth ' + root.scrollWidth + ' > clientWidth ' + root.clientWidth
+                        + ' (innerWidth ' + window.innerWidth + '): ' + out.join(', ');
+                    """);
+            return String.valueOf(found);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /**
      * Opens {@code url} and runs axe-core on it; prints one line per page and per violation, and returns the serious
      * and critical ones as {@code "label rule-id"}.
      */
