@@ -108,6 +108,10 @@ class BrowserTest {
             String overflow = Chromium.horizontalOverflow(browser, portal.url(page), 390);
             if (!overflow.isEmpty()) overflowing.add(page + ": " + overflow);
         }
+        // the workbench with a wide result table, once the editor has run the query
+        String results = Chromium.horizontalOverflow(browser,
+                portal.url("/sparql?query=" + TestPortal.enc("SELECT * WHERE { ?s ?p ?o } LIMIT 5")), 390, ".yasr_results table tbody tr");
+        if (!results.isEmpty()) overflowing.add("/sparql?query=...: " + results);
         assertThat(overflowing).as("pages wider than a 390 px screen").isEmpty();
     }
 

@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven by Selenium for the page tests, and axe-core (from the test resources) run in it. */
 final class Chromium {
@@ -47,10 +50,18 @@ final class Chromium {
      * scrolling inside its own box is fine), else the widths and the elements that stick out furthest.
      */
     static String horizontalOverflow(ChromeDriver browser, String url, int width) {
+        return horizontalOverflow(browser, url, width, null);
+    }
+
+    /** As {@link #horizontalOverflow(ChromeDriver, String, int)}, once an element matching {@code waitFor} (CSS) is there. */
+    static String horizontalOverflow(ChromeDriver browser, String url, int width, String waitFor) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
         try {
             browser.get(url);
+            if (waitFor != null) {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(waitFor)));
+            }
             Object found = browser.executeScript("""
                     const root = document.documentElement;
                     if (root.scrollWidth <= root.clientWidth && root.scrollWidth <= window.innerWidth) return '';
