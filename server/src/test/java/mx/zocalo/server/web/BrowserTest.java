@@ -55,6 +55,8 @@ class BrowserTest {
     void forgetLanguageChoice() {
         browser.get(portal.url("/static/zocalo.css"));
         browser.manage().deleteAllCookies();
+        // and what the workbench's editor keeps (the last query and its results), so each test starts from nothing
+        browser.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     }
 
     @Test
