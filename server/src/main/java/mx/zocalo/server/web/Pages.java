@@ -17,7 +17,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /** The HTML pages: home, dataset and catalog; datasets and the catalog also as RDF. (The SPARQL workbench is {@link SparqlWorkbench}.) */
 final class Pages {
-
     private final Store store;
     private final PortalIris iris;
     private final Templates templates;
