@@ -35,6 +35,8 @@ public final class Conversion {
     private final RowErrorHandler rowErrors;
     private final ProgressListener progress;
     private final int threads;
+    private final int firstRows;
+    private final RowResourceListener rowResources;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
@@ -43,6 +45,8 @@ public final class Conversion {
         this.rowErrors = b.rowErrors;
         this.progress = b.progress;
         this.threads = b.threads;
+        this.firstRows = b.firstRows;
+        this.rowResources = b.rowResources;
     }
 
     public static Builder builder() {
@@ -64,8 +68,8 @@ public final class Conversion {
         ConversionResult result = null;
         try {
             result = mapping != null
-                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads)
-                    : auto.run(sink, progress);
+                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads, firstRows, rowResources)
+                    : auto.run(sink, progress, firstRows, rowResources);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
@@ -107,8 +111,23 @@ public final class Conversion {
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
         private ProgressListener progress = ProgressListener.NONE;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private int firstRows;
+        private RowResourceListener rowResources = RowResourceListener.NONE;
 
         private Builder() {}
+
+        /**
+         * Tells {@code listener} which resource each of the first {@code rows} rows of each table became, once the
+         * table has been read (for {@link #run}; see {@link RowResourceListener}). None by default.
+         */
+        public Builder rowResources(int rows, RowResourceListener listener) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("rows must be 0 or more, was " + rows);
+            }
+            this.firstRows = rows;
+            this.rowResources = Objects.requireNonNull(listener, "row resource listener");
+            return this;
+        }
 
         /**
          * Worker threads that map rows (default: one per processor). With 1, everything runs on the calling

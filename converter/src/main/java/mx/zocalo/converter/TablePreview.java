@@ -11,9 +11,10 @@ import mx.zocalo.converter.source.TableSources;
 
 /**
  * The header and first rows of a source table (CSV, gzipped CSV, XLSX, XLS), as text, for display. Empty
- * cells are empty strings; every row has as many cells as the header (or more, if the row is longer).
+ * cells are empty strings; every row has as many cells as the header (or more, if the row is longer). {@code lines}
+ * holds, for each row, the line (CSV) or sheet row (Excel) where it starts, as {@link RowResourceListener} names rows.
  */
-public record TablePreview(List<String> header, List<List<String>> rows) {
+public record TablePreview(List<String> header, List<List<String>> rows, List<Long> lines) {
 
     /**
      * Reads the header and at most {@code maxRows} data rows of {@code file}, its layout found as the automatic mapping
@@ -28,6 +29,7 @@ public record TablePreview(List<String> header, List<List<String>> rows) {
         String name = file.getFileName().toString();
         try (TableReader table = TableSources.open(file, TableOptions.AUTO)) {
             List<List<String>> rows = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
             int width = table.header().size();
             TableRow row;
             while (rows.size() < maxRows && (row = table.next()) != null) {
@@ -37,8 +39,9 @@ public record TablePreview(List<String> header, List<List<String>> rows) {
                     cells.add(v == null ? "" : v);
                 }
                 rows.add(List.copyOf(cells));
+                lines.add(row.line());
             }
-            return new TablePreview(table.header(), List.copyOf(rows));
+            return new TablePreview(table.header(), List.copyOf(rows), List.copyOf(lines));
         } catch (TableSourceException e) {
             throw new ConversionException(e.getMessage(), name, -1, null, null, e);
         }

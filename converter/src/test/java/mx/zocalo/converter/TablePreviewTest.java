@@ -17,6 +17,7 @@ class TablePreviewTest {
         assertThat(preview.rows()).hasSize(3);
         assertThat(preview.rows().get(0)).hasSize(preview.header().size()).startsWith("2013", "Poder Legislativo");
         assertThat(preview.rows().get(0).get(9)).isEmpty();
+        assertThat(preview.lines()).containsExactly(2L, 3L, 4L); // under the header on line 1
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
+import mx.zocalo.converter.RowResourceListener;
 import mx.zocalo.converter.rml.IriSafe;
 import mx.zocalo.converter.source.TableOptions;
 import mx.zocalo.converter.source.TableReader;
@@ -284,6 +285,14 @@ public final class AutoMapping {
      * @throws ConversionException when the table cannot be read or has changed since {@link #infer}
      */
     public ConversionResult run(StreamRDF sink, ProgressListener progress) {
+        return run(sink, progress, 0, RowResourceListener.NONE);
+    }
+
+    /**
+     * As {@link #run(StreamRDF, ProgressListener)}, and then tells {@code rowResources} the resource of each of the
+     * first {@code firstRows} rows.
+     */
+    public ConversionResult run(StreamRDF sink, ProgressListener progress, int firstRows, RowResourceListener rowResources) {
         if (base == null) {
             throw new ConversionException(table.getFileName() + ": a conversion without a mapping needs a base IRI (--base)");
         }
@@ -308,6 +317,7 @@ public final class AutoMapping {
         String prefix = root() + "id/" + slug + "/";
         long size = size(table);
         long n = 0;
+        List<FirstRow> first = new ArrayList<>();
         try (TableReader reader = TableSources.open(table, options)) {
             if (reader.header().size() != headerSize) {
                 throw changed(file);
@@ -316,6 +326,9 @@ public final class AutoMapping {
                 n++;
                 String local = id == null ? "row/" + n : IriSafe.encode(nonNull(row.value(id.index()), file));
                 Node subject = NodeFactory.createURI(prefix + local);
+                if (n <= firstRows) {
+                    first.add(new FirstRow(n, row.line(), subject.getURI()));
+                }
                 sink.triple(Triple.create(subject, type, rowClass));
                 quads++;
                 for (ColumnProfile c : columns) {
@@ -341,8 +354,11 @@ public final class AutoMapping {
         if (n != rows) {
             throw changed(file);
         }
+        first.forEach(r -> rowResources.rowResource(table, r.number(), r.line(), r.resource()));
         return new ConversionResult(n, quads, List.of(table));
     }
+
+    private record FirstRow(long number, long line, String resource) {}
 
     private static String nonNull(String value, String file) {
         if (value == null) {

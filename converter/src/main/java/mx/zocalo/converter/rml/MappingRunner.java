@@ -19,6 +19,8 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
+import mx.zocalo.converter.RowResourceListener;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 
 /**
@@ -43,6 +45,10 @@ final class MappingRunner {
     private long quads;
     private long skipped;
     private ProgressListener progress = ProgressListener.NONE;
+    private int firstRows;
+    private RowResourceListener rowResources = RowResourceListener.NONE;
+    /** The subjects of the first rows of the table being read, when they are to be heard of. */
+    private volatile FirstRowSubjects firstRowSubjects;
 
     /**
      * @param threads worker threads that map rows (1: all on the calling thread); quads reach {@code output} in
@@ -67,6 +73,13 @@ final class MappingRunner {
 
     MappingRunner progress(ProgressListener listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /** Tells {@code listener} which resource each of the first {@code rows} rows of each table became. */
+    MappingRunner rowResources(int rows, RowResourceListener listener) {
+        this.firstRows = rows;
+        this.rowResources = listener;
         return this;
     }
 
@@ -138,6 +151,8 @@ final class MappingRunner {
             Batch batch = new Batch();
             List<TriplesMap> once = group.stream().filter(QuadGenerator::constant).toList();
             List<TriplesMap> perRow = group.stream().filter(tm -> !QuadGenerator.constant(tm)).toList();
+            boolean readsTable = group.get(0).logicalSource() instanceof LogicalSource source && !source.isJson();
+            firstRowSubjects = firstRows > 0 && readsTable ? new FirstRowSubjects(firstRows, perRow) : null;
             boolean first = true;
             for (Record values = read(table, inFlight); values != null; values = read(table, inFlight)) {
                 if (first && !once.isEmpty()) {
@@ -165,6 +180,9 @@ final class MappingRunner {
                 deliver(table, inFlight.poll());
             }
             progress.progress(rows, table.bytesRead(), size);
+            if (firstRowSubjects != null) {
+                firstRowSubjects.report(group.get(0).logicalSource().file(), rowResources);
+            }
         }
     }
 
@@ -210,13 +228,20 @@ final class MappingRunner {
     /** On a worker: the quads of every row of the batch, a failed row leaving none behind. */
     private Batch map(Batch batch, QuadGenerator generator, List<TriplesMap> group) {
         List<Quad> out = new ArrayList<>(batch.size * 12);
+        FirstRowSubjects heard = firstRowSubjects;
         for (int i = 0; i < batch.size; i++) {
             int mark = out.size();
             try {
-                for (TriplesMap tm : group) {
-                    generator.generate(tm, batch.records[i], out);
+                for (int k = 0; k < group.size(); k++) {
+                    List<Node> subjects = generator.generate(group.get(k), batch.records[i], out);
+                    if (heard != null) {
+                        heard.note(batch.numbers[i], batch.lines[i], k, subjects);
+                    }
                 }
             } catch (RuleFailure f) {
+                if (heard != null) {
+                    heard.forget(batch.numbers[i]);
+                }
                 out.subList(mark, out.size()).clear();
                 batch.failedRows.add(i);
                 batch.failures.add(f);

@@ -27,11 +27,16 @@ final class QuadGenerator {
         this.joins = joins;
     }
 
-    /** Adds the quads of {@code row} to {@code out}; a term map that fails throws {@link RuleFailure}. */
-    void generate(TriplesMap tm, Record row, List<Quad> out) {
-        for (Node subject : eval(tm.subjectMap().term(), row, tm.base())) {
+    /**
+     * Adds the quads of {@code row} to {@code out} and returns the subjects they are about; a term map that fails throws
+     * {@link RuleFailure}.
+     */
+    List<Node> generate(TriplesMap tm, Record row, List<Quad> out) {
+        List<Node> subjects = eval(tm.subjectMap().term(), row, tm.base());
+        for (Node subject : subjects) {
             generate(tm, subject, row, out);
         }
+        return subjects;
     }
 
     private void generate(TriplesMap tm, Node subject, Record row, List<Quad> out) {

@@ -6,6 +6,7 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
+import mx.zocalo.converter.RowResourceListener;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 
@@ -22,7 +23,7 @@ public final class RmlConversion {
 
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
             StreamRDF sink) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), 1);
+        return run(mappingFile, base, rowErrors, progress, sink, 1);
     }
 
     /**
@@ -31,7 +32,16 @@ public final class RmlConversion {
      */
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
             StreamRDF sink, int threads) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), threads);
+        return run(mappingFile, base, rowErrors, progress, sink, threads, 0, RowResourceListener.NONE);
+    }
+
+    /**
+     * As {@link #run(Path, String, RowErrorHandler, ProgressListener, StreamRDF, int)}, and tells {@code rowResources}
+     * which resource each of the first {@code firstRows} rows of each table became.
+     */
+    public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
+            StreamRDF sink, int threads, int firstRows, RowResourceListener rowResources) {
+        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), threads, firstRows, rowResources);
     }
 
     /**
@@ -40,11 +50,11 @@ public final class RmlConversion {
      */
     public static ConversionResult write(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
             java.io.OutputStream out, boolean namedGraphs, int threads) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.lines(out, namedGraphs), threads);
+        return run(mappingFile, base, rowErrors, progress, QuadOutput.lines(out, namedGraphs), threads, 0, RowResourceListener.NONE);
     }
 
     private static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
-            QuadOutput sink, int threads) {
+            QuadOutput sink, int threads, int firstRows, RowResourceListener rowResources) {
         String name = mappingFile.getFileName().toString();
         if (!Files.isRegularFile(mappingFile)) {
             throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
@@ -61,7 +71,7 @@ public final class RmlConversion {
             throw new ConversionException(name + ": invalid mapping: " + e.getMessage(), name, -1, null, e.getMessage(), e);
         }
         mapping.prefixes().forEach(sink::prefix);
-        return new MappingRunner(mapping, sink, rowErrors, threads).progress(progress).run();
+        return new MappingRunner(mapping, sink, rowErrors, threads).progress(progress).rowResources(firstRows, rowResources).run();
     }
 
     /**

@@ -83,13 +83,16 @@ public final class DatasetPublisher {
                 Node graph = iris.datasetGraph(d.slug());
                 dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
                 GraphSink sink = new GraphSink(dsg, graph);
-                Conversion conversion = d.automatic()
-                        ? Conversion.builder().auto(inferred).build()
-                        : Conversion.builder().mapping(d.mapping()).base(iris.base()).build();
+                PreviewResources preview = new PreviewResources(d.source().file());
+                Conversion conversion = (d.automatic()
+                        ? Conversion.builder().auto(inferred)
+                        : Conversion.builder().mapping(d.mapping()).base(iris.base()))
+                        .rowResources(PreviewResources.ROWS, preview.listener()).build();
                 long tc = System.nanoTime();
                 ConversionResult result = conversion.run(sink);
                 LOG.debug("{}: converted into the store in {} ms", d.slug(), millisSince(tc));
                 long triples = dsg.getGraph(graph).size();
+                preview.write(staged, dsg, graph);
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
                 long tv = System.nanoTime();
                 var voidStats = VoidCounter.count(dsg, graph);

@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.VCARD4;
 /** Reads the catalog graph into plain values for pages, in one language. */
 final class CatalogService {
     /** Downloads in page order; the original file (not listed) comes first. */
+    private static final String VOID = "http://rdfs.org/ns/void#";
     private static final List<String> DISTRIBUTION_ORDER = List.of("ttl", "nt", "nq", "jsonld", "rdf", "csv-metadata.json");
 
     private final Store store;
@@ -145,6 +146,26 @@ final class CatalogService {
             for (String slug : mx.zocalo.server.catalog.WithdrawnRecord.slugs(g, iris)) {
                 mx.zocalo.server.catalog.WithdrawnRecord.of(g, iris, slug, lang).ifPresent(out::add);
             }
+            return out;
+        });
+    }
+
+    /** A class of a dataset's things, with how many it has (from the VoID class partitions of its record). */
+    record ClassCount(String iri, String label, long count) {}
+
+    /** The classes of a dataset's things, the most numerous first; empty for a dataset published without VoID figures. */
+    List<ClassCount> classes(String slug, String lang) {
+        return store.read(dsg -> {
+            Model m = catalogModel(dsg);
+            List<ClassCount> out = new ArrayList<>();
+            m.listObjectsOfProperty(m.createResource(iris.dataset(slug).getURI()), m.createProperty(VOID + "classPartition")).forEach(n -> {
+                if (!n.isResource()) return;
+                String c = uri(n.asResource(), m.createProperty(VOID + "class"));
+                Statement entities = n.asResource().getProperty(m.createProperty(VOID + "entities"));
+                if (c == null || entities == null || !entities.getObject().isLiteral()) return;
+                out.add(new ClassCount(c, label(dsg, NodeFactory.createURI(c), lang), entities.getLong()));
+            });
+            out.sort(Comparator.comparingLong((ClassCount c) -> -c.count()).thenComparing(ClassCount::label, String.CASE_INSENSITIVE_ORDER));
             return out;
         });
     }

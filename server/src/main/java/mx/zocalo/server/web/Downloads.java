@@ -96,7 +96,8 @@ final class Downloads {
         Path dir = store.filesDirectory().resolve(slug);
         Path found;
         try (Stream<Path> files = Files.list(dir)) {
-            found = files.filter(p -> CatalogRecord.extension(p.getFileName().toString()).equals(ext)).findFirst()
+            found = files.filter(Files::isRegularFile)
+                    .filter(p -> CatalogRecord.extension(p.getFileName().toString()).equals(ext)).findFirst()
                     .orElseThrow(() -> new NotFoundResponse("No download called " + fileName));
         } catch (IOException e) {
             throw new NotFoundResponse("No download called " + fileName);

@@ -4,34 +4,26 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.zocalo.server.catalog.RdfDownload;
-import java.util.stream.Stream;
-import mx.zocalo.converter.TablePreview;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The HTML pages: home, dataset and catalog; datasets and the catalog also as RDF. (The SPARQL workbench is {@link SparqlWorkbench}.) */
 final class Pages {
-    private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
-    private static final int PREVIEW_ROWS = 10;
-
     private final Store store;
     private final PortalIris iris;
     private final Templates templates;
     private final CatalogService catalog;
     private final ResourceService resources;
     private final RdfResponses rdf;
+    private final DatasetPreview preview;
 
     Pages(Store store, PortalIris iris, Templates templates, CatalogService catalog, ResourceService resources, RdfResponses rdf) {
         this.store = store;
@@ -40,6 +32,7 @@ final class Pages {
         this.catalog = catalog;
         this.resources = resources;
         this.rdf = rdf;
+        this.preview = new DatasetPreview(store, catalog);
     }
 
     void home(Context ctx) {
@@ -115,23 +108,9 @@ final class Pages {
         model.put("schemaOrg", SchemaOrg.dataset(d, iris.base() + "dataset/" + slug, iris.base(), iris.base() + "catalog", lang));
         final String s0 = slug;
         model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
-        preview(slug, model);
+        model.put("classes", catalog.classes(slug, lang));
+        preview.read(slug, d.originalFile(), lang).ifPresent(p -> model.put("preview", p));
         Templates.send(ctx, templates.render("dataset", lang, model));
-    }
-
-    private void preview(String slug, Map<String, Object> model) {
-        Path dir = store.filesDirectory().resolve(slug);
-        if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> files = Files.list(dir)) {
-            Path file = files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(mx.zocalo.server.publish.DatasetPublisher.CSVW_METADATA)).findFirst().orElse(null);
-            if (file == null) return;
-            TablePreview p = TablePreview.read(file, PREVIEW_ROWS);
-            model.put("previewHeader", p.header());
-            model.put("previewRows", p.rows());
-        } catch (Exception e) {
-            LOG.warn("{}: no preview of the original file: {}", slug, e.toString());
-        }
     }
 
     /** What every page needs: the language switch link and the navigation. */

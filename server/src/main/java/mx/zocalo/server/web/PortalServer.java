@@ -56,6 +56,7 @@ public final class PortalServer {
                 () -> cache.version().token());
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
+        ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -69,6 +70,7 @@ public final class PortalServer {
                 routes.get("/catalog." + ext, cache.wrap(ctx -> pages.catalogByExtension(ctx, ext)));
             }
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
+            routes.get("/dataset/{slug}/browse", cache.wrap(browser::page));
             routes.get("/download/{file}", downloads::download);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
             sparql.register(config);

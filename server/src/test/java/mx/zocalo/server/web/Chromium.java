@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven by Selenium for the page tests, and axe-core (from the test resources) run in it. */
 final class Chromium {
@@ -39,6 +42,42 @@ final class Chromium {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return browser;
+    }
+
+    /**
+     * Opens {@code url} in a viewport {@code width} CSS pixels wide (a desktop window that narrow, not a phone's zoomed-out
+     * layout) and says how the page overflows it sideways: empty when the page body has no horizontal scroll (a table
+     * scrolling inside its own box is fine), else the widths and the elements that stick out furthest.
+     */
+    static String horizontalOverflow(ChromeDriver browser, String url, int width) {
+        return horizontalOverflow(browser, url, width, null);
+    }
+
+    /** As {@link #horizontalOverflow(ChromeDriver, String, int)}, once an element matching {@code waitFor} (CSS) is there. */
+    static String horizontalOverflow(ChromeDriver browser, String url, int width, String waitFor) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            browser.get(url);
+            if (waitFor != null) {
+                new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(waitFor)));
+            }
+            Object found = browser.executeScript("""
+                    const root = document.documentElement;
+                    if (root.scrollWidth <= root.clientWidth && root.scrollWidth <= window.innerWidth) return '';
+                    const out = [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5)
+                        .filter(e => !(e.parentElement && e.parentElement.closest('.table-scroll, .scroll, pre')))
+                        .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right).slice(0, 5)
+                        .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                            + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')');
+                    return 'scrollWidth ' + root.scrollWidth + ' > clientWidth ' + root.clientWidth
+                        + ' (innerWidth ' + window.innerWidth + '): ' + out.join(', ');
+                    """);
+            return String.valueOf(found);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     /**

@@ -308,9 +308,8 @@ class RealMappingsTest {
         assertThat(out).contains("OK " + slugs.size() + " pages " + slugs.size() + " datasets");
     }
 
-    @Test
-    void the_real_datasets_pages_have_no_serious_or_critical_axe_violations(@TempDir Path profile) throws Exception {
-        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
+    /** Home, catalog, workbench, and for each dataset its page, one of its things and the first page of its largest class. */
+    static List<String> realPages() throws Exception {
         List<String> pages = new java.util.ArrayList<>(List.of("/", "/catalog", "/sparql", "/?lang=en"));
         for (String slug : slugs) {
             pages.add("/dataset/" + slug);
@@ -318,12 +317,41 @@ class RealMappingsTest {
             String q = "SELECT ?s WHERE { GRAPH <" + TestPortal.BASE + "graph/" + slug + "> { ?s a ?c } } ORDER BY ?s LIMIT 1";
             String iri = portal.get("/sparql?query=" + enc(q), "text/csv").body().lines().skip(1).findFirst().orElseThrow().strip();
             pages.add(java.net.URI.create(iri.replace(" ", "%20")).toASCIIString().substring(TestPortal.BASE.length() - 1));
+            String largest = "SELECT ?c (COUNT(?s) AS ?n) WHERE { GRAPH <" + TestPortal.BASE + "graph/" + slug + "> { ?s a ?c } } "
+                    + "GROUP BY ?c ORDER BY DESC(?n) LIMIT 1";
+            String line = portal.get("/sparql?query=" + enc(largest), "text/csv").body().lines().skip(1).findFirst().orElseThrow();
+            pages.add("/dataset/" + slug + "/browse?class=" + enc(line.substring(0, line.lastIndexOf(','))));
         }
+        return pages;
+    }
+
+    @Test
+    void the_real_datasets_pages_have_no_serious_or_critical_axe_violations(@TempDir Path profile) throws Exception {
+        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
+        List<String> pages = realPages();
         org.openqa.selenium.chrome.ChromeDriver browser = Chromium.start(profile);
         try {
             List<String> serious = new java.util.ArrayList<>();
             for (String page : pages) serious.addAll(Chromium.seriousAxeViolations(browser, portal.url(page), page));
             assertThat(serious).as("serious or critical axe-core violations").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_real_datasets_pages_fit_a_phone_390_pixels_wide(@TempDir Path profile) throws Exception {
+        assumeTrue(Chromium.installed(), "no Chromium and chromedriver in /usr/bin");
+        List<String> pages = new java.util.ArrayList<>(realPages());
+        for (String slug : slugs) pages.add("/dataset/" + slug + "?lang=en");
+        org.openqa.selenium.chrome.ChromeDriver browser = Chromium.start(profile);
+        try {
+            List<String> overflowing = new java.util.ArrayList<>();
+            for (String page : pages) {
+                String overflow = Chromium.horizontalOverflow(browser, portal.url(page), 390);
+                if (!overflow.isEmpty()) overflowing.add(page + ": " + overflow);
+            }
+            assertThat(overflowing).as("pages wider than a 390 px screen").isEmpty();
         } finally {
             browser.quit();
         }
