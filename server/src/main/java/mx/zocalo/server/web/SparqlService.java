@@ -20,7 +20,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.riot.Lang;
@@ -82,9 +82,9 @@ final class SparqlService {
     /** What SELECT and ASK answer in, the default (for {@code * / *}) first. */
     static final List<String> RESULT_TYPES = List.of(JSON, XML, CSV, TSV, HTML, "application/json", "application/xml");
     /** What CONSTRUCT and DESCRIBE answer in. */
-    static final List<String> GRAPH_TYPES = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, NQUADS, TRIG, HTML);
+    static final List<String> GRAPH_TYPES = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, NQUADS, TRIG, HTML, RdfResponses.JSON);
     /** The service description (without a query): the workbench for browsers, RDF for the rest. */
-    static final List<String> DESCRIPTION_TYPES = List.of(HTML, TURTLE, NTRIPLES, JSONLD, RDFXML);
+    static final List<String> DESCRIPTION_TYPES = List.of(HTML, TURTLE, NTRIPLES, JSONLD, RDFXML, RdfResponses.JSON);
 
     private static final Map<String, String> RESULT_FORMATS = Map.of("json", JSON, "xml", XML, "csv", CSV, "tsv", TSV,
             "html", HTML);
@@ -100,6 +100,7 @@ final class SparqlService {
     private final SparqlLimits limits;
     private final Semaphore slots;
     private final SparqlWorkbench workbench;
+    private final SparqlErrors errors;
     private final RdfResponses rdf;
     private final java.util.function.Supplier<String> version;
     /**
@@ -113,8 +114,9 @@ final class SparqlService {
     private static final java.util.regex.Pattern VOLATILE =
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
-    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, RdfResponses rdf,
-            java.util.function.Supplier<String> version) {
+    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, SparqlErrors errors,
+            RdfResponses rdf, java.util.function.Supplier<String> version) {
+        this.errors = errors;
         this.version = version;
         this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_CELLS)
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
@@ -135,8 +137,8 @@ final class SparqlService {
         config.routes.post(PATH, this::post);
         config.routes.options(PATH, this::preflight);
         config.routes.options(PATH + "/*", this::preflight);
-        config.routes.post(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
-        config.routes.get(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
+        config.routes.post(PATH + "/update", ctx -> refuseUpdate(cors(ctx), null));
+        config.routes.get(PATH + "/update", ctx -> refuseUpdate(cors(ctx), null));
     }
 
     SparqlLimits limits() {
@@ -148,7 +150,7 @@ final class SparqlService {
     void get(Context ctx) {
         cors(ctx);
         if (ctx.queryParam("update") != null) {
-            refuseUpdate(ctx);
+            refuseUpdate(ctx, ctx.queryParam("update"));
             return;
         }
         String query = ctx.queryParam("query");
@@ -166,12 +168,12 @@ final class SparqlService {
         switch (type) {
             case "application/x-www-form-urlencoded" -> {
                 if (ctx.formParam("update") != null) {
-                    refuseUpdate(ctx);
+                    refuseUpdate(ctx, ctx.formParam("update"));
                     return;
                 }
                 String query = ctx.formParam("query");
                 if (query == null) {
-                    plain(ctx, 400, "Missing the 'query' parameter: POST a form with query=... (SPARQL 1.1 Protocol).");
+                    errors.send(ctx, null, first(ctx.formParam("format"), ctx.queryParam("format")), 400, "missing-form-query");
                     return;
                 }
                 List<String> dgu = new ArrayList<>(ctx.formParams("default-graph-uri"));
@@ -183,9 +185,8 @@ final class SparqlService {
             }
             case "application/sparql-query" -> run(ctx, ctx.body(), ctx.queryParams("default-graph-uri"),
                     ctx.queryParams("named-graph-uri"), first(ctx.queryParam("format"), ctx.queryParam("output")));
-            case "application/sparql-update" -> refuseUpdate(ctx);
-            default -> plain(ctx, 415, "POST a query as application/x-www-form-urlencoded (query=...) or as "
-                    + "application/sparql-query; got '" + type + "'.");
+            case "application/sparql-update" -> refuseUpdate(ctx, ctx.body());
+            default -> errors.send(ctx, null, ctx.queryParam("format"), 415, "unsupported-media-type", Map.of("type", type), null);
         }
     }
 
@@ -206,9 +207,8 @@ final class SparqlService {
         return ctx;
     }
 
-    private void refuseUpdate(Context ctx) {
-        plain(ctx, 403, "This SPARQL endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is not accepted. "
-                + "Ask queries (SELECT, ASK, CONSTRUCT, DESCRIBE) with the 'query' parameter.");
+    private void refuseUpdate(Context ctx, String update) {
+        errors.send(ctx, update, first(ctx.queryParam("format"), ctx.queryParam("output")), 403, "read-only");
     }
 
     /** No query: the service description as RDF, or the workbench for browsers. */
@@ -216,8 +216,8 @@ final class SparqlService {
         ctx.header("Vary", "Accept");
         String type = ContentNegotiation.choose(ctx.header("Accept"), DESCRIPTION_TYPES).orElse(null);
         if (type == null) {
-            plain(ctx, 400, "Missing the 'query' parameter (SPARQL 1.1 Protocol). Without a query, /sparql gives its "
-                    + "service description in " + String.join(", ", DESCRIPTION_TYPES.subList(1, DESCRIPTION_TYPES.size())) + ".");
+            errors.send(ctx, null, null, 400, "missing-query",
+                    Map.of("types", String.join(", ", DESCRIPTION_TYPES.subList(1, DESCRIPTION_TYPES.size()))), null);
             return;
         }
         if (type.equals(HTML)) {
@@ -225,7 +225,7 @@ final class SparqlService {
             return;
         }
         Graph sd = store.read(dsg -> ServiceDescription.of(dsg, iris, limits));
-        rdf.send(ctx, sd, RdfResponses.formatFor(type));
+        rdf.send(ctx, sd, type);
     }
 
     // ---- running a query
@@ -238,24 +238,25 @@ final class SparqlService {
         Query query;
         try {
             query = QueryFactory.create(queryString, Syntax.syntaxARQ);
-        } catch (QueryParseException e) {
+        } catch (QueryException e) {
             if (isUpdate(queryString)) {
-                refuseUpdate(ctx);
+                refuseUpdate(ctx, queryString);
                 return;
             }
-            error(ctx, wantsHtml(ctx, format), queryString, 400, "Syntax error in the query: " + e.getMessage());
+            errors.syntax(ctx, queryString, e, format);
             return;
         }
         if (!(query.isSelectType() || query.isAskType() || query.isConstructType() || query.isDescribeType())) {
-            plain(ctx, 400, "Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered here.");
+            errors.send(ctx, queryString, format, 400, "query-form");
             return;
         }
         if (federated(query)) {
-            plain(ctx, 400, "Federated queries (SERVICE) are not answered here: query this endpoint's own data.");
+            errors.send(ctx, queryString, format, 400, "federated");
             return;
         }
         boolean results = query.isSelectType() || query.isAskType();
         String type = choose(ctx, results ? RESULT_TYPES : GRAPH_TYPES, results ? RESULT_FORMATS : GRAPH_FORMATS, format);
+        String errorFormat = format != null ? format : type;
         boolean html = type.equals(HTML);
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
             // the protocol's dataset overrides the query's FROM and FROM NAMED
@@ -277,13 +278,12 @@ final class SparqlService {
         try {
             if (!slots.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS)) {
                 ctx.header("Retry-After", "5");
-                error(ctx, html, queryString, 503, "The SPARQL service is busy: " + limits.maxConcurrent()
-                        + " queries are already running, the most it runs at once. Try again in a few seconds.");
+                errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error(ctx, html, queryString, 503, "Interrupted while waiting to run the query.");
+            errors.send(ctx, queryString, errorFormat, 503, "interrupted");
             return;
         }
         long t0 = System.nanoTime();
@@ -291,15 +291,14 @@ final class SparqlService {
             outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
         } catch (QueryCancelledException e) {
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
-            error(ctx, html, queryString, 503, "The query was stopped: it ran longer than the time limit of "
-                    + limits.timeoutSeconds() + " seconds. Make it more selective (a LIMIT, a narrower pattern, a GRAPH) and try again.");
+            errors.send(ctx, queryString, errorFormat, 503, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())), null);
             return;
         } catch (StoreUnavailableException e) {
             LOG.warn("query not answered: {}", e.getMessage());
-            error(ctx, html, queryString, 502, "The triple store behind this endpoint did not answer. Try again later.");
+            errors.send(ctx, queryString, errorFormat, 502, "store-unavailable");
             return;
         } catch (JenaException e) {
-            error(ctx, html, queryString, 400, "The query could not be run: " + e.getMessage());
+            errors.send(ctx, queryString, errorFormat, 400, "query-failed", Map.of(), e.getMessage());
             return;
         } finally {
             slots.release();
@@ -371,7 +370,7 @@ final class SparqlService {
                 case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
                 case TRIG -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.TRIG).output(out);
                 case NTRIPLES -> RDFWriter.source(o.graph()).format(RDFFormat.NTRIPLES).output(out);
-                case JSONLD -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
+                case JSONLD, RdfResponses.JSON -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
                 case RDFXML -> RDFWriter.source(o.graph()).format(RDFFormat.RDFXML_PLAIN).output(out);
                 default -> RDFWriter.source(o.graph()).format(RDFFormat.TURTLE).output(out);
             }
@@ -404,11 +403,6 @@ final class SparqlService {
         return ContentNegotiation.choose(ctx.header("Accept"), offered).orElseThrow(() -> new NotAcceptable(offered));
     }
 
-    private static boolean wantsHtml(Context ctx, String format) {
-        if (format != null) return format.equalsIgnoreCase("html");
-        return ContentNegotiation.choose(ctx.header("Accept"), List.of(JSON, HTML)).map(HTML::equals).orElse(false);
-    }
-
     /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
     static boolean federated(Query query) {
         boolean[] found = {false};
@@ -436,19 +430,6 @@ final class SparqlService {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private void error(Context ctx, boolean html, String query, int status, String message) {
-        if (html) {
-            ctx.status(status);
-            workbench.page(ctx, query, null, message);
-        } else {
-            plain(ctx, status, message);
-        }
-    }
-
-    private static void plain(Context ctx, int status, String message) {
-        ctx.status(status).contentType("text/plain; charset=utf-8").result(status + " " + message + "\n");
     }
 
     private static String first(String... values) {
