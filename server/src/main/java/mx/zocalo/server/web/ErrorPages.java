@@ -36,17 +36,17 @@ final class ErrorPages {
             reply(ctx, new ErrorResponses.Problem(400, e.code(), e.message(templates.messages(lang))), lang);
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-            e.getDetails().forEach((k, v) -> {
-                if (k.equalsIgnoreCase("Allow")) ctx.header("Allow", v);
-            });
-            page(ctx, e.getStatus(), e.getMessage());
+            if (e.getStatus() == 405) ctx.header("Allow", ctx.path().startsWith(SparqlService.PATH) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD");
+            // Javalin's own exceptions carry the status's English name only: nothing more to say
+            String reason = io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage();
+            page(ctx, e.getStatus(), reason.equalsIgnoreCase(e.getMessage()) ? null : e.getMessage());
         });
         config.routes.exception(DescriptionException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");
-            page(ctx, 503, "The triple store did not answer.");
+            page(ctx, 503, null); // the status's own message says it: the data cannot be reached now
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

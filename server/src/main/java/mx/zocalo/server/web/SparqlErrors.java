@@ -14,7 +14,7 @@ import org.apache.jena.query.QueryException;
  */
 final class SparqlErrors {
     private static final Set<String> JSON_FORMATS = Set.of("json", "jsonld", "json-ld", "application/json",
-            SparqlService.JSON, SparqlService.JSONLD);
+            SparqlFormats.JSON, SparqlFormats.JSONLD);
 
     private final Templates templates;
     private final SparqlWorkbench workbench;
@@ -28,7 +28,7 @@ final class SparqlErrors {
     static ErrorResponses.Form form(Context ctx, String format) {
         if (format == null) return ErrorResponses.form(ctx);
         String f = format.toLowerCase(Locale.ROOT);
-        return f.equals("html") || f.equals(SparqlService.HTML) ? ErrorResponses.Form.HTML
+        return f.equals("html") || f.equals(SparqlFormats.HTML) ? ErrorResponses.Form.HTML
                 : JSON_FORMATS.contains(f) ? ErrorResponses.Form.JSON : ErrorResponses.Form.TEXT;
     }
 

@@ -2,7 +2,6 @@ package mx.zocalo.server.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,24 +22,17 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.shared.JenaException;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitor;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.update.UpdateFactory;
 import org.slf4j.Logger;
@@ -66,34 +58,6 @@ final class SparqlService {
     static final String PATH = "/sparql";
     static final String TRUNCATED_HEADER = "X-Zocalo-Truncated";
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
-
-    static final String JSON = "application/sparql-results+json";
-    static final String XML = "application/sparql-results+xml";
-    static final String CSV = "text/csv";
-    static final String TSV = "text/tab-separated-values";
-    static final String HTML = "text/html";
-    static final String TURTLE = "text/turtle";
-    static final String NTRIPLES = "application/n-triples";
-    static final String JSONLD = "application/ld+json";
-    static final String RDFXML = "application/rdf+xml";
-    static final String NQUADS = "application/n-quads";
-    static final String TRIG = "application/trig";
-
-    /** What SELECT and ASK answer in, the default (for {@code * / *}) first. */
-    static final List<String> RESULT_TYPES = List.of(JSON, XML, CSV, TSV, HTML, "application/json", "application/xml");
-    /** What CONSTRUCT and DESCRIBE answer in. */
-    static final List<String> GRAPH_TYPES = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, NQUADS, TRIG, HTML, RdfResponses.JSON);
-    /** The service description (without a query): the workbench for browsers, RDF for the rest. */
-    static final List<String> DESCRIPTION_TYPES = List.of(HTML, TURTLE, NTRIPLES, JSONLD, RDFXML, RdfResponses.JSON);
-
-    private static final Map<String, String> RESULT_FORMATS = Map.of("json", JSON, "xml", XML, "csv", CSV, "tsv", TSV,
-            "html", HTML);
-    private static final Map<String, String> GRAPH_FORMATS = Map.ofEntries(
-            Map.entry("turtle", TURTLE), Map.entry("ttl", TURTLE), Map.entry("n3", TURTLE),
-            Map.entry("nt", NTRIPLES), Map.entry("ntriples", NTRIPLES), Map.entry("n-triples", NTRIPLES),
-            Map.entry("json", JSONLD), Map.entry("jsonld", JSONLD), Map.entry("json-ld", JSONLD),
-            Map.entry("xml", RDFXML), Map.entry("rdf", RDFXML), Map.entry("rdf+xml", RDFXML), Map.entry("rdfxml", RDFXML),
-            Map.entry("nq", NQUADS), Map.entry("nquads", NQUADS), Map.entry("trig", TRIG), Map.entry("html", HTML));
 
     private final Store store;
     private final PortalIris iris;
@@ -214,13 +178,13 @@ final class SparqlService {
     /** No query: the service description as RDF, or the workbench for browsers. */
     private void describe(Context ctx) {
         ctx.header("Vary", "Accept");
-        String type = ContentNegotiation.choose(ctx.header("Accept"), DESCRIPTION_TYPES).orElse(null);
+        String type = ContentNegotiation.choose(ctx.header("Accept"), SparqlFormats.DESCRIPTION_TYPES).orElse(null);
         if (type == null) {
             errors.send(ctx, null, null, 400, "missing-query",
-                    Map.of("types", String.join(", ", DESCRIPTION_TYPES.subList(1, DESCRIPTION_TYPES.size()))), null);
+                    Map.of("types", String.join(", ", SparqlFormats.DESCRIPTION_TYPES.subList(1, SparqlFormats.DESCRIPTION_TYPES.size()))), null);
             return;
         }
-        if (type.equals(HTML)) {
+        if (type.equals(SparqlFormats.HTML)) {
             workbench.page(ctx, null, null, null);
             return;
         }
@@ -255,9 +219,9 @@ final class SparqlService {
             return;
         }
         boolean results = query.isSelectType() || query.isAskType();
-        String type = choose(ctx, results ? RESULT_TYPES : GRAPH_TYPES, results ? RESULT_FORMATS : GRAPH_FORMATS, format);
+        String type = SparqlFormats.choose(ctx, results, format);
         String errorFormat = format != null ? format : type;
-        boolean html = type.equals(HTML);
+        boolean html = type.equals(SparqlFormats.HTML);
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
             // the protocol's dataset overrides the query's FROM and FROM NAMED
             query.getGraphURIs().clear();
@@ -323,7 +287,7 @@ final class SparqlService {
         if (html) {
             workbench.page(ctx, queryString, outcome, null);
         } else {
-            write(ctx, outcome, type);
+            SparqlFormats.write(ctx, outcome, type);
         }
     }
 
@@ -362,46 +326,7 @@ final class SparqlService {
         return new Outcome(query, List.of(), List.of(), null, g, truncated);
     }
 
-    private void write(Context ctx, Outcome o, String type) {
-        ctx.contentType(type + "; charset=utf-8");
-        OutputStream out = ctx.outputStream();
-        if (o.graph() != null) {
-            switch (type) {
-                case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
-                case TRIG -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.TRIG).output(out);
-                case NTRIPLES -> RDFWriter.source(o.graph()).format(RDFFormat.NTRIPLES).output(out);
-                case JSONLD, RdfResponses.JSON -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
-                case RDFXML -> RDFWriter.source(o.graph()).format(RDFFormat.RDFXML_PLAIN).output(out);
-                default -> RDFWriter.source(o.graph()).format(RDFFormat.TURTLE).output(out);
-            }
-            return;
-        }
-        Lang lang = switch (type) {
-            case XML, "application/xml" -> ResultSetLang.RS_XML;
-            case CSV -> ResultSetLang.RS_CSV;
-            case TSV -> ResultSetLang.RS_TSV;
-            default -> ResultSetLang.RS_JSON;
-        };
-        if (type.equals("application/json")) ctx.contentType(JSON + "; charset=utf-8");
-        if (type.equals("application/xml")) ctx.contentType(XML + "; charset=utf-8");
-        if (o.ask() != null) {
-            ResultSetMgr.write(out, o.ask(), lang);
-        } else {
-            ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(o.vars(), o.rows().iterator())), lang);
-        }
-    }
-
     // ---- negotiation and errors
-
-    /** The type asked for by the format parameter (when it names one), else by {@code Accept}; 406 when none fits. */
-    private static String choose(Context ctx, List<String> offered, Map<String, String> formats, String format) {
-        if (format != null) {
-            String byName = formats.get(format.toLowerCase(Locale.ROOT));
-            if (byName != null) return byName;
-            if (offered.contains(format)) return format;
-        }
-        return ContentNegotiation.choose(ctx.header("Accept"), offered).orElseThrow(() -> new NotAcceptable(offered));
-    }
 
     /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
     static boolean federated(Query query) {

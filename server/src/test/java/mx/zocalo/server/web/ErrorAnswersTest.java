@@ -87,6 +87,7 @@ class ErrorAnswersTest {
             assertThat(send(c, "lang=en", c.accept(), "es-MX").body()).as(what + " ?lang=en").startsWith(c.status() + " " + c.en() + "\n");
             assertThat(send(c, "lang=es", c.accept(), "en").body()).as(what + " ?lang=es").startsWith(c.status() + " " + c.es() + "\n");
             assertThat(String.join(",", en.headers().allValues("Vary"))).as(what).contains("Accept-Language");
+            if (c.status() == 405) assertThat(en.headers().firstValue("Allow")).as(what).hasValue("GET, HEAD");
         }
     }
 
