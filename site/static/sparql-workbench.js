@@ -12,6 +12,32 @@
   var endpoint = new URL(config.endpoint, window.location.href).href;
   var pageOnly = ['format', 'output', 'lang'];
   var yasgui;
+
+  // an error the endpoint answers in JSON ({"error": {"message", "line", "column", "text"}}, see README) is shown as its
+  // message, in the page's language, and the query's line with a caret under the place; not as raw JSON
+  function queryError(error) {
+    var body;
+    try { body = JSON.parse(error && error.text); } catch (e) { return undefined; }
+    var e = body && body.error;
+    if (!e || typeof e.message !== 'string') return undefined;
+    var box = document.createElement('div');
+    box.className = 'zocalo-error';
+    box.setAttribute('role', 'alert');
+    var p = document.createElement('p');
+    p.textContent = e.message;
+    box.appendChild(p);
+    if (typeof e.text === 'string' && e.column > 0) {
+      var number = String(e.line);
+      var pad = e.text.slice(0, e.column - 1).replace(/[^\t]/g, ' ');
+      var pre = document.createElement('pre');
+      pre.textContent = ' ' + number + ' | ' + e.text + '\n ' + number.replace(/./g, ' ') + ' | ' + pad + '^';
+      box.appendChild(pre);
+    }
+    return box;
+  }
+  var Yasr = window.Yasgui.Yasr;
+  if (Yasr && Yasr.defaults) Yasr.defaults.errorRenderers = [queryError].concat(Yasr.defaults.errorRenderers || []);
+
   try {
     host.hidden = false;
     yasgui = new window.Yasgui(host, {

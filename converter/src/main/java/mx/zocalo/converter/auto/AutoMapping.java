@@ -412,11 +412,14 @@ public final class AutoMapping {
     /** The inferred schema in words: one line per column with its property, datatype, counts and examples. */
     public void explain(PrintWriter out) {
         out.printf(Locale.ROOT, "%s: %,d rows, %d columns%n", description, rows, columns.size());
+        if (base != null) {
+            out.println("base:       <" + base + ">");
+        }
         out.println("rows:       <" + subjectTemplate() + ">" + (id == null
                 ? " (no column is a unique identifier; n is the data row number)"
                 : " (identifier column \"" + id.title() + "\": every row has a value and no two are the same)"));
         out.println("class:      <" + classIri() + ">");
-        out.println("properties: <" + vocabulary() + "name>");
+        out.println("properties: <" + vocabulary() + "{property}> (property: as in the table below)");
         for (String note : layoutNotes) {
             out.println("layout:     " + note);
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measures speed: conversion (bench convert), and with the portal the catalog and resource pages.",
+        description = "Measure speed: conversion (bench convert), and with the portal the catalog (bench catalog) and resource pages (bench pages).",
         subcommands = BenchCommand.Convert.class)
 public final class BenchCommand implements Callable<Integer> {
     /** The default input, relative to the repository root ({@code ZOCALO_HOME}). */
@@ -44,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
             name = "convert",
             mixinStandardHelpOptions = true,
             description = {
-                "Converts a table of victims of crime (SESNSP) with the RML engine (mapping zocalo/bench/victimas.rml.ttl, "
+                "Measure conversion speed: convert a table of victims of crime (SESNSP) with the RML engine (mapping zocalo/bench/victimas.rml.ttl, "
                         + "ten triples per row) and with a hand-written baseline (Commons CSV, N-Triples by string building), "
                         + "both to a discarding stream, after a warm-up pass of each; prints rows, triples, seconds, rows/s, "
                         + "triples/s and the ratio engine/baseline.",

@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         name = "convert",
         mixinStandardHelpOptions = true,
         description = {
-            "Converts tables (CSV, .csv.gz, .xlsx, .xls) to RDF with an RML mapping, or without one (--auto).",
+            "Convert tables (CSV, .csv.gz, .xlsx, .xls) to RDF with a mapping (RML in Turtle, or YAML), or without one (--auto).",
             "Sources named in the mapping resolve relative to the mapping file. Without --output the RDF goes to "
                     + "standard output and only the RDF: messages go to standard error. With --output the file is "
                     + "written under a temporary name and renamed at the end, so an error never leaves a partial file."
@@ -72,7 +72,9 @@ public final class ConvertCommand implements Callable<Integer> {
 
     /** Exactly one: a mapping, or a table to convert without one. */
     static final class What {
-        @Option(names = {"-m", "--mapping"}, required = true, paramLabel = "FILE", description = "RML mapping (Turtle).")
+        @Option(names = {"-m", "--mapping"}, required = true, paramLabel = "FILE",
+                description = "The mapping: RML in Turtle (.ttl), or YAML (.yml, .yaml: the YARRRML subset of "
+                        + "zocalo mapping compile).")
         Path mapping;
 
         @Option(names = "--auto", required = true, paramLabel = "TABLE",
@@ -87,7 +89,8 @@ public final class ConvertCommand implements Callable<Integer> {
     TableChoice table = new TableChoice();
 
     @Option(names = "--explain",
-            description = "With --auto: print the inferred schema (column, property, datatype, values, missing, examples) instead of converting.")
+            description = "With --auto: print the inferred schema (column, property, datatype, values, missing, examples) instead of "
+                    + "converting; IRIs in full, under --base or else " + EXPLAIN_BASE + ".")
     boolean explain;
 
     @Option(names = "--csvw", paramLabel = "FILE",
@@ -127,6 +130,12 @@ public final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads that map rows (default: one per processor).")
     Integer threads;
+
+    /**
+     * The base IRI {@code --explain} shows IRIs under when no {@code --base} is given: the one {@code zocalo serve} and
+     * {@code zocalo publish} mint with by default, so the explanation never prints relative IRIs.
+     */
+    static final String EXPLAIN_BASE = "http://localhost:8080/";
 
     /** How many skipped rows are described one by one; the rest are only counted. */
     static final int REASONS_SHOWN = 10;
@@ -194,8 +203,13 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.flush();
                 return CommandLine.ExitCode.USAGE;
             }
+            if (base == null) {
+                err.println("note: no --base given: the IRIs below are under " + EXPLAIN_BASE
+                        + ", the portal's default base; give yours with --base");
+            }
             try {
-                inferred = AutoMapping.infer(what.auto, table.options(), base, table.slug, table.idColumn);
+                inferred = AutoMapping.infer(what.auto, table.options(), base != null ? base : EXPLAIN_BASE, table.slug,
+                        table.idColumn);
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 err.flush();

@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
         name = "fuzz",
         mixinStandardHelpOptions = true,
         description = {
-            "Fuzzes the CSV and Excel readers with mutated files.",
+            "Fuzz the CSV and Excel readers with mutated files.",
             "",
-            "Mutates sample files (bytes flipped, inserted, deleted, truncated, chunks "
-                    + "duplicated; inside the zip entries of .xlsx; CSV also gzipped) and reads each with the layout "
+            "Sample files are mutated (bytes flipped, inserted, deleted, truncated, chunks "
+                    + "duplicated; inside the zip entries of .xlsx; CSV also gzipped) and each is read with the layout "
                     + "detected. Every input must end in rows or in the readers' own error (TableSourceException); "
                     + "anything else is printed with the seed and iteration that reproduce it, and the exit status is 1.",
             "Default samples: $ZOCALO_HOME/converter/src/test/resources/data (ZOCALO_HOME defaults to the working directory)."

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code convert --auto} infers, as YAML to edit.
  */
 @Command(name = "mapping", mixinStandardHelpOptions = true,
-        description = "Tools for mapping files.",
+        description = "Compile YAML mappings to RML, or suggest a mapping for a table.",
         subcommands = {MappingCommand.Compile.class, MappingCommand.Suggest.class})
 public final class MappingCommand implements Callable<Integer> {
     @Spec
@@ -39,8 +39,9 @@ public final class MappingCommand implements Callable<Integer> {
 
     /** {@code mapping compile FILE.yml [--output FILE]}. Exit codes: 0 done, 1 invalid mapping or write error, 2 usage. */
     @Command(name = "compile", mixinStandardHelpOptions = true,
-            description = {"Compiles a YAML mapping (YARRRML subset) to the equivalent RML mapping in Turtle.",
-                "Source paths stay relative: keep the Turtle beside the YAML file (or give absolute paths)."},
+            description = {"Compile a YAML mapping (YARRRML subset) to the equivalent RML mapping in Turtle.",
+                "Source paths stay relative: keep the Turtle beside the YAML file (or give absolute paths). Triples maps "
+                        + "are named after the YAML's mappings, <#Name>, relative to the Turtle file (or to the YAML's base)."},
             footer = {"", "Exit codes: 0 done, 1 invalid mapping (file, line and key on standard error), 2 usage error."})
     static final class Compile implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE.yml", description = "The YAML mapping.")
@@ -104,7 +105,7 @@ public final class MappingCommand implements Callable<Integer> {
 
     /** {@code mapping suggest TABLE [--base IRI] [--slug S] [-o FILE.yml]}. Exit codes: 0 done, 1 unreadable table or write error, 2 usage. */
     @Command(name = "suggest", mixinStandardHelpOptions = true,
-            description = {"Writes the mapping that convert --auto infers for a table as a YAML mapping (YARRRML subset), to edit and "
+            description = {"Suggest a mapping for a table: what convert --auto infers, written as a YAML mapping (YARRRML subset) to edit and "
                     + "use with convert --mapping FILE.yml.",
                 "Comments in it say where the YAML form cannot do what --auto does (canonical forms such as 1,234.5 -> 1234.5, "
                     + "missing-value markers, title rows)."},

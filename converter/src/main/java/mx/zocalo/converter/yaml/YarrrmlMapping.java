@@ -4,6 +4,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 
@@ -33,12 +36,35 @@ public record YarrrmlMapping(Path file, Graph graph, String base) {
         return new YarrrmlCompiler(file, defaultBase).compile(YamlNode.read(file));
     }
 
-    /** Writes the equivalent RML mapping as Turtle (with {@code @base} when the YAML has a base). */
+    /**
+     * Writes the equivalent RML mapping as Turtle: with {@code @base} when the YAML has a base; without one, the IRIs
+     * made from the YAML file's own location (its triples maps, {@code <#Name>}) are written relative to it, so the
+     * Turtle names no folder of this machine and means the same read from beside the YAML file.
+     */
     public void writeTurtle(OutputStream out) {
-        org.apache.jena.riot.RDFWriterBuilder writer = RDFWriter.source(graph).format(RDFFormat.TURTLE_PRETTY);
+        org.apache.jena.riot.RDFWriterBuilder writer = RDFWriter.source(base == null ? relativeToFile() : graph)
+                .format(RDFFormat.TURTLE_PRETTY);
         if (base != null) {
             writer.base(base);
         }
         writer.output(out);
+    }
+
+    /** The graph with IRIs under the YAML file's folder made relative: {@code file:///.../m.yml#Name} becomes {@code #Name}. */
+    private Graph relativeToFile() {
+        String self = file.toAbsolutePath().normalize().toUri().toString();
+        String folder = self.substring(0, self.lastIndexOf('/') + 1);
+        Graph relative = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        relative.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+        java.util.function.UnaryOperator<Node> shorten = n -> {
+            if (!n.isURI()) return n;
+            String iri = n.getURI();
+            if (iri.startsWith(self + "#")) return NodeFactory.createURI(iri.substring(self.length()));
+            if (iri.startsWith(folder) && iri.length() > folder.length()) return NodeFactory.createURI(iri.substring(folder.length()));
+            return n;
+        };
+        graph.find().forEach(t -> relative.add(Triple.create(shorten.apply(t.getSubject()), shorten.apply(t.getPredicate()),
+                shorten.apply(t.getObject()))));
+        return relative;
     }
 }

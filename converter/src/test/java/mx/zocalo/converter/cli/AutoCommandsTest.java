@@ -81,8 +81,30 @@ class AutoCommandsTest {
         assertThat(convert("--auto", TestData.file("siha_2_2_4_9_dic_2015.xlsx").toString(), "--header-row", "3", "--explain")).isZero();
 
         String text = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Clave", "string", "01001", "\"n. d.\"").doesNotContain("<http");
+        assertThat(text).contains("Clave", "string", "01001", "\"n. d.\"");
+        assertThat(text.lines()).as("no RDF: no quads or triples").noneMatch(l -> l.matches("^<[^>]+> <[^>]+> .* \\.$"));
         assertThat(text).containsPattern("2011 +2011 +integer");
+    }
+
+    @Test
+    void given_explain_then_iris_are_printed_in_full_never_relative() {
+        assertThat(convert("--auto", TestData.file("data_total.csv").toString(), "--explain")).isZero();
+        String text = stdout.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher iris = java.util.regex.Pattern.compile("<([^>]*)>").matcher(text);
+        int seen = 0;
+        while (iris.find()) {
+            seen++;
+            assertThat(iris.group(1)).as("an IRI of the explanation").startsWith(ConvertCommand.EXPLAIN_BASE);
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(4);
+        assertThat(text).contains("<" + ConvertCommand.EXPLAIN_BASE + "def/data-total#Registro>")
+                .doesNotContain("<def/", "<id/");
+        assertThat(stderr.toString()).contains("no --base given", ConvertCommand.EXPLAIN_BASE);
+
+        stdout.reset();
+        assertThat(convert("--auto", TestData.file("data_total.csv").toString(), "--explain", "--base", BASE)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("base:       <" + BASE + ">",
+                "<" + BASE + "id/data-total/row/{n}>", "<" + BASE + "def/data-total#{property}>").doesNotContain(ConvertCommand.EXPLAIN_BASE);
     }
 
     @Test

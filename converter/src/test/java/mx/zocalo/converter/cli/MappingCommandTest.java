@@ -90,4 +90,31 @@ class MappingCommandTest {
 
         assertThat(new String(rdf.toByteArray(), StandardCharsets.UTF_8).lines().count()).isEqualTo(2064 * 2);
     }
+
+    @Test
+    void given_yaml_without_base_when_compiling_then_triples_maps_are_named_from_the_yaml_without_machine_paths(@TempDir Path dir)
+            throws Exception {
+        Path yaml = Files.copy(TestData.file("spending.yml"), dir.resolve("spending.yml"));
+        Files.copy(TestData.file("data_total.csv"), dir.resolve("data_total.csv"));
+        Path ttl = dir.resolve("spending.rml.ttl");
+
+        assertThat(run("compile", yaml.toString(), "-o", ttl.toString())).isZero();
+
+        String turtle = Files.readString(ttl, StandardCharsets.UTF_8);
+        assertThat(turtle).contains("<#Spending>", "<#Ente>")
+                .doesNotContain("file:", dir.toAbsolutePath().toString());
+        // the Turtle beside the YAML converts to the same graph as the YAML itself
+        assertThat(convert(ttl).isIsomorphicWith(convert(yaml))).isTrue();
+    }
+
+    private Graph convert(Path mapping) {
+        ByteArrayOutputStream rdf = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new ConvertCommand(rdf));
+        cli.setErr(new PrintWriter(stderr, true));
+        assertThat(cli.execute("--mapping", mapping.toString(), "--base", "https://datos.example.mx/", "--format", "ntriples", "-q"))
+                .as(stderr.toString()).isZero();
+        Graph g = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(rdf.toByteArray())).lang(Lang.NTRIPLES).parse(g);
+        return g;
+    }
 }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * port, and times {@code GET /catalog?pageSize=N} in each RDF format (after a warm-up), as a harvester would ask.
  */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = {"Times a catalog page of N datasets (default 100) in Turtle, N-Triples, JSON-LD and RDF/XML.",
-            "Publishes N generated datasets (four rows each) into a temporary TDB2 store first; prints mean, median, "
+        description = {"Measure how fast a catalog page of N datasets (default 100) is served in Turtle, N-Triples, JSON-LD and RDF/XML.",
+            "N generated datasets (four rows each) are published into a temporary TDB2 store first; prints mean, median, "
                     + "95th percentile and slowest response, and the page size in bytes."})
 public final class CatalogBenchCommand implements Callable<Integer> {
     @Option(names = "--datasets", defaultValue = "100", paramLabel = "N", description = "Datasets in the catalog and on the page (default: ${DEFAULT-VALUE}).")

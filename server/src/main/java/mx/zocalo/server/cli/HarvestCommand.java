@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "harvest", mixinStandardHelpOptions = true,
-        description = {"Import the datasets of another DCAT catalog into this portal's catalog.",
+        description = {"Harvest the datasets of another DCAT catalog into this portal's catalog.",
                 "SOURCE is an http(s) URL (Turtle, JSON-LD, RDF/XML or N-Triples by content negotiation; Hydra pages "
                         + "are followed) or a local file (the syntax from its extension).",
                 "The source becomes the sub-catalog {base}catalog/harvested/NAME; each dataset keeps its IRI and its "

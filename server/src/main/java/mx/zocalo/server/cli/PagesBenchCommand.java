@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * Prints throughput, p50 and p99 latency, and the ratio of page throughput to DESCRIBE throughput.
  */
 @Command(name = "pages", mixinStandardHelpOptions = true,
-        description = {"Measures resource-page throughput and latency (cold and warm page cache) against the SPARQL endpoint answering DESCRIBE (run each time: Cache-Control: no-cache).",
-            "Publishes a generated dataset into a temporary TDB2 store first; all traffic stays on loopback."})
+        description = {"Measure resource-page throughput and latency (cold and warm page cache) against the SPARQL endpoint answering DESCRIBE (run each time: Cache-Control: no-cache).",
+            "A generated dataset is published into a temporary TDB2 store first; all traffic stays on loopback."})
 public final class PagesBenchCommand implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "5000", paramLabel = "N", description = "Payments in the generated dataset (default: ${DEFAULT-VALUE}).")
     int rows;

@@ -1,6 +1,5 @@
 package mx.zocalo.server.web;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,14 @@ final class CatalogPages {
         static Request of(Context ctx) {
             int page = number(ctx, "page", 1);
             int size = number(ctx, "pageSize", DEFAULT_PAGE_SIZE);
-            if (page < 1) throw new BadRequestResponse("page must be 1 or more, not " + page);
+            if (page < 1) {
+                throw new LocalizedBadRequest("error.param.min", Map.of("name", "page", "min", "1", "value", String.valueOf(page)),
+                        "page must be 1 or more, not " + page);
+            }
             if (size < 1 || size > MAX_PAGE_SIZE) {
-                throw new BadRequestResponse("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
+                throw new LocalizedBadRequest("error.param.range", Map.of("name", "pageSize", "min", "1",
+                        "max", String.valueOf(MAX_PAGE_SIZE), "value", String.valueOf(size)),
+                        "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
             }
             String q = blankToNull(ctx.queryParam("q"));
             String since = blankToNull(ctx.queryParam("modified_since"));
@@ -63,7 +67,8 @@ final class CatalogPages {
             try {
                 return Integer.parseInt(v.strip());
             } catch (NumberFormatException e) {
-                throw new BadRequestResponse(name + " must be a whole number, not '" + v + "'");
+                throw new LocalizedBadRequest("error.param.number", Map.of("name", name, "value", v),
+                        name + " must be a whole number, not '" + v + "'");
             }
         }
 
@@ -71,7 +76,8 @@ final class CatalogPages {
             try {
                 return v.length() <= 10 ? LocalDate.parse(v).atStartOfDay().atOffset(java.time.ZoneOffset.UTC) : OffsetDateTime.parse(v);
             } catch (DateTimeParseException e) {
-                throw new BadRequestResponse("modified_since must be a date (2024-06-01) or a date-time (2024-06-01T12:00:00Z), not '" + v + "'");
+                throw new LocalizedBadRequest("error.param.date", Map.of("name", "modified_since", "value", v),
+                        "modified_since must be a date (2024-06-01) or a date-time (2024-06-01T12:00:00Z), not '" + v + "'");
             }
         }
     }

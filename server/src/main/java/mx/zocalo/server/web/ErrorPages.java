@@ -12,12 +12,15 @@ import mx.zocalo.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place that turns exceptions into HTTP statuses and readable pages. */
+/**
+ * The one place that turns exceptions into HTTP statuses and readable answers: a page, JSON or plain text, in the
+ * request's language ({@link ErrorResponses}).
+ */
 final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.http");
     /** What a withdrawn dataset's IRIs are offered in: a page, its withdrawn record in RDF, or a line of text. */
     private static final List<String> GONE_TYPES = List.of("text/html", "text/turtle", "application/n-triples",
-            "application/ld+json", "application/rdf+xml", "text/plain");
+            "application/ld+json", "application/json", "application/rdf+xml", "text/plain");
     private final Templates templates;
     private final Withdrawals withdrawals;
     private final RdfResponses rdf;
@@ -29,20 +32,32 @@ final class ErrorPages {
     }
 
     void register(JavalinConfig config) {
+        config.http.prefer405over404 = true;
         config.routes.exception(NotAcceptable.class, (e, ctx) -> {
-            Map<String, String> msg = templates.messages(PageLanguage.of(ctx));
-            ctx.status(406).header("Vary", "Accept, Accept-Language").contentType("text/plain; charset=utf-8")
-                    .result("406 " + msg.get("error.406") + ". " + msg.get("error.406.types") + "\n"
-                            + String.join("\n", e.available()) + "\n");
+            String lang = PageLanguage.peek(ctx);
+            Map<String, String> msg = templates.messages(lang);
+            String message = msg.get("error.406.help") + " " + msg.get("error.406.types");
+            ErrorResponses.Problem p = new ErrorResponses.Problem(406, ErrorResponses.code(406), message,
+                    Map.of("available", e.available()), String.join("\n", e.available()), null);
+            reply(ctx, p, lang);
+        });
+        config.routes.exception(LocalizedBadRequest.class, (e, ctx) -> {
+            String lang = PageLanguage.peek(ctx);
+            reply(ctx, new ErrorResponses.Problem(400, e.code(), e.message(templates.messages(lang))), lang);
         });
         config.routes.exception(Gone.class, (e, ctx) -> gone(ctx, e.withdrawal()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) -> page(ctx, e.getStatus(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) ctx.header("Allow", ctx.path().startsWith(SparqlService.PATH) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD");
+            // Javalin's own exceptions carry the status's English name only: nothing more to say
+            String reason = io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage();
+            page(ctx, e.getStatus(), reason.equalsIgnoreCase(e.getMessage()) ? null : e.getMessage());
+        });
         config.routes.exception(DescriptionException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> page(ctx, 400, e.getMessage()));
         config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "30");
-            page(ctx, 503, "The triple store did not answer.");
+            page(ctx, 503, null); // the status's own message says it: the data cannot be reached now
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -62,11 +77,11 @@ final class ErrorPages {
         String type = byExtension != null && byExtension.distribution() ? byExtension.mediaType()
                 : ContentNegotiation.choose(ctx.header("Accept"), GONE_TYPES).orElse("text/plain");
         if (type.equals("text/plain")) {
-            ctx.contentType("text/plain; charset=utf-8").result("410 Gone: " + new Gone(w).getMessage() + "\n");
+            page(ctx, 410, new Gone(w).getMessage());
             return;
         }
         if (!type.equals("text/html")) {
-            rdf.send(ctx, withdrawals.description(w.slug()), RdfResponses.formatFor(type));
+            rdf.send(ctx, withdrawals.description(w.slug()), RdfResponses.formatFor(type.equals("application/json") ? "application/ld+json" : type));
             return;
         }
         String lang = PageLanguage.of(ctx);
@@ -79,23 +94,35 @@ final class ErrorPages {
         Templates.send(ctx, templates.render("withdrawn", lang, model));
     }
 
-    private void page(Context ctx, int status, String message) {
-        ctx.status(status);
-        boolean html = ContentNegotiation.choose(ctx.header("Accept"), List.of("text/html", "text/plain"))
-                .map("text/html"::equals).orElse(false);
-        if (!html) {
-            ctx.contentType("text/plain; charset=utf-8").result(status + " " + message + "\n");
+    /**
+     * The error of a status, with a technical {@code detail} (English, shown folded; none for 404, where the status
+     * and the address say it all): the framing in the request's language.
+     */
+    private void page(Context ctx, int status, String detail) {
+        String lang = PageLanguage.peek(ctx);
+        Map<String, String> msg = templates.messages(lang);
+        String help = msg.get("error." + status + ".help");
+        String shown = detail == null || detail.isBlank() || status == 404 ? null : detail;
+        reply(ctx, new ErrorResponses.Problem(status, ErrorResponses.code(status),
+                help != null ? help : ErrorResponses.title(msg, status), Map.of(), null, shown), lang);
+    }
+
+    private void reply(Context ctx, ErrorResponses.Problem p, String lang) {
+        ErrorResponses.Form form = ErrorResponses.form(ctx);
+        if (form != ErrorResponses.Form.HTML) {
+            ErrorResponses.send(ctx, p, form, lang, templates.messages(lang));
             return;
         }
-        String lang = PageLanguage.of(ctx);
-        String key = "error." + status;
+        lang = PageLanguage.of(ctx);
         Map<String, String> msg = templates.messages(lang);
+        ctx.status(p.status());
+        ErrorResponses.vary(ctx);
         Map<String, Object> model = Pages.base(ctx, lang);
-        model.put("status", status);
-        model.put("title", msg.getOrDefault(key, msg.getOrDefault("error.other", "Error")));
-        model.put("help", msg.get(key + ".help"));
-        // the technical message is in English: shown folded, and only where it says more than the status
-        if (message != null && !message.isBlank() && status != 404) model.put("detail", message);
+        model.put("status", p.status());
+        model.put("title", ErrorResponses.title(msg, p.status()));
+        model.put("help", p.message());
+        if (p.excerpt() != null) model.put("excerpt", p.excerpt());
+        if (p.detail() != null) model.put("detail", p.detail());
         model.put("path", ctx.path());
         ctx.header("Content-Language", lang);
         Templates.send(ctx, templates.render("error", lang, model));

@@ -51,8 +51,8 @@ public final class PortalServer {
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
-        SparqlService sparql = new SparqlService(store, iris, sparqlLimits,
-                new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token()), rdf,
+        SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);

@@ -11,13 +11,16 @@ import org.apache.jena.shared.PrefixMapping;
 
 /** Writes RDF in the format a client negotiated, with the portal's prefixes. */
 final class RdfResponses {
+    /** Plain JSON: answered with JSON-LD (a JSON document with its {@code @context}), labelled as the client asked. */
+    static final String JSON = "application/json";
+
     /** The types a description is offered in, HTML first (browsers send {@code * / *} too). */
     static final List<String> DESCRIPTION_TYPES = List.of(
-            "text/html", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml");
+            "text/html", "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", JSON);
 
     /** RDF only, Turtle first (for documents with no HTML view). */
     static final List<String> DATA_TYPES_WITHOUT_HTML = List.of(
-            "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml");
+            "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml", JSON);
 
     private final PortalIris iris;
 
@@ -25,18 +28,35 @@ final class RdfResponses {
         this.iris = iris;
     }
 
+    /** The format of a negotiated type; {@code application/json} is JSON-LD. */
     static RdfDownload formatFor(String mediaType) {
+        if (mediaType.equals(JSON)) return RdfDownload.JSONLD;
         for (RdfDownload d : RdfDownload.values()) {
             if (d.mediaType().equals(mediaType)) return d;
         }
         throw new IllegalArgumentException(mediaType);
     }
 
+    /** Writes {@code graph} as {@code format}; JSON-LD labelled {@code application/json} when that is what the client prefers. */
     void send(Context ctx, Graph graph, RdfDownload format) {
+        send(ctx, graph, format == RdfDownload.JSONLD ? jsonType(ctx) : format.mediaType());
+    }
+
+    /** Writes {@code graph} in the negotiated {@code mediaType} (one of {@link #DESCRIPTION_TYPES} but HTML), labelled so. */
+    void send(Context ctx, Graph graph, String mediaType) {
         graph.getPrefixMapping().setNsPrefixes(prefixes());
-        ctx.contentType(format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : ""));
+        ctx.contentType(mediaType + (mediaType.startsWith("text/") ? "; charset=utf-8" : ""));
         OutputStream out = ctx.outputStream();
-        RDFWriter.source(graph).format(format.format()).output(out);
+        RDFWriter.source(graph).format(formatFor(mediaType).format()).output(out);
+    }
+
+    /**
+     * How JSON-LD is labelled for this request: {@code application/ld+json}, or {@code application/json} for a client
+     * that accepts plain JSON and not JSON-LD (or prefers it), as the Linked Data Fragments server does.
+     */
+    static String jsonType(Context ctx) {
+        return ContentNegotiation.choose(ctx.header("Accept"), List.of(RdfDownload.JSONLD.mediaType(), JSON))
+                .orElse(RdfDownload.JSONLD.mediaType());
     }
 
     PrefixMapping prefixes() {

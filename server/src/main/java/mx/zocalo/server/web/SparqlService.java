@@ -2,7 +2,6 @@ package mx.zocalo.server.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,27 +19,20 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.shared.JenaException;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitor;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.update.UpdateFactory;
 import org.slf4j.Logger;
@@ -67,39 +59,12 @@ final class SparqlService {
     static final String TRUNCATED_HEADER = "X-Zocalo-Truncated";
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
 
-    static final String JSON = "application/sparql-results+json";
-    static final String XML = "application/sparql-results+xml";
-    static final String CSV = "text/csv";
-    static final String TSV = "text/tab-separated-values";
-    static final String HTML = "text/html";
-    static final String TURTLE = "text/turtle";
-    static final String NTRIPLES = "application/n-triples";
-    static final String JSONLD = "application/ld+json";
-    static final String RDFXML = "application/rdf+xml";
-    static final String NQUADS = "application/n-quads";
-    static final String TRIG = "application/trig";
-
-    /** What SELECT and ASK answer in, the default (for {@code * / *}) first. */
-    static final List<String> RESULT_TYPES = List.of(JSON, XML, CSV, TSV, HTML, "application/json", "application/xml");
-    /** What CONSTRUCT and DESCRIBE answer in. */
-    static final List<String> GRAPH_TYPES = List.of(TURTLE, NTRIPLES, JSONLD, RDFXML, NQUADS, TRIG, HTML);
-    /** The service description (without a query): the workbench for browsers, RDF for the rest. */
-    static final List<String> DESCRIPTION_TYPES = List.of(HTML, TURTLE, NTRIPLES, JSONLD, RDFXML);
-
-    private static final Map<String, String> RESULT_FORMATS = Map.of("json", JSON, "xml", XML, "csv", CSV, "tsv", TSV,
-            "html", HTML);
-    private static final Map<String, String> GRAPH_FORMATS = Map.ofEntries(
-            Map.entry("turtle", TURTLE), Map.entry("ttl", TURTLE), Map.entry("n3", TURTLE),
-            Map.entry("nt", NTRIPLES), Map.entry("ntriples", NTRIPLES), Map.entry("n-triples", NTRIPLES),
-            Map.entry("json", JSONLD), Map.entry("jsonld", JSONLD), Map.entry("json-ld", JSONLD),
-            Map.entry("xml", RDFXML), Map.entry("rdf", RDFXML), Map.entry("rdf+xml", RDFXML), Map.entry("rdfxml", RDFXML),
-            Map.entry("nq", NQUADS), Map.entry("nquads", NQUADS), Map.entry("trig", TRIG), Map.entry("html", HTML));
-
     private final Store store;
     private final PortalIris iris;
     private final SparqlLimits limits;
     private final Semaphore slots;
     private final SparqlWorkbench workbench;
+    private final SparqlErrors errors;
     private final RdfResponses rdf;
     private final java.util.function.Supplier<String> version;
     /**
@@ -113,8 +78,9 @@ final class SparqlService {
     private static final java.util.regex.Pattern VOLATILE =
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
-    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, RdfResponses rdf,
-            java.util.function.Supplier<String> version) {
+    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, SparqlErrors errors,
+            RdfResponses rdf, java.util.function.Supplier<String> version) {
+        this.errors = errors;
         this.version = version;
         this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_CELLS)
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
@@ -135,8 +101,8 @@ final class SparqlService {
         config.routes.post(PATH, this::post);
         config.routes.options(PATH, this::preflight);
         config.routes.options(PATH + "/*", this::preflight);
-        config.routes.post(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
-        config.routes.get(PATH + "/update", ctx -> refuseUpdate(cors(ctx)));
+        config.routes.post(PATH + "/update", ctx -> refuseUpdate(cors(ctx), null));
+        config.routes.get(PATH + "/update", ctx -> refuseUpdate(cors(ctx), null));
     }
 
     SparqlLimits limits() {
@@ -148,7 +114,7 @@ final class SparqlService {
     void get(Context ctx) {
         cors(ctx);
         if (ctx.queryParam("update") != null) {
-            refuseUpdate(ctx);
+            refuseUpdate(ctx, ctx.queryParam("update"));
             return;
         }
         String query = ctx.queryParam("query");
@@ -166,12 +132,12 @@ final class SparqlService {
         switch (type) {
             case "application/x-www-form-urlencoded" -> {
                 if (ctx.formParam("update") != null) {
-                    refuseUpdate(ctx);
+                    refuseUpdate(ctx, ctx.formParam("update"));
                     return;
                 }
                 String query = ctx.formParam("query");
                 if (query == null) {
-                    plain(ctx, 400, "Missing the 'query' parameter: POST a form with query=... (SPARQL 1.1 Protocol).");
+                    errors.send(ctx, null, first(ctx.formParam("format"), ctx.queryParam("format")), 400, "missing-form-query");
                     return;
                 }
                 List<String> dgu = new ArrayList<>(ctx.formParams("default-graph-uri"));
@@ -183,9 +149,8 @@ final class SparqlService {
             }
             case "application/sparql-query" -> run(ctx, ctx.body(), ctx.queryParams("default-graph-uri"),
                     ctx.queryParams("named-graph-uri"), first(ctx.queryParam("format"), ctx.queryParam("output")));
-            case "application/sparql-update" -> refuseUpdate(ctx);
-            default -> plain(ctx, 415, "POST a query as application/x-www-form-urlencoded (query=...) or as "
-                    + "application/sparql-query; got '" + type + "'.");
+            case "application/sparql-update" -> refuseUpdate(ctx, ctx.body());
+            default -> errors.send(ctx, null, ctx.queryParam("format"), 415, "unsupported-media-type", Map.of("type", type), null);
         }
     }
 
@@ -206,26 +171,25 @@ final class SparqlService {
         return ctx;
     }
 
-    private void refuseUpdate(Context ctx) {
-        plain(ctx, 403, "This SPARQL endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is not accepted. "
-                + "Ask queries (SELECT, ASK, CONSTRUCT, DESCRIBE) with the 'query' parameter.");
+    private void refuseUpdate(Context ctx, String update) {
+        errors.send(ctx, update, first(ctx.queryParam("format"), ctx.queryParam("output")), 403, "read-only");
     }
 
     /** No query: the service description as RDF, or the workbench for browsers. */
     private void describe(Context ctx) {
         ctx.header("Vary", "Accept");
-        String type = ContentNegotiation.choose(ctx.header("Accept"), DESCRIPTION_TYPES).orElse(null);
+        String type = ContentNegotiation.choose(ctx.header("Accept"), SparqlFormats.DESCRIPTION_TYPES).orElse(null);
         if (type == null) {
-            plain(ctx, 400, "Missing the 'query' parameter (SPARQL 1.1 Protocol). Without a query, /sparql gives its "
-                    + "service description in " + String.join(", ", DESCRIPTION_TYPES.subList(1, DESCRIPTION_TYPES.size())) + ".");
+            errors.send(ctx, null, null, 400, "missing-query",
+                    Map.of("types", String.join(", ", SparqlFormats.DESCRIPTION_TYPES.subList(1, SparqlFormats.DESCRIPTION_TYPES.size()))), null);
             return;
         }
-        if (type.equals(HTML)) {
+        if (type.equals(SparqlFormats.HTML)) {
             workbench.page(ctx, null, null, null);
             return;
         }
         Graph sd = store.read(dsg -> ServiceDescription.of(dsg, iris, limits));
-        rdf.send(ctx, sd, RdfResponses.formatFor(type));
+        rdf.send(ctx, sd, type);
     }
 
     // ---- running a query
@@ -238,25 +202,26 @@ final class SparqlService {
         Query query;
         try {
             query = QueryFactory.create(queryString, Syntax.syntaxARQ);
-        } catch (QueryParseException e) {
+        } catch (QueryException e) {
             if (isUpdate(queryString)) {
-                refuseUpdate(ctx);
+                refuseUpdate(ctx, queryString);
                 return;
             }
-            error(ctx, wantsHtml(ctx, format), queryString, 400, "Syntax error in the query: " + e.getMessage());
+            errors.syntax(ctx, queryString, e, format);
             return;
         }
         if (!(query.isSelectType() || query.isAskType() || query.isConstructType() || query.isDescribeType())) {
-            plain(ctx, 400, "Only SELECT, ASK, CONSTRUCT and DESCRIBE queries are answered here.");
+            errors.send(ctx, queryString, format, 400, "query-form");
             return;
         }
         if (federated(query)) {
-            plain(ctx, 400, "Federated queries (SERVICE) are not answered here: query this endpoint's own data.");
+            errors.send(ctx, queryString, format, 400, "federated");
             return;
         }
         boolean results = query.isSelectType() || query.isAskType();
-        String type = choose(ctx, results ? RESULT_TYPES : GRAPH_TYPES, results ? RESULT_FORMATS : GRAPH_FORMATS, format);
-        boolean html = type.equals(HTML);
+        String type = SparqlFormats.choose(ctx, results, format);
+        String errorFormat = format != null ? format : type;
+        boolean html = type.equals(SparqlFormats.HTML);
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
             // the protocol's dataset overrides the query's FROM and FROM NAMED
             query.getGraphURIs().clear();
@@ -277,13 +242,12 @@ final class SparqlService {
         try {
             if (!slots.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS)) {
                 ctx.header("Retry-After", "5");
-                error(ctx, html, queryString, 503, "The SPARQL service is busy: " + limits.maxConcurrent()
-                        + " queries are already running, the most it runs at once. Try again in a few seconds.");
+                errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error(ctx, html, queryString, 503, "Interrupted while waiting to run the query.");
+            errors.send(ctx, queryString, errorFormat, 503, "interrupted");
             return;
         }
         long t0 = System.nanoTime();
@@ -291,15 +255,14 @@ final class SparqlService {
             outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
         } catch (QueryCancelledException e) {
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
-            error(ctx, html, queryString, 503, "The query was stopped: it ran longer than the time limit of "
-                    + limits.timeoutSeconds() + " seconds. Make it more selective (a LIMIT, a narrower pattern, a GRAPH) and try again.");
+            errors.send(ctx, queryString, errorFormat, 503, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())), null);
             return;
         } catch (StoreUnavailableException e) {
             LOG.warn("query not answered: {}", e.getMessage());
-            error(ctx, html, queryString, 502, "The triple store behind this endpoint did not answer. Try again later.");
+            errors.send(ctx, queryString, errorFormat, 502, "store-unavailable");
             return;
         } catch (JenaException e) {
-            error(ctx, html, queryString, 400, "The query could not be run: " + e.getMessage());
+            errors.send(ctx, queryString, errorFormat, 400, "query-failed", Map.of(), e.getMessage());
             return;
         } finally {
             slots.release();
@@ -324,7 +287,7 @@ final class SparqlService {
         if (html) {
             workbench.page(ctx, queryString, outcome, null);
         } else {
-            write(ctx, outcome, type);
+            SparqlFormats.write(ctx, outcome, type);
         }
     }
 
@@ -363,51 +326,7 @@ final class SparqlService {
         return new Outcome(query, List.of(), List.of(), null, g, truncated);
     }
 
-    private void write(Context ctx, Outcome o, String type) {
-        ctx.contentType(type + "; charset=utf-8");
-        OutputStream out = ctx.outputStream();
-        if (o.graph() != null) {
-            switch (type) {
-                case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
-                case TRIG -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.TRIG).output(out);
-                case NTRIPLES -> RDFWriter.source(o.graph()).format(RDFFormat.NTRIPLES).output(out);
-                case JSONLD -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
-                case RDFXML -> RDFWriter.source(o.graph()).format(RDFFormat.RDFXML_PLAIN).output(out);
-                default -> RDFWriter.source(o.graph()).format(RDFFormat.TURTLE).output(out);
-            }
-            return;
-        }
-        Lang lang = switch (type) {
-            case XML, "application/xml" -> ResultSetLang.RS_XML;
-            case CSV -> ResultSetLang.RS_CSV;
-            case TSV -> ResultSetLang.RS_TSV;
-            default -> ResultSetLang.RS_JSON;
-        };
-        if (type.equals("application/json")) ctx.contentType(JSON + "; charset=utf-8");
-        if (type.equals("application/xml")) ctx.contentType(XML + "; charset=utf-8");
-        if (o.ask() != null) {
-            ResultSetMgr.write(out, o.ask(), lang);
-        } else {
-            ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(o.vars(), o.rows().iterator())), lang);
-        }
-    }
-
     // ---- negotiation and errors
-
-    /** The type asked for by the format parameter (when it names one), else by {@code Accept}; 406 when none fits. */
-    private static String choose(Context ctx, List<String> offered, Map<String, String> formats, String format) {
-        if (format != null) {
-            String byName = formats.get(format.toLowerCase(Locale.ROOT));
-            if (byName != null) return byName;
-            if (offered.contains(format)) return format;
-        }
-        return ContentNegotiation.choose(ctx.header("Accept"), offered).orElseThrow(() -> new NotAcceptable(offered));
-    }
-
-    private static boolean wantsHtml(Context ctx, String format) {
-        if (format != null) return format.equalsIgnoreCase("html");
-        return ContentNegotiation.choose(ctx.header("Accept"), List.of(JSON, HTML)).map(HTML::equals).orElse(false);
-    }
 
     /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
     static boolean federated(Query query) {
@@ -436,19 +355,6 @@ final class SparqlService {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private void error(Context ctx, boolean html, String query, int status, String message) {
-        if (html) {
-            ctx.status(status);
-            workbench.page(ctx, query, null, message);
-        } else {
-            plain(ctx, status, message);
-        }
-    }
-
-    private static void plain(Context ctx, int status, String message) {
-        ctx.status(status).contentType("text/plain; charset=utf-8").result(status + " " + message + "\n");
     }
 
     private static String first(String... values) {

@@ -98,8 +98,11 @@ final class SparqlWorkbench {
         this.limits = limits;
     }
 
-    /** The page: the editor with {@code query} (or a first query), and the outcome or the error when there is one. */
-    void page(Context ctx, String query, SparqlService.Outcome outcome, String error) {
+    /**
+     * The page: the editor with {@code query} (or a first query), and the outcome or the error when there is one (its
+     * message, and the query's line with a caret under the place when it has one).
+     */
+    void page(Context ctx, String query, SparqlService.Outcome outcome, ErrorResponses.Problem error) {
         String lang = PageLanguage.of(ctx);
         Map<String, String> msg = templates.messages(lang);
         Map<String, Object> model = Pages.base(ctx, lang);
@@ -120,7 +123,10 @@ final class SparqlWorkbench {
         model.put("general", general(pm, msg));
         model.put("timeoutSeconds", limits.timeoutSeconds());
         model.put("maxRows", limits.maxRows());
-        if (error != null) model.put("error", error);
+        if (error != null) {
+            model.put("error", error.message());
+            if (error.excerpt() != null) model.put("errorExcerpt", error.excerpt());
+        }
         if (query != null) {
             String q = "/sparql?query=" + enc(query);
             model.put("shareLink", q);

@@ -308,7 +308,7 @@ class RemoteStoreTest {
         assertThat(post("/sparql", "application/x-www-form-urlencoded", "update=" + enc(drop), "*/*").statusCode()).isEqualTo(403);
         assertThat(get("/sparql?query=" + enc(drop), "text/csv").statusCode()).isEqualTo(403);
         assertThat(post("/sparql/update", "application/sparql-update", drop, "*/*").statusCode()).isEqualTo(403);
-        HttpResponse<String> syntax = get("/sparql?query=" + enc("SELECT WHERE {"), "text/csv");
+        HttpResponse<String> syntax = get("/sparql?query=" + enc("SELECT WHERE {"), "text/csv", "Accept-Language", "en");
         assertThat(syntax.statusCode()).isEqualTo(400);
         assertThat(syntax.body()).contains("Syntax error");
         // no SERVICE: the remote store is never asked to call out
@@ -377,14 +377,15 @@ class RemoteStoreTest {
         long t0 = System.nanoTime();
         CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
             try {
-                return get(limited, "/sparql?query=" + enc(SLOW), "text/csv");
+                return get(limited, "/sparql?query=" + enc(SLOW), "text/csv", "Accept-Language", "en");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         Thread.sleep(700);
         // a query not asked before: an answer already computed would come from the cache without a slot
-        HttpResponse<String> busy = get(limited, "/sparql?query=" + enc("SELECT (COUNT(*) AS ?busy) WHERE { ?s ?p ?o }"), "text/csv");
+        HttpResponse<String> busy = get(limited, "/sparql?query=" + enc("SELECT (COUNT(*) AS ?busy) WHERE { ?s ?p ?o }"), "text/csv",
+                "Accept-Language", "en");
         assertThat(busy.statusCode()).isEqualTo(503);
         assertThat(busy.headers().firstValue("Retry-After")).isPresent();
         assertThat(busy.body()).contains("busy");
@@ -570,7 +571,7 @@ class RemoteStoreTest {
                     HttpResponse<String> resource = get(p, "/id/pagos-prueba/pago/4", "text/html");
                     assertThat(resource.statusCode()).isEqualTo(503);
                     assertThat(resource.headers().firstValue("Retry-After")).isPresent();
-                    HttpResponse<String> sparql = get(p, "/sparql?query=" + enc(COUNT), "text/csv");
+                    HttpResponse<String> sparql = get(p, "/sparql?query=" + enc(COUNT), "text/csv", "Accept-Language", "en");
                     assertThat(sparql.statusCode()).isEqualTo(502);
                     assertThat(sparql.body()).contains("did not answer");
                 } finally {

@@ -168,10 +168,10 @@ class PortalServerTest {
         assertThat(r.statusCode()).isEqualTo(406);
         assertThat(r.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept"));
         assertThat(r.body()).contains("text/turtle", "application/ld+json", "application/rdf+xml", "text/html")
-                .startsWith("406 Formato no disponible. Tipos disponibles:");
+                .startsWith("406 Formato no disponible\n").contains("Tipos disponibles:");
         HttpResponse<String> en = portal.get("/id/pagos-prueba/pago/1", "application/pdf", "en");
         assertThat(en.statusCode()).isEqualTo(406);
-        assertThat(en.body()).startsWith("406 Format not available. Available types:").contains("text/turtle");
+        assertThat(en.body()).startsWith("406 Format not available\n").contains("Available types:", "text/turtle");
     }
 
     @Test

@@ -100,4 +100,18 @@ class SparqlBrowserTest {
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
         assertThat(notice.getText()).contains("2");
     }
+
+    @Test
+    void a_syntax_error_shows_in_the_editor_as_a_message_in_spanish_and_the_line_with_a_caret() {
+        String q = "SELECT ?s\nWHERE {\n  ?s ?p }";
+        browser.get(portal.url("/sparql?query=" + TestPortal.enc(q)));
+        WebElement error = waiting().until(d -> d.findElements(By.cssSelector("#yasgui .zocalo-error")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(error.getText()).contains("Error de sintaxis en la línea 3, columna 9: no se esperaba '}'")
+                .doesNotContain("\"error\"", "Was expecting");
+        String excerpt = error.findElement(By.tagName("pre")).getText();
+        List<String> lines = excerpt.lines().toList();
+        assertThat(lines.get(0)).endsWith("| " + "  ?s ?p }");
+        assertThat(lines.get(1).indexOf('^')).isEqualTo(lines.get(0).indexOf('}'));
+    }
 }

@@ -223,10 +223,10 @@ class SparqlProtocolTest {
     }
 
     @Test
-    void syntax_errors_are_400_with_the_parser_message() throws Exception {
-        HttpResponse<String> r = portal.get("/sparql?query=" + enc("SELECT ?s WHERE { ?s ?p }"), "application/sparql-results+json");
+    void syntax_errors_are_400_with_line_and_column() throws Exception {
+        HttpResponse<String> r = portal.get("/sparql?query=" + enc("SELECT ?s WHERE { ?s ?p }"), "application/sparql-results+json", "en");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("Syntax error", "line 1");
+        assertThat(r.body()).contains("Syntax error at line 1, column 25");
     }
 
     @Test
@@ -308,7 +308,7 @@ class SparqlProtocolTest {
                 portal.post("/sparql/update", "application/sparql-update", update, null));
         for (HttpResponse<String> r : answers) {
             assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(r.body()).contains("read-only");
+            assertThat(r.body()).contains("solo lectura");
         }
         assertThat(portal.get("/sparql?query=" + enc("ASK { <urn:x> <urn:y> <urn:z> }"), "text/csv").body()).doesNotContain("true");
     }
@@ -337,11 +337,11 @@ class SparqlProtocolTest {
     @Test
     void a_query_over_the_time_limit_is_stopped_with_503_and_a_message() throws Exception {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = limited.get("/sparql?query=" + enc(SLOW), "application/sparql-results+json");
+        HttpResponse<String> r = limited.get("/sparql?query=" + enc(SLOW), "application/sparql-results+json", "en");
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.body()).contains("time limit of 1 seconds");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
-        HttpResponse<String> html = limited.get("/sparql?query=" + enc(SLOW), "text/html");
+        HttpResponse<String> html = limited.get("/sparql?query=" + enc(SLOW), "text/html", "en");
         assertThat(html.statusCode()).isEqualTo(503);
         assertThat(html.body()).contains("role=\"alert\"", "time limit of 1 seconds");
     }
@@ -351,7 +351,7 @@ class SparqlProtocolTest {
         List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             HttpRequest q = HttpRequest.newBuilder(URI.create(limited.url("/sparql?query=" + enc(SLOW))))
-                    .header("Accept", "application/sparql-results+json").build();
+                    .header("Accept", "application/sparql-results+json").header("Accept-Language", "en").build();
             slow.add(limited.http.sendAsync(q, HttpResponse.BodyHandlers.ofString()));
         }
         Thread.sleep(150);
@@ -407,7 +407,7 @@ class SparqlProtocolTest {
         assertThat(shared.body()).doesNotContain("notice truncated");
         HttpResponse<String> wrong = portal.get("/sparql?query=" + enc("SELECT nonsense") + "&format=html", null);
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.body()).contains("role=\"alert\"", "Syntax error", "SELECT nonsense");
+        assertThat(wrong.body()).contains("role=\"alert\"", "Error de sintaxis", "SELECT nonsense");
         HttpResponse<String> english = portal.get("/sparql?lang=en", "text/html");
         assertThat(english.body()).contains("Example queries", "Table of zocalo:Pago");
     }
