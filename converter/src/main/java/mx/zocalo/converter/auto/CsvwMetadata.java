@@ -102,11 +102,12 @@ final class CsvwMetadata {
         col.put("propertyUrl", "rdfs:label");
         col.put("lang", RowLabel.LANGUAGE);
         String template = label.template(c -> "{" + c.name() + "}", "{_row}");
-        col.put("dc:description", label.byRowNumber()
+        String description = label.byRowNumber()
                 ? "Each row is labelled \"" + template + "\"@es and \"Row {_row}\"@en ({_row}: the data row number)."
                 : "Each row is labelled \"" + template + "\"@es, the values of these columns as written; a row with"
                         + " an empty cell among them has no label. " + Character.toUpperCase(label.why().charAt(0))
-                        + label.why().substring(1) + ".");
+                        + label.why().substring(1) + ".";
+        col.put("dc:description", Map.of("@value", description, "@language", "en")); // the context's language is es
         return col;
     }
 

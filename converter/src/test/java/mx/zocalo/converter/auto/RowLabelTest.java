@@ -140,7 +140,7 @@ class RowLabelTest {
         assertThat(label.path("virtual").asBoolean()).isTrue();
         assertThat(label.path("propertyUrl").asText()).isEqualTo("rdfs:label");
         assertThat(label.path("lang").asText()).isEqualTo("es");
-        assertThat(label.path("dc:description").asText()).contains("\"{entidad_federativa}, {mes}\"@es");
+        assertThat(label.path("dc:description").path("@value").asText()).contains("\"{entidad_federativa}, {mes}\"@es");
     }
 
     @Test
