@@ -225,7 +225,7 @@ class ConversionTest {
         assertThat(rows).hasSize(384).allMatch(Node::isURI);
         Node first = NodeFactory.createURI("https://datos.example.mx/id/sct-71-accidentes-mes/row/1");
         assertThat(rows).contains(first);
-        assertThat(dsg.getDefaultGraph().find(first, Node.ANY, Node.ANY).toList()).hasSize(7);
+        assertThat(dsg.getDefaultGraph().find(first, Node.ANY, Node.ANY).toList()).hasSize(8); // type, label, 6 cells
         Node mes = NodeFactory.createURI("https://datos.example.mx/def/sct-71-accidentes-mes#mes");
         assertThat(dsg.getDefaultGraph().contains(Node.ANY, mes, NodeFactory.createLiteralString("enero"))).isTrue();
     }

@@ -38,6 +38,20 @@ class TablePreviewTest {
     }
 
     @Test
+    void given_a_short_table_with_a_source_line_cut_by_a_comma_when_previewed_then_the_line_is_not_a_row(@TempDir Path dir)
+            throws java.io.IOException {
+        // the first five rows of the accidents table, as the file writes them, then its source and a legend
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(TestData.file("sct_71_accidentes_mes.csv")).subList(0, 6);
+        Path file = dir.resolve("accidentes.csv");
+        java.nio.file.Files.writeString(file, String.join("\n", lines)
+                + "\nFUENTE: SCT, Anuario estadístico de accidentes en carreteras federales.\nNota: cifras preliminares, sujetas a revisión\n");
+
+        TablePreview preview = TablePreview.read(file, 10);
+
+        assertThat(preview.rows()).hasSize(5).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("Aguascalientes"));
+    }
+
+    @Test
     void given_missing_file_when_previewed_then_conversion_exception_names_it(@TempDir Path dir) {
         assertThatThrownBy(() -> TablePreview.read(dir.resolve("no.csv"), 5))
                 .isInstanceOf(ConversionException.class).hasMessageContaining("no.csv");

@@ -1,41 +1,28 @@
 package mx.zocalo.converter.auto;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowResourceListener;
-import mx.zocalo.converter.rml.IriSafe;
 import mx.zocalo.converter.source.TableOptions;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.XSD;
 
 /**
  * A mapping inferred from a table that has none. {@link #infer} reads the table once and profiles every column over
@@ -47,12 +34,14 @@ import org.apache.jena.vocabulary.XSD;
  *   <li>one property per column, {@code {base}def/{slug}#{name}} (name: the header in lower-case ASCII), with the value
  *       in the canonical form of the column's datatype; a missing value ({@code NA}, {@code n. d.}, {@code -}, empty…)
  *       gives no triple;</li>
+ *   <li>a label per row, {@code rdfs:label} in Spanish, from the columns that read as names ({@link RowLabel});</li>
  *   <li>before the rows, in the same graph: the class ({@code a rdfs:Class}, {@code rdfs:label "Registro"@es}) and each
  *       property ({@code a rdf:Property}, its header as {@code rdfs:label} in Spanish, {@code rdfs:range} its datatype).</li>
  * </ul>
  *
  * The same mapping is described as CSVW metadata ({@link #writeCsvw}), explained in words ({@link #explain}) and as an
- * editable YAML mapping ({@link #writeYaml}). The table is streamed both times, never held.
+ * editable YAML mapping ({@link #writeYaml}). The table is streamed both times, never held (but for a sample of
+ * {@value LabelChoice#SAMPLE} rows that chooses the label). The conversion is {@link AutoConversion}'s.
  */
 public final class AutoMapping {
     /** Local name of the class of the rows. */
@@ -72,10 +61,11 @@ public final class AutoMapping {
     private final ColumnProfile id;
     private final TableReader.HeaderLayout headerLayout;
     private final List<String> layoutNotes;
+    private final RowLabel label;
 
     private AutoMapping(Path table, TableOptions options, String base, String slug, String description,
             List<ColumnProfile> columns, int headerSize, long rows, ColumnProfile id, TableReader.HeaderLayout headerLayout,
-            List<String> layoutNotes) {
+            List<String> layoutNotes, LabelChoice labels) {
         this.headerLayout = headerLayout;
         this.layoutNotes = List.copyOf(layoutNotes);
         this.table = table;
@@ -91,6 +81,7 @@ public final class AutoMapping {
         this.rows = rows;
         this.headerSize = headerSize;
         this.id = id;
+        this.label = labels.choose(this.columns, names, id, rows);
     }
 
     /**
@@ -123,6 +114,7 @@ public final class AutoMapping {
         String description;
         TableReader.HeaderLayout layout;
         List<String> notes;
+        LabelChoice labels = new LabelChoice();
         try (TableReader reader = TableSources.open(table, options)) {
             description = reader.description();
             List<String> header = reader.header();
@@ -134,6 +126,7 @@ public final class AutoMapping {
                 for (ColumnProfile c : columns) {
                     c.add(row.value(c.index()));
                 }
+                labels.add(row);
             }
             layout = reader.headerLayout();
             notes = reader.layoutNotes();
@@ -161,7 +154,7 @@ public final class AutoMapping {
         } else if (rows > 1) {
             id = chooseId(columns, names);
         }
-        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes);
+        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes, labels);
     }
 
     /**
@@ -263,6 +256,11 @@ public final class AutoMapping {
         return names;
     }
 
+    /** The label of the rows: which columns give it. */
+    public RowLabel label() {
+        return label;
+    }
+
     /** The identifier column, or null when rows are named by number. */
     public ColumnProfile idColumn() {
         return id;
@@ -276,11 +274,11 @@ public final class AutoMapping {
         return table;
     }
 
-    // ---- conversion
+    // ---- conversion, explanation, CSVW
 
     /**
      * Reads the table again and sends the triples to {@code sink} (not started or finished here): prefixes, the class
-     * and property descriptions, then each row.
+     * and property descriptions, then each row with its label.
      *
      * @throws ConversionException when the table cannot be read or has changed since {@link #infer}
      */
@@ -296,237 +294,35 @@ public final class AutoMapping {
         if (base == null) {
             throw new ConversionException(table.getFileName() + ": a conversion without a mapping needs a base IRI (--base)");
         }
-        String file = table.getFileName().toString();
-        sink.prefix("", vocabulary());
-        sink.prefix("rdf", RDF.getURI());
-        sink.prefix("rdfs", RDFS.getURI());
-        sink.prefix("xsd", XSD.NS);
-        Node type = RDF.type.asNode();
-        Node rowClass = NodeFactory.createURI(classIri());
-        long quads = 0;
-        for (Triple t : schema()) {
-            sink.triple(t);
-            quads++;
-        }
-        Node[] properties = new Node[headerSize];
-        RDFDatatype[] datatypes = new RDFDatatype[headerSize];
-        for (ColumnProfile c : columns) {
-            properties[c.index()] = NodeFactory.createURI(propertyIri(c));
-            datatypes[c.index()] = new RDFDatatype(c.type());
-        }
-        String prefix = root() + "id/" + slug + "/";
-        long size = size(table);
-        long n = 0;
-        List<FirstRow> first = new ArrayList<>();
-        try (TableReader reader = TableSources.open(table, options)) {
-            if (reader.header().size() != headerSize) {
-                throw changed(file);
-            }
-            for (TableRow row = reader.next(); row != null; row = reader.next()) {
-                n++;
-                String local = id == null ? "row/" + n : IriSafe.encode(nonNull(row.value(id.index()), file));
-                Node subject = NodeFactory.createURI(prefix + local);
-                if (n <= firstRows) {
-                    first.add(new FirstRow(n, row.line(), subject.getURI()));
-                }
-                sink.triple(Triple.create(subject, type, rowClass));
-                quads++;
-                for (ColumnProfile c : columns) {
-                    String value;
-                    try {
-                        value = c.canonical(row.value(c.index()));
-                    } catch (RuntimeException e) {
-                        throw changed(file);
-                    }
-                    if (value != null) {
-                        sink.triple(Triple.create(subject, properties[c.index()], datatypes[c.index()].literal(value)));
-                        quads++;
-                    }
-                }
-                if (n % ProgressListener.EVERY_ROWS == 0) {
-                    progress.progress(n, reader.bytesRead(), size);
-                }
-            }
-            progress.progress(n, reader.bytesRead(), size);
-        } catch (TableSourceException e) {
-            throw new ConversionException(e.getMessage(), file, -1, null, "automatic mapping", e);
-        }
-        if (n != rows) {
-            throw changed(file);
-        }
-        first.forEach(r -> rowResources.rowResource(table, r.number(), r.line(), r.resource()));
-        return new ConversionResult(n, quads, List.of(table));
-    }
-
-    private record FirstRow(long number, long line, String resource) {}
-
-    private static String nonNull(String value, String file) {
-        if (value == null) {
-            throw changed(file);
-        }
-        return value;
-    }
-
-    private static ConversionException changed(String file) {
-        return new ConversionException(file + ": the table changed while it was being converted; run again");
-    }
-
-    private record RDFDatatype(ColumnType type) {
-        Node literal(String lexical) {
-            return type == ColumnType.STRING ? NodeFactory.createLiteralString(lexical) : NodeFactory.createLiteralDT(lexical, type.xsd());
-        }
+        return AutoConversion.run(this, sink, progress, firstRows, rowResources);
     }
 
     /** The class and property descriptions. */
     public List<Triple> schema() {
-        List<Triple> out = new ArrayList<>();
-        Node rowClass = NodeFactory.createURI(classIri());
-        out.add(Triple.create(rowClass, RDF.type.asNode(), RDFS.Class.asNode()));
-        out.add(Triple.create(rowClass, RDFS.label.asNode(), NodeFactory.createLiteralLang(CLASS_NAME, "es")));
-        for (ColumnProfile c : columns) {
-            Node p = NodeFactory.createURI(propertyIri(c));
-            out.add(Triple.create(p, RDF.type.asNode(), RDF.Property.asNode()));
-            if (!c.title().isBlank()) {
-                out.add(Triple.create(p, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.title(), "es")));
-            }
-            out.add(Triple.create(p, RDFS.range.asNode(), NodeFactory.createURI(c.type().iri())));
-        }
-        return out;
+        return AutoConversion.schema(this);
     }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    // ---- explanation
 
     /** What the reader made of the table's layout (titles, no header, footnotes), for the publisher to check. */
     public List<String> layoutNotes() {
         return layoutNotes;
     }
 
-    /** The inferred schema in words: one line per column with its property, datatype, counts and examples. */
+    /** The inferred schema in words: the rows, their labels, then one line per column with its property, datatype, counts and examples. */
     public void explain(PrintWriter out) {
-        out.printf(Locale.ROOT, "%s: %,d rows, %d columns%n", description, rows, columns.size());
-        if (base != null) {
-            out.println("base:       <" + base + ">");
-        }
-        out.println("rows:       <" + subjectTemplate() + ">" + (id == null
-                ? " (no column is a unique identifier; n is the data row number)"
-                : " (identifier column \"" + id.title() + "\": every row has a value and no two are the same)"));
-        out.println("class:      <" + classIri() + ">");
-        out.println("properties: <" + vocabulary() + "{property}> (property: as in the table below)");
-        for (String note : layoutNotes) {
-            out.println("layout:     " + note);
-        }
-        out.println();
-        int w = Math.max(6, columns.stream().mapToInt(c -> c.title().length()).max().orElse(6));
-        int wn = Math.max(8, names.stream().mapToInt(String::length).max().orElse(8));
-        String format = "%-" + w + "s  %-" + wn + "s  %-8s  %9s  %9s  %s%n";
-        out.printf(Locale.ROOT, format, "column", "property", "datatype", "values", "missing", "examples");
-        for (ColumnProfile c : columns) {
-            String examples = String.join(" | ", c.examples());
-            if (!c.markers().isEmpty()) {
-                examples += "   (missing: " + String.join(", ", c.markers().stream().map(m -> "\"" + m + "\"").toList()) + ")";
-            }
-            out.printf(Locale.ROOT, format, c.title(), c.name(), c.type().csvwName(),
-                    String.format(Locale.ROOT, "%,d", c.values()), String.format(Locale.ROOT, "%,d", c.missing()), examples);
-        }
-        out.flush();
+        AutoExplanation.write(this, out);
     }
-
-    // ---- CSVW
 
     /**
      * Writes the table's <a href="https://www.w3.org/TR/tabular-metadata/">CSVW metadata</a> (JSON): the file, the
      * dialect where it is known, and the schema: per column its name, title, datatype (with the number format when it
      * is not the plain one), property and missing-value markers; the row IRIs ({@code aboutUrl}), a virtual column for
-     * the class, and the primary key when a column names the rows.
+     * the class, one for the label (described, as CSVW cannot template a literal), and the primary key when a column
+     * names the rows.
      *
      * @param url the table's URL as the metadata should give it (relative to the metadata file, e.g. its file name)
      */
     public void writeCsvw(OutputStream out, String url) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", "es")));
-        json.put("url", url);
-        json.put("dc:title", description);
-        Map<String, Object> dialect = new LinkedHashMap<>();
-        if (options.encoding() != null) {
-            dialect.put("encoding", options.encoding().name());
-        }
-        if (!options.sniffDelimiter() && !isWorkbook()) {
-            dialect.put("delimiter", String.valueOf(options.delimiter()));
-        }
-        if (headerLayout.skipRows() > 0) {
-            dialect.put("skipRows", headerLayout.skipRows());
-        }
-        dialect.put("headerRowCount", headerLayout.headerRowCount());
-        if (headerLayout.headerRowCount() == 0) {
-            dialect.put("header", false);
-        }
-        json.put("dialect", dialect);
-        Map<String, Object> schema = new LinkedHashMap<>();
-        List<Object> cols = new ArrayList<>();
-        for (ColumnProfile c : columns) {
-            Map<String, Object> col = new LinkedHashMap<>();
-            col.put("name", c.name());
-            col.put("titles", c.title());
-            col.put("datatype", csvwDatatype(c));
-            col.put("propertyUrl", propertyIri(c));
-            if (!c.markers().isEmpty()) {
-                List<String> nulls = new ArrayList<>();
-                nulls.add("");
-                nulls.addAll(c.markers());
-                col.put("null", nulls);
-            }
-            if (c.missing() == 0) {
-                col.put("required", true);
-            }
-            cols.add(col);
-        }
-        Map<String, Object> typeColumn = new LinkedHashMap<>();
-        typeColumn.put("name", "_type");
-        typeColumn.put("virtual", true);
-        typeColumn.put("propertyUrl", "rdf:type");
-        typeColumn.put("valueUrl", classIri());
-        cols.add(typeColumn);
-        schema.put("columns", cols);
-        schema.put("aboutUrl", root() + "id/" + slug + "/" + (id == null ? "row/{_row}" : "{" + id.name() + "}"));
-        if (id != null) {
-            schema.put("primaryKey", id.name());
-        }
-        json.put("tableSchema", schema);
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(out, json);
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private boolean isWorkbook() {
-        String n = table.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".xlsx") || n.endsWith(".xls");
-    }
-
-    private static Object csvwDatatype(ColumnProfile c) {
-        ColumnType t = c.type();
-        if ((t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && c.style() == Values.Style.COMMA_DECIMAL) {
-            return Map.of("base", t.csvwName(), "format", Map.of("decimalChar", ",", "groupChar", "."));
-        }
-        if ((t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && c.grouped()) {
-            return Map.of("base", t.csvwName(), "format", Map.of("groupChar", ","));
-        }
-        if (t == ColumnType.DATE && c.dayMonthYear()) {
-            return Map.of("base", "date", "format", "dd/MM/yyyy");
-        }
-        return t.csvwName();
+        CsvwMetadata.write(this, out, url);
     }
 
     // ---- YAML
@@ -546,6 +342,15 @@ public final class AutoMapping {
 
     TableOptions options() {
         return options;
+    }
+
+    TableReader.HeaderLayout headerLayout() {
+        return headerLayout;
+    }
+
+    /** {@code {base}id/{slug}/}: the rows' IRIs start so. */
+    String rowPrefix() {
+        return root() + "id/" + slug + "/";
     }
 
     String description() {

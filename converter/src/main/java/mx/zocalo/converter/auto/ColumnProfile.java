@@ -15,6 +15,8 @@ public final class ColumnProfile {
     /** Distinct values kept per column to tell whether it is unique; a longer column is not taken as identifier. */
     static final int MAX_DISTINCT = 2_000_000;
     private static final int EXAMPLES = 3;
+    /** Distinct values counted per column to tell a category (a month, a state) from a measure; more count as many. */
+    static final int MAX_CATEGORIES = 1_000;
 
     private final String title;
     private final int index;
@@ -35,6 +37,7 @@ public final class ColumnProfile {
     private boolean dateTime = true;
     private int maxLength;
     private Set<String> distinct = new HashSet<>();
+    private Set<String> categories = new HashSet<>();
 
     ColumnProfile(String title, int index) {
         this.title = title;
@@ -78,6 +81,14 @@ public final class ColumnProfile {
         if (distinct != null && (!distinct.add(v) || distinct.size() > MAX_DISTINCT)) {
             distinct = null;
         }
+        if (categories != null && categories.add(v) && categories.size() > MAX_CATEGORIES) {
+            categories = null;
+        }
+    }
+
+    /** How many distinct values the column has, when at most {@link #MAX_CATEGORIES}; else -1. */
+    int categories() {
+        return categories == null ? -1 : categories.size();
     }
 
     /** The header as written, accents included. */

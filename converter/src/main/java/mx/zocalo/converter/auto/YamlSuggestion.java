@@ -65,6 +65,13 @@ final class YamlSuggestion {
         }
         out.println("    po:");
         out.println("      - [a, " + quote(v + AutoMapping.CLASS_NAME) + "]");
+        RowLabel label = m.label();
+        out.println("      # the label of each row: " + label.why());
+        out.println("      - [rdfs:label, " + quote(label.template(c -> "$(" + c.title() + ")", "$(_row)")) + ", "
+                + RowLabel.LANGUAGE + "~lang]");
+        if (label.byRowNumber()) {
+            out.println("      - [rdfs:label, " + quote("Row $(_row)") + ", en~lang]");
+        }
         for (ColumnProfile c : columns) {
             String p = quote(v + c.name());
             if (c.title().contains(")") || c.title().contains("$(")) {

@@ -200,7 +200,7 @@ abstract class RowTable implements TableReader {
                     for (int c = width; c < cells.size(); c++) {
                         if (cells.get(c) != null && csv) {
                             throw new TableSourceException(where() + ", row " + number + " (line " + row.line() + "): "
-                                    + lastNonEmpty(cells) + " cells, but the header has " + width
+                                    + FootnoteRows.lastNonEmpty(cells) + " cells, but the header has " + width
                                     + " columns (a delimiter too many, or an unquoted delimiter in a value?)", row.line(), null);
                         }
                     }
@@ -236,14 +236,12 @@ abstract class RowTable implements TableReader {
     }
 
     /**
-     * A row of a table of three columns or more with text in its first cell only: a footnote ({@code "FUENTE: ..."},
-     * {@code "n. d. = No disponible"}) when nothing but such rows follows it to the end of the table; otherwise data.
-     * Only with the layout detected ({@link TableOptions#detectHeader()}): a header row given by number reads every row.
+     * A row that may be a footnote ({@link FootnoteRows}): one when nothing but such rows follows it to the end of the
+     * table; otherwise data. Only with the layout detected ({@link TableOptions#detectHeader()}): a header row given by
+     * number reads every row.
      */
     private boolean looksLikeFootnote(RawRow row) {
-        List<String> cells = row.cells();
-        return writtenHeader.size() >= 3 && row.nonEmpty() == 1 && !cells.isEmpty() && cells.get(0) != null
-                && !HeaderDetector.isNumber(cells.get(0));
+        return FootnoteRows.candidate(row, writtenHeader.size(), csv);
     }
 
     private void dropFootnotes() {
@@ -252,9 +250,11 @@ abstract class RowTable implements TableReader {
         }
         long first = held.get(0).line();
         long last = held.get(held.size() - 1).line();
+        boolean firstColumn = held.stream().allMatch(r -> FootnoteRows.lastNonEmpty(r.cells()) == 1);
         layout.add((sheetName() == null ? "" : "sheet \"" + sheetName() + "\": ") + held.size()
                 + (held.size() == 1 ? " footnote row" : " footnote rows") + " after the table left out (line"
-                + (first == last ? " " + first : "s " + first + " to " + last) + ", text in the first column only)");
+                + (first == last ? " " + first : "s " + first + " to " + last) + ", text in the first "
+                + (firstColumn ? "column only)" : "columns only)"));
         held.clear();
     }
 
@@ -266,15 +266,6 @@ abstract class RowTable implements TableReader {
     @Override
     public final List<String> layoutNotes() {
         return List.copyOf(layout);
-    }
-
-    private static int lastNonEmpty(List<String> cells) {
-        for (int c = cells.size() - 1; c >= 0; c--) {
-            if (cells.get(c) != null) {
-                return c + 1;
-            }
-        }
-        return 0;
     }
 
     private void checkCells(RawRow row, Long number) {

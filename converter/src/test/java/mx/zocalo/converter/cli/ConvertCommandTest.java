@@ -188,7 +188,7 @@ class ConvertCommandTest {
         Graph graph = GraphFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(stdout.toByteArray())).lang(Lang.NQUADS).parse(graph);
         int schema = 2 + 6 * 3; // the class (type, label), each column's property (type, label, range)
-        assertThat(graph.size()).isEqualTo(384 * 7 + schema);
+        assertThat(graph.size()).isEqualTo(384 * 8 + schema); // per row: type, label, 6 cells
     }
 
     @Test
