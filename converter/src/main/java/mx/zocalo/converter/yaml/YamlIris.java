@@ -58,9 +58,19 @@ final class YamlIris {
         return base;
     }
 
-    void prefix(String name, String namespace) {
-        prefixes.put(name, namespace);
-        written.setNsPrefix(name, namespace);
+    /**
+     * A prefix of {@code prefixes}. A relative namespace ({@code def/presupuesto#}) resolves against the base, as a Turtle
+     * parser resolves {@code @prefix pp: <def/presupuesto#>}: every IRI written with the prefix is then absolute.
+     */
+    void prefix(String name, String namespace, int line) {
+        String ns;
+        try {
+            ns = IRIx.create(namespace).isRelative() ? resolve(namespace, line, name) : namespace;
+        } catch (IRIException bad) {
+            throw file.error(line, name, "<" + namespace + "> is not a valid IRI: " + bad.getMessage());
+        }
+        prefixes.put(name, ns);
+        written.setNsPrefix(name, ns);
     }
 
     /** A constant IRI: {@code prefix:local} expanded, absolute as is, relative resolved against the base. */
@@ -157,10 +167,14 @@ final class YamlIris {
         return ns;
     }
 
+    /** The base relative IRIs resolve against: the YAML's {@code base}, else the one it is compiled with, else the file's IRI. */
+    String resolvedAgainst() {
+        return base != null ? base : defaultBase != null ? defaultBase : file.path.toAbsolutePath().toUri().toString();
+    }
+
     String resolve(String relative, int line, String key) {
-        String against = base != null ? base : defaultBase != null ? defaultBase : file.path.toAbsolutePath().toUri().toString();
         try {
-            return IRIx.create(against).resolve(relative).str();
+            return IRIx.create(resolvedAgainst()).resolve(relative).str();
         } catch (IRIException bad) {
             throw file.error(line, key, "<" + relative + "> is not a valid IRI: " + bad.getMessage());
         }

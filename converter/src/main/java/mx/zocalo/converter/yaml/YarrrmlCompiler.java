@@ -46,16 +46,16 @@ final class YarrrmlCompiler {
             throw file.error(top.line, null, "a mapping is a map with the keys prefixes, base, sources and mappings, not " + top.describe());
         }
         file.checkKeys(top, TOP_KEYS, "at the top of the mapping");
-        YamlNode.Entry p = top.entry("prefixes");
-        if (p != null) {
-            file.requireMap(p);
-            for (YamlNode.Entry e : p.value().entries) {
-                iris.prefix(e.key(), file.scalar(e));
-            }
-        }
         YamlNode.Entry b = top.entry("base");
         if (b != null) {
             iris.base(file.scalar(b), b.line());
+        }
+        YamlNode.Entry p = top.entry("prefixes"); // after the base: a relative namespace resolves against it
+        if (p != null) {
+            file.requireMap(p);
+            for (YamlNode.Entry e : p.value().entries) {
+                iris.prefix(e.key(), file.scalar(e), e.line());
+            }
         }
         YamlNode.Entry s = top.entry("sources");
         if (s != null) {
@@ -72,7 +72,7 @@ final class YarrrmlCompiler {
         for (YamlNode.Entry e : m.value().entries) {
             triplesMap(e);
         }
-        return new YarrrmlMapping(file.path, out.graph, iris.base());
+        return new YarrrmlMapping(file.path, out.graph, iris.base(), iris.resolvedAgainst());
     }
 
     /** Checks a mapping's keys, sources and subjects, and names its triples maps (joins may point to any mapping). */
