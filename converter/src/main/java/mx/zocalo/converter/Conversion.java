@@ -8,7 +8,10 @@ import mx.zocalo.converter.rml.RmlConversion;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.riot.system.StreamRDFWriter;
 
 /**
@@ -65,12 +68,29 @@ public final class Conversion {
         try {
             result = mapping != null
                     ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads)
-                    : auto.run(sink, progress);
+                    : auto.run(absoluteOnly(sink), progress);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
             sink.finish();
         }
+    }
+
+    /** The sink, refusing a relative IRI ({@link AbsoluteIris}); the RML engine checks its own output. */
+    private static StreamRDF absoluteOnly(StreamRDF sink) {
+        return new StreamRDFWrapper(sink) {
+            @Override
+            public void triple(Triple triple) {
+                AbsoluteIris.check(triple);
+                super.triple(triple);
+            }
+
+            @Override
+            public void quad(Quad quad) {
+                AbsoluteIris.check(quad);
+                super.quad(quad);
+            }
+        };
     }
 
     /** Line-based output syntaxes, written by {@link #write} without going through a {@link StreamRDF}. */

@@ -53,6 +53,7 @@ public final class RmlConversion {
         Mapping mapping;
         try {
             mapping = MappingReader.read(mappingFile, base);
+            ConstantIris.check(mapping);
         } catch (MappingSyntaxException e) {
             throw new ConversionException(e.getMessage(), name, -1, null, null, e);
         } catch (RiotException e) {
