@@ -2,6 +2,8 @@ package mx.zocalo.converter;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import mx.zocalo.converter.auto.AutoMapping;
 import mx.zocalo.converter.rml.RmlConversion;
@@ -38,6 +40,8 @@ public final class Conversion {
     private final RowErrorHandler rowErrors;
     private final ProgressListener progress;
     private final int threads;
+    private final Map<Path, SourceOptions> sourceOptions;
+    private final SourceOptions allSources;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
@@ -46,6 +50,8 @@ public final class Conversion {
         this.rowErrors = b.rowErrors;
         this.progress = b.progress;
         this.threads = b.threads;
+        this.sourceOptions = Map.copyOf(b.sourceOptions);
+        this.allSources = b.allSources;
     }
 
     public static Builder builder() {
@@ -67,13 +73,18 @@ public final class Conversion {
         ConversionResult result = null;
         try {
             result = mapping != null
-                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads)
+                    ? RmlConversion.run(mapping, base, this::sourceOptions, rowErrors, progress, sink, threads)
                     : auto.run(absoluteOnly(sink), progress);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
             sink.finish();
         }
+    }
+
+    /** The options given for the table source reading {@code file}: those given for the file, then those for every source. */
+    private SourceOptions sourceOptions(Path file) {
+        return sourceOptions.getOrDefault(file.toAbsolutePath().normalize(), SourceOptions.NONE).or(allSources);
     }
 
     /** The sink, refusing a relative IRI ({@link AbsoluteIris}); the RML engine checks its own output. */
@@ -113,7 +124,7 @@ public final class Conversion {
         }
         ConversionResult result = null;
         try {
-            result = RmlConversion.write(mapping, base, rowErrors, progress, out, namedGraphs, threads);
+            result = RmlConversion.write(mapping, base, this::sourceOptions, rowErrors, progress, out, namedGraphs, threads);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
@@ -127,8 +138,27 @@ public final class Conversion {
         private RowErrorHandler rowErrors = RowErrorHandler.fail();
         private ProgressListener progress = ProgressListener.NONE;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private final Map<Path, SourceOptions> sourceOptions = new HashMap<>();
+        private SourceOptions allSources = SourceOptions.NONE;
 
         private Builder() {}
+
+        /**
+         * How to read the table {@code file} (header row, sheet, encoding, delimiter) wherever the mapping reads it and says
+         * nothing itself: a {@code csvw:dialect} property, an {@code rml:iterator} naming a sheet, a YAML source's own
+         * {@code headerRow}, {@code sheet}, {@code encoding} or {@code delimiter} win. For {@code dataset.yaml}'s
+         * {@code source:}.
+         */
+        public Builder sourceOptions(Path file, SourceOptions options) {
+            this.sourceOptions.put(file.toAbsolutePath().normalize(), Objects.requireNonNull(options, "source options"));
+            return this;
+        }
+
+        /** As {@link #sourceOptions(Path, SourceOptions)}, for every table the mapping reads (for {@code convert}'s options). */
+        public Builder sourceOptions(SourceOptions options) {
+            this.allSources = Objects.requireNonNull(options, "source options");
+            return this;
+        }
 
         /**
          * Worker threads that map rows (default: one per processor). With 1, everything runs on the calling

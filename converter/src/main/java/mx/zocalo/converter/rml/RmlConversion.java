@@ -2,10 +2,12 @@ package mx.zocalo.converter.rml;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowErrorHandler;
+import mx.zocalo.converter.SourceOptions;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.StreamRDF;
 
@@ -14,6 +16,8 @@ import org.apache.jena.riot.system.StreamRDF;
  * mapping, then runs it. Every failure comes out as a {@link ConversionException}.
  */
 public final class RmlConversion {
+    private static final Function<Path, SourceOptions> NO_OPTIONS = file -> SourceOptions.NONE;
+
     private RmlConversion() {}
 
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, StreamRDF sink) {
@@ -22,29 +26,29 @@ public final class RmlConversion {
 
     public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
             StreamRDF sink) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), 1);
+        return run(mappingFile, base, NO_OPTIONS, rowErrors, progress, QuadOutput.of(sink), 1);
     }
 
     /**
      * Runs the mapping with {@code threads} worker threads: quads reach {@code sink} in source order on the calling
      * thread.
      */
-    public static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
-            StreamRDF sink, int threads) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.of(sink), threads);
+    public static ConversionResult run(Path mappingFile, String base, Function<Path, SourceOptions> sourceOptions,
+            RowErrorHandler rowErrors, ProgressListener progress, StreamRDF sink, int threads) {
+        return run(mappingFile, base, sourceOptions, rowErrors, progress, QuadOutput.of(sink), threads);
     }
 
     /**
      * Runs the mapping and writes N-Quads ({@code namedGraphs}) or N-Triples to {@code out}, the lines made on
      * {@code threads} worker threads and written in source order.
      */
-    public static ConversionResult write(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
-            java.io.OutputStream out, boolean namedGraphs, int threads) {
-        return run(mappingFile, base, rowErrors, progress, QuadOutput.lines(out, namedGraphs), threads);
+    public static ConversionResult write(Path mappingFile, String base, Function<Path, SourceOptions> sourceOptions,
+            RowErrorHandler rowErrors, ProgressListener progress, java.io.OutputStream out, boolean namedGraphs, int threads) {
+        return run(mappingFile, base, sourceOptions, rowErrors, progress, QuadOutput.lines(out, namedGraphs), threads);
     }
 
-    private static ConversionResult run(Path mappingFile, String base, RowErrorHandler rowErrors, ProgressListener progress,
-            QuadOutput sink, int threads) {
+    private static ConversionResult run(Path mappingFile, String base, Function<Path, SourceOptions> sourceOptions,
+            RowErrorHandler rowErrors, ProgressListener progress, QuadOutput sink, int threads) {
         String name = mappingFile.getFileName().toString();
         if (!Files.isRegularFile(mappingFile)) {
             throw new ConversionException("mapping file not found: " + mappingFile.toAbsolutePath().normalize(),
@@ -52,7 +56,7 @@ public final class RmlConversion {
         }
         Mapping mapping;
         try {
-            mapping = MappingReader.read(mappingFile, base);
+            mapping = MappingReader.read(mappingFile, base, sourceOptions);
             ConstantIris.check(mapping);
         } catch (MappingSyntaxException e) {
             throw new ConversionException(e.getMessage(), name, -1, null, null, e);

@@ -44,6 +44,13 @@ final class RmlGraph {
     static final Node child = rml("child");
     static final Node parent = rml("parent");
 
+    static final Node Table = csvw("Table");
+    static final Node url = csvw("url");
+    static final Node dialect = csvw("dialect");
+    static final Node delimiter = csvw("delimiter");
+    static final Node encoding = csvw("encoding");
+    static final Node skipRows = csvw("skipRows");
+
     final Graph graph = GraphFactory.createDefaultGraph();
 
     RmlGraph() {
@@ -52,6 +59,10 @@ final class RmlGraph {
 
     private static Node rml(String local) {
         return NodeFactory.createURI(RML + local);
+    }
+
+    private static Node csvw(String local) {
+        return NodeFactory.createURI(CSVW + local);
     }
 
     void add(Node s, Node p, Node o) {
