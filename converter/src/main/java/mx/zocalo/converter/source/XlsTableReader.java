@@ -82,7 +82,7 @@ final class XlsTableReader extends RowTable {
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             names.add(workbook.getSheetName(i));
         }
-        return XlsxTableReader.sheets(names, sheetIndex, options.allSheets());
+        return TableOptions.sheetsRead(names, sheetIndex, options.allSheets());
     }
 
     @Override

@@ -197,17 +197,7 @@ final class XlsxTableReader extends RowTable {
 
     @Override
     public String readAs() {
-        return sheets(names, sheetIndex, options.allSheets());
-    }
-
-    /** Which sheet of a workbook is read, among which, for {@link #readAs()}. */
-    static String sheets(List<String> names, int index, boolean all) {
-        String list = String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
-        if (all) {
-            return "all " + names.size() + " sheets (" + list + ")";
-        }
-        return "sheet \"" + names.get(index) + "\" (" + (names.size() == 1 ? "the only sheet"
-                : (index + 1) + " of " + names.size() + ": " + list) + ")";
+        return TableOptions.sheetsRead(names, sheetIndex, options.allSheets());
     }
 
     @Override
