@@ -1,5 +1,8 @@
 package mx.zocalo.converter;
 
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.datatypes.xsd.impl.RDFLangString;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.Quad;
@@ -46,6 +49,59 @@ public final class AbsoluteIris {
         check(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
     }
 
+    /**
+     * Checks a batch of quads. Subjects and graphs repeat from one quad to the next and predicates from row to row (the
+     * same node objects): each is looked at once while it repeats; objects are looked at every time.
+     *
+     * @throws ConversionException at the first quad with a relative IRI
+     */
+    public static void checkAll(Iterable<Quad> quads) {
+        Node graph = null;
+        Node subject = null;
+        Node[] predicates = new Node[PREDICATES_REMEMBERED];
+        int remembered = 0;
+        for (Quad q : quads) {
+            Node g = q.getGraph();
+            if (g != graph) {
+                if (!Quad.isDefaultGraph(g) && relative(g)) {
+                    check(q);
+                }
+                graph = g;
+            }
+            Node s = q.getSubject();
+            if (s != subject) {
+                if (relative(s)) {
+                    check(q);
+                }
+                subject = s;
+            }
+            Node p = q.getPredicate();
+            if (!contains(predicates, remembered, p)) {
+                if (relative(p)) {
+                    check(q);
+                }
+                if (remembered < predicates.length) {
+                    predicates[remembered++] = p;
+                }
+            }
+            if (relative(q.getObject())) {
+                check(q);
+            }
+        }
+    }
+
+    /** Predicates of a batch looked at once each: a mapping has few, the same node objects on every row. */
+    private static final int PREDICATES_REMEMBERED = 32;
+
+    private static boolean contains(Node[] nodes, int size, Node n) {
+        for (int i = 0; i < size; i++) {
+            if (nodes[i] == n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @param graph the graph name, or null (or {@link Quad#defaultGraphNodeGenerated}) for the default graph */
     public static void check(Node graph, Node subject, Node predicate, Node object) {
         if (relative(subject) || relative(predicate) || relative(object) || graph != null && relative(graph)) {
@@ -62,7 +118,11 @@ public final class AbsoluteIris {
         if (n.isURI()) {
             return !isAbsolute(n.getURI());
         }
-        return n.isLiteral() && !isAbsolute(n.getLiteralDatatypeURI());
+        if (!n.isLiteral()) {
+            return false;
+        }
+        RDFDatatype type = n.getLiteralDatatype(); // XSD types and rdf:langString are absolute: only others are looked at
+        return !(type instanceof XSDDatatype || type == RDFLangString.rdfLangString) && !isAbsolute(n.getLiteralDatatypeURI());
     }
 
     private static String term(Node n) {

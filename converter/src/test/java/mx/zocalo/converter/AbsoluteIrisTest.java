@@ -52,6 +52,21 @@ class AbsoluteIrisTest {
     }
 
     @Test
+    void given_a_batch_whose_quads_share_subject_and_predicate_when_checked_then_a_relative_object_or_predicate_is_found() {
+        Node label = RDF.value.asNode();
+        Quad ok = Quad.create(Quad.defaultGraphNodeGenerated, SUBJECT, label, NodeFactory.createLiteralString("uno"));
+        Quad relativeObject = Quad.create(Quad.defaultGraphNodeGenerated, SUBJECT, label, NodeFactory.createURI("colonia/2"));
+        Quad relativePredicate = Quad.create(Quad.defaultGraphNodeGenerated, SUBJECT, NodeFactory.createURI("def/nombre"),
+                NodeFactory.createLiteralString("dos"));
+
+        assertThatCode(() -> AbsoluteIris.checkAll(List.of(ok, ok, ok))).doesNotThrowAnyException();
+        assertThat(catchThrowableOfType(ConversionException.class, () -> AbsoluteIris.checkAll(List.of(ok, ok, relativeObject)))
+                .getMessage()).contains("<colonia/2>");
+        assertThat(catchThrowableOfType(ConversionException.class, () -> AbsoluteIris.checkAll(List.of(ok, relativePredicate)))
+                .getMessage()).contains("<def/nombre>");
+    }
+
+    @Test
     void given_a_relative_rml_baseIRI_when_converting_then_the_mapping_is_refused_naming_the_triples_map() {
         ConversionException e = catchThrowableOfType(ConversionException.class, () -> Conversion.builder()
                 .mapping(TestData.file("relative-base-iri.rml.ttl")).base(BASE).build().run(StreamRDFLib.sinkNull()));

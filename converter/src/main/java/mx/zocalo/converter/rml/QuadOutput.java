@@ -25,9 +25,7 @@ interface QuadOutput {
 
     /** Every output refuses a relative IRI (the mapping reader already refuses relative constants, naming the rule). */
     private static void absolute(List<Quad> quads) {
-        for (Quad q : quads) {
-            AbsoluteIris.check(q);
-        }
+        AbsoluteIris.checkAll(quads);
     }
 
     /** Quads to a {@link StreamRDF}: default-graph quads as triples, the others as quads. */
