@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 import mx.zocalo.converter.auto.AutoMapping;
 import mx.zocalo.converter.rml.RmlConversion;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
 
 /**
  * One run of a mapping over its sources, producing quads into a {@link StreamRDF}.

@@ -90,7 +90,7 @@ public final class DescriptionReader {
                 }
             }
             Character delimiter = null;
-            String delimiterText = src.path("delimiter").isTextual() ? src.path("delimiter").textValue() : text(src, "delimiter");
+            String delimiterText = text(src, "delimiter");
             if (delimiterText != null) {
                 if (workbook) throw error("source.delimiter", "is for CSV files; " + data.getFileName() + " is an Excel workbook");
                 try {
