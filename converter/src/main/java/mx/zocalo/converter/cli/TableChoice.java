@@ -17,20 +17,20 @@ public final class TableChoice {
     String slug;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV encoding, e.g. UTF-8, windows-1252, ISO-8859-1 "
-            + "(default: detected). With --mapping: for every CSV source whose mapping gives no csvw:encoding.")
+            + "(default: detected). With convert --mapping: for every CSV source whose mapping gives no csvw:encoding.")
     String encoding;
 
     @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter, e.g. ';' or '\\t' (default: found from the "
-            + "first lines; with --mapping, a comma). With --mapping: for every CSV source whose mapping gives no csvw:delimiter.")
+            + "first lines; with --mapping, a comma). With convert --mapping: for every CSV source whose mapping gives no csvw:delimiter.")
     String delimiter;
 
     @Option(names = "--header-row", paramLabel = "N", description = "The header is row N, counted from 1; the rows above it "
-            + "(a title) are skipped (default: found below title rows; with --mapping, the first row). With --mapping: for "
+            + "(a title) are skipped (default: found below title rows; with --mapping, the first row). With convert --mapping: for "
             + "every table source whose mapping gives no csvw:skipRows.")
     Integer headerRow;
 
     @Option(names = "--sheet", paramLabel = "NAME|N", description = "Workbook sheet, by name or position from 1 (default: the "
-            + "first). With --mapping: for every workbook source whose mapping names no sheet (rml:iterator).")
+            + "first). With convert --mapping: for every workbook source whose mapping names no sheet (rml:iterator).")
     String sheet;
 
     @Option(names = "--all-sheets", description = "Read every sheet of a workbook, one after the other, with the sheet name as a first column.")
