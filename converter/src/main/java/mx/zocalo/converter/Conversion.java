@@ -2,14 +2,19 @@ package mx.zocalo.converter;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import mx.zocalo.converter.auto.AutoMapping;
 import mx.zocalo.converter.rml.RmlConversion;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
 
 /**
  * One run of a mapping over its sources, producing quads into a {@link StreamRDF}.
@@ -37,6 +42,8 @@ public final class Conversion {
     private final int threads;
     private final int firstRows;
     private final RowResourceListener rowResources;
+    private final Map<Path, SourceOptions> sourceOptions;
+    private final SourceOptions allSources;
 
     private Conversion(Builder b) {
         this.mapping = b.mapping;
@@ -47,6 +54,8 @@ public final class Conversion {
         this.threads = b.threads;
         this.firstRows = b.firstRows;
         this.rowResources = b.rowResources;
+        this.sourceOptions = Map.copyOf(b.sourceOptions);
+        this.allSources = b.allSources;
     }
 
     public static Builder builder() {
@@ -68,13 +77,35 @@ public final class Conversion {
         ConversionResult result = null;
         try {
             result = mapping != null
-                    ? RmlConversion.run(mapping, base, rowErrors, progress, sink, threads, firstRows, rowResources)
-                    : auto.run(sink, progress, firstRows, rowResources);
+                    ? RmlConversion.run(mapping, base, this::sourceOptions, rowErrors, progress, sink, threads, firstRows, rowResources)
+                    : auto.run(absoluteOnly(sink), progress, firstRows, rowResources);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
             sink.finish();
         }
+    }
+
+    /** The options given for the table source reading {@code file}: those given for the file, then those for every source. */
+    private SourceOptions sourceOptions(Path file) {
+        return sourceOptions.getOrDefault(file.toAbsolutePath().normalize(), SourceOptions.NONE).or(allSources);
+    }
+
+    /** The sink, refusing a relative IRI ({@link AbsoluteIris}); the RML engine checks its own output. */
+    private static StreamRDF absoluteOnly(StreamRDF sink) {
+        return new StreamRDFWrapper(sink) {
+            @Override
+            public void triple(Triple triple) {
+                AbsoluteIris.check(triple);
+                super.triple(triple);
+            }
+
+            @Override
+            public void quad(Quad quad) {
+                AbsoluteIris.check(quad);
+                super.quad(quad);
+            }
+        };
     }
 
     /** Line-based output syntaxes, written by {@link #write} without going through a {@link StreamRDF}. */
@@ -97,7 +128,7 @@ public final class Conversion {
         }
         ConversionResult result = null;
         try {
-            result = RmlConversion.write(mapping, base, rowErrors, progress, out, namedGraphs, threads);
+            result = RmlConversion.write(mapping, base, this::sourceOptions, rowErrors, progress, out, namedGraphs, threads);
             return result;
         } finally {
             progress.finished(result == null ? -1 : result.rows());
@@ -113,6 +144,8 @@ public final class Conversion {
         private int threads = Runtime.getRuntime().availableProcessors();
         private int firstRows;
         private RowResourceListener rowResources = RowResourceListener.NONE;
+        private final Map<Path, SourceOptions> sourceOptions = new HashMap<>();
+        private SourceOptions allSources = SourceOptions.NONE;
 
         private Builder() {}
 
@@ -126,6 +159,23 @@ public final class Conversion {
             }
             this.firstRows = rows;
             this.rowResources = Objects.requireNonNull(listener, "row resource listener");
+            return this;
+        }
+
+        /**
+         * How to read the table {@code file} (header row, sheet, encoding, delimiter) wherever the mapping reads it and says
+         * nothing itself: a {@code csvw:dialect} property, an {@code rml:iterator} naming a sheet, a YAML source's own
+         * {@code headerRow}, {@code sheet}, {@code encoding} or {@code delimiter} win. For {@code dataset.yaml}'s
+         * {@code source:}.
+         */
+        public Builder sourceOptions(Path file, SourceOptions options) {
+            this.sourceOptions.put(file.toAbsolutePath().normalize(), Objects.requireNonNull(options, "source options"));
+            return this;
+        }
+
+        /** As {@link #sourceOptions(Path, SourceOptions)}, for every table the mapping reads (for {@code convert}'s options). */
+        public Builder sourceOptions(SourceOptions options) {
+            this.allSources = Objects.requireNonNull(options, "source options");
             return this;
         }
 

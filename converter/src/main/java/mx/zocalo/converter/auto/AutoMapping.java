@@ -331,8 +331,8 @@ public final class AutoMapping {
      * Writes this mapping as a YAML mapping (the YARRRML subset {@code convert --mapping} reads). It gives the same
      * graph as {@link #run} except where the subset cannot say what the automatic mapping does; comments in the YAML
      * say where: values that are not already in the canonical form of their datatype ({@code 1,234.5}, {@code sí},
-     * {@code 01/03/2014}), missing-value markers other than the empty cell, a header row other than the first, another
-     * delimiter or sheet. Reads the table once more to find those.
+     * {@code 01/03/2014}), missing-value markers other than the empty cell, a two-row header, all sheets read as one. The
+     * header row, sheet, encoding and delimiter it was read with are the YAML source's. Reads the table once more.
      *
      * @param source the table's path as the YAML should name it (relative to the YAML file)
      */
@@ -344,6 +344,7 @@ public final class AutoMapping {
         return options;
     }
 
+    /** Where the header was found (given or detected). */
     TableReader.HeaderLayout headerLayout() {
         return headerLayout;
     }

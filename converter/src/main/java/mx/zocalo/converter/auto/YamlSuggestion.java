@@ -33,18 +33,25 @@ final class YamlSuggestion {
         out.println("# It gives the same graph as \"zocalo convert --auto " + file + "\" except where a comment below says otherwise.");
         out.println("# Relative IRIs (id/..., def/...) resolve against the base IRI.");
         List<String> limits = new ArrayList<>();
-        if (m.options().skipRows() > 0) {
-            limits.add("the header must be the first row: this YAML form cannot skip title rows (RML can, with a csvw:Table source"
-                    + " and csvw:skipRows; see converter/README.md); --auto used header row " + (m.options().skipRows() + 1));
+        List<String> layout = new ArrayList<>(); // the source's keys that say how the table is read, as --auto read it
+        TableReader.HeaderLayout header = m.headerLayout();
+        if (header.headerRowCount() == 1 && header.skipRows() > 0) {
+            layout.add("headerRow: " + (header.skipRows() + 1));
+        } else if (header.headerRowCount() != 1) {
+            limits.add(header.headerRowCount() == 0 ? "the table has no header row: a mapping reads its first row as the header"
+                    : "the header is two rows joined into one name per column: a mapping reads one header row");
         }
-        if (!m.options().sniffDelimiter() && m.options().delimiter() != ',') {
-            limits.add("the delimiter must be a comma (use an RML mapping with csvw:delimiter for \"" + m.options().delimiter() + "\")");
+        if (m.options().sheet() != null) {
+            layout.add("sheet: " + quote(m.options().sheet()));
+        }
+        if (m.options().allSheets()) {
+            limits.add("a mapping reads one sheet of a workbook, not all of them as one table");
         }
         if (m.options().encoding() != null) {
-            limits.add("the encoding is detected (UTF-8, else Windows-1252), not " + m.options().encoding().name());
+            layout.add("encoding: " + quote(m.options().encoding().name()));
         }
-        if (m.options().sheet() != null || m.options().allSheets()) {
-            limits.add("a workbook is read from its first sheet (RML chooses another with rml:iterator)");
+        if (!m.options().sniffDelimiter() && m.options().delimiter() != ',') {
+            layout.add("delimiter: " + quote(String.valueOf(m.options().delimiter())));
         }
         for (String l : limits) {
             out.println("# Not expressed here: " + l + ".");
@@ -53,7 +60,16 @@ final class YamlSuggestion {
             out.println("base: " + quote(m.base()));
         }
         out.println("sources:");
-        out.println("  table: [" + quote(source + "~csv") + "]");
+        if (layout.isEmpty()) {
+            out.println("  table: [" + quote(source + "~csv") + "]");
+        } else {
+            out.println("  table:");
+            out.println("    access: " + quote(source));
+            out.println("    referenceFormulation: csv");
+            for (String key : layout) {
+                out.println("    " + key);
+            }
+        }
         out.println("mappings:");
         out.println("  rows:");
         out.println("    sources: table");

@@ -190,13 +190,18 @@ public final class ConvertCommand implements Callable<Integer> {
         Conversion.Builder builder = Conversion.builder().base(base);
         AutoMapping inferred = null;
         if (what.mapping != null) {
-            if (table.given() || explain || csvw != null) {
-                err.println("error: --slug, --encoding, --delimiter, --header-row, --sheet, --all-sheets, --id-column, --explain and --csvw "
-                        + "are for a table without a mapping (--auto)");
+            if (table.autoOnlyGiven() || explain || csvw != null) {
+                err.println("error: --slug, --all-sheets, --id-column, --explain and --csvw are for a table without a mapping (--auto)");
                 err.flush();
                 return CommandLine.ExitCode.USAGE;
             }
-            builder.mapping(what.mapping);
+            try {
+                builder.mapping(what.mapping).sourceOptions(table.sourceOptions());
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
         } else {
             if (base == null && !explain) {
                 err.println("error: a conversion without a mapping needs the base IRI (--base), e.g. --base https://datos.example.mx/");

@@ -1,14 +1,14 @@
 package mx.zocalo.converter.cli;
 
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
+import mx.zocalo.converter.SourceOptions;
 import mx.zocalo.converter.source.TableOptions;
 import picocli.CommandLine.Option;
 
 /**
- * How to read a table that has no mapping ({@code convert --auto}, {@code mapping suggest}): by default the encoding,
- * the delimiter and the header row are found by the reader ({@link TableOptions#AUTO}); each option says it instead.
+ * How to read a table. Without a mapping ({@code convert --auto}, {@code mapping suggest}) the encoding, the delimiter
+ * and the header row are found by the reader ({@link TableOptions#AUTO}) unless an option says it. With a mapping
+ * ({@code convert --mapping}) {@code --encoding}, {@code --delimiter}, {@code --header-row} and {@code --sheet} apply to
+ * every table it reads, where the mapping does not say it itself.
  */
 public final class TableChoice {
     @Option(names = "--slug", paramLabel = "SLUG",
@@ -16,17 +16,21 @@ public final class TableChoice {
                     + "e.g. data_total.csv -> data-total).")
     String slug;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV encoding, e.g. UTF-8, windows-1252, ISO-8859-1 (default: detected).")
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV encoding, e.g. UTF-8, windows-1252, ISO-8859-1 "
+            + "(default: detected). With convert --mapping: for every CSV source whose mapping gives no csvw:encoding.")
     String encoding;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter, e.g. ';' or '\\t' (default: found from the first lines).")
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter, e.g. ';' or '\\t' (default: found from the "
+            + "first lines; with --mapping, a comma). With convert --mapping: for every CSV source whose mapping gives no csvw:delimiter.")
     String delimiter;
 
     @Option(names = "--header-row", paramLabel = "N", description = "The header is row N, counted from 1; the rows above it "
-            + "(a title) are skipped (default: found below title rows).")
+            + "(a title) are skipped (default: found below title rows; with --mapping, the first row). With convert --mapping: for "
+            + "every table source whose mapping gives no csvw:skipRows.")
     Integer headerRow;
 
-    @Option(names = "--sheet", paramLabel = "NAME|N", description = "Workbook sheet, by name or position from 1 (default: the first).")
+    @Option(names = "--sheet", paramLabel = "NAME|N", description = "Workbook sheet, by name or position from 1 (default: the "
+            + "first). With convert --mapping: for every workbook source whose mapping names no sheet (rml:iterator).")
     String sheet;
 
     @Option(names = "--all-sheets", description = "Read every sheet of a workbook, one after the other, with the sheet name as a first column.")
@@ -36,31 +40,31 @@ public final class TableChoice {
             + "(default: a unique column named like an identifier, such as clave, id, cve_*, or a unique first column; else row numbers).")
     String idColumn;
 
-    /** True when any of the options was given (they apply to a table without a mapping only). */
-    boolean given() {
-        return slug != null || encoding != null || delimiter != null || headerRow != null || sheet != null || allSheets || idColumn != null;
+    /** True when an option that only a table without a mapping has was given (--slug, --all-sheets, --id-column). */
+    boolean autoOnlyGiven() {
+        return slug != null || allSheets || idColumn != null;
     }
 
     /**
-     * The reader options these choices make.
+     * How to read the table(s), as given: with a mapping, for every table source that does not say it itself.
      *
      * @throws IllegalArgumentException with a message for the user when an option is not valid
      */
-    TableOptions options() {
-        TableOptions o = TableOptions.AUTO;
+    SourceOptions sourceOptions() {
+        SourceOptions o = SourceOptions.NONE;
         if (encoding != null) {
             try {
-                o = o.withEncoding(Charset.forName(encoding));
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                throw new IllegalArgumentException("--encoding: unknown character set \"" + encoding + "\"");
+                o = o.withEncoding(SourceOptions.encoding(encoding));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--encoding: " + e.getMessage());
             }
         }
         if (delimiter != null) {
-            String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
-            if (d.length() != 1) {
-                throw new IllegalArgumentException("--delimiter: one character, not \"" + delimiter + "\"");
+            try {
+                o = o.withDelimiter(SourceOptions.delimiter(delimiter));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--delimiter: " + e.getMessage());
             }
-            o = o.withDelimiter(d.charAt(0));
         }
         if (headerRow != null) {
             if (headerRow < 1) {
@@ -71,12 +75,16 @@ public final class TableChoice {
         if (sheet != null && allSheets) {
             throw new IllegalArgumentException("give --sheet or --all-sheets, not both");
         }
-        if (sheet != null) {
-            o = o.withSheet(sheet);
-        }
-        if (allSheets) {
-            o = o.withAllSheets();
-        }
-        return o;
+        return sheet == null ? o : o.withSheet(sheet);
+    }
+
+    /**
+     * The reader options for a table without a mapping: what is not given is found.
+     *
+     * @throws IllegalArgumentException with a message for the user when an option is not valid
+     */
+    TableOptions options() {
+        TableOptions o = sourceOptions().applyTo(TableOptions.AUTO);
+        return allSheets ? o.withAllSheets() : o;
     }
 }

@@ -1,6 +1,8 @@
 package mx.zocalo.converter.rml;
 
 import java.nio.file.Path;
+import java.util.function.Function;
+import mx.zocalo.converter.SourceOptions;
 import mx.zocalo.converter.source.TableOptions;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -16,11 +18,14 @@ final class LogicalSourceReader {
     private final MappingGraph mapping;
     private final Graph graph;
     private final Path file;
+    private final Function<Path, SourceOptions> given;
 
-    LogicalSourceReader(MappingGraph mapping, Path file) {
+    /** @param given how to read each table file where the logical source does not say (dataset.yaml, convert's options) */
+    LogicalSourceReader(MappingGraph mapping, Path file, Function<Path, SourceOptions> given) {
         this.mapping = mapping;
         this.graph = mapping.graph();
         this.file = file;
+        this.given = given;
     }
 
     LogicalSource logicalSource(Node ls, String name) {
@@ -35,6 +40,9 @@ final class LogicalSourceReader {
         boolean json = formulation != null ? formulation.equals(Rml.JSONPath)
                 : table.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         if (!json) {
+            if (iterator == null && isWorkbook(table.file()) && given.apply(table.file()).sheet() != null) {
+                return new LogicalSource(table.file(), table.options().withSheet(given.apply(table.file()).sheet()));
+            }
             return iterator == null || !isWorkbook(table.file()) ? table : sheet(table, iterator, name);
         }
         if (iterator != null && !iterator.isLiteral()) {
@@ -93,13 +101,14 @@ final class LogicalSourceReader {
         Node source = single(ls, Rml.source, "rml:source of the logical source of " + name, true);
         Path folder = file.toAbsolutePath().getParent();
         if (source.isLiteral()) {
-            return new LogicalSource(folder.resolve(source.getLiteralLexicalForm()), TableOptions.DEFAULT);
+            return withGiven(folder.resolve(source.getLiteralLexicalForm()));
         }
         if (graph.contains(source, Csvw.url, Node.ANY) || graph.contains(source, RDF.type.asNode(), Csvw.Table)) {
             Node url = single(source, Csvw.url, "csvw:url of the csvw:Table source of " + name, true);
             String path = url.isLiteral() ? url.getLiteralLexicalForm() : url.getURI();
             Node dialect = single(source, Csvw.dialect, "csvw:dialect of the source of " + name, false);
-            return new LogicalSource(folder.resolve(path), dialect == null ? TableOptions.DEFAULT : dialect(dialect, name));
+            Path table = folder.resolve(path);
+            return dialect == null ? withGiven(table) : new LogicalSource(table, dialect(dialect, name, given.apply(table.toAbsolutePath())));
         }
         Node path = single(source, Rml.path, "rml:path of the source of " + name, true);
         if (!path.isLiteral()) {
@@ -111,11 +120,21 @@ final class LogicalSourceReader {
         } else if (root != null && !root.equals(Rml.MappingDirectory)) {
             throw new MappingException(name + ": rml:root must be rml:MappingDirectory or rml:CurrentWorkingDirectory, not " + root);
         }
-        return new LogicalSource(folder.resolve(path.getLiteralLexicalForm()), TableOptions.DEFAULT);
+        return withGiven(folder.resolve(path.getLiteralLexicalForm()));
     }
 
-    /** The supported part of a CSVW dialect: delimiter, encoding, skipRows (and header true). */
-    private TableOptions dialect(Node dialect, String name) {
+    /** A table source that says nothing of how to read it: as given for its file, else the defaults. */
+    private LogicalSource withGiven(Path table) {
+        SourceOptions options = given.apply(table.toAbsolutePath());
+        return new LogicalSource(table, new TableOptions(options.delimiter() != null ? options.delimiter() : ',', options.encoding(),
+                options.headerRow() != null ? options.headerRow() - 1 : 0));
+    }
+
+    /**
+     * The supported part of a CSVW dialect: delimiter, encoding, skipRows (and header true); what it leaves out as
+     * {@code given} says, else the defaults.
+     */
+    private TableOptions dialect(Node dialect, String name, SourceOptions given) {
         String where = "the csvw:dialect of the source of " + name;
         for (Triple t : graph.find(dialect, Node.ANY, Node.ANY).toList()) {
             Node p = t.getPredicate();
@@ -125,7 +144,7 @@ final class LogicalSourceReader {
                         + " is not supported (supported: csvw:delimiter, csvw:encoding, csvw:skipRows, csvw:header true)");
             }
         }
-        char delimiter = ',';
+        char delimiter = given.delimiter() != null ? given.delimiter() : ',';
         Node d = single(dialect, Csvw.delimiter, "csvw:delimiter of " + where, false);
         if (d != null) {
             String text = d.isLiteral() ? d.getLiteralLexicalForm() : "";
@@ -134,7 +153,7 @@ final class LogicalSourceReader {
             }
             delimiter = text.charAt(0);
         }
-        java.nio.charset.Charset encoding = null;
+        java.nio.charset.Charset encoding = given.encoding();
         Node e = single(dialect, Csvw.encoding, "csvw:encoding of " + where, false);
         if (e != null) {
             try {
@@ -143,7 +162,7 @@ final class LogicalSourceReader {
                 throw new MappingException(where + ": unknown csvw:encoding " + e);
             }
         }
-        int skip = 0;
+        int skip = given.headerRow() != null ? given.headerRow() - 1 : 0;
         Node k = single(dialect, Csvw.skipRows, "csvw:skipRows of " + where, false);
         if (k != null) {
             try {

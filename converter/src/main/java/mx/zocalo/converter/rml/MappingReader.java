@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import mx.zocalo.converter.SourceOptions;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -35,13 +37,13 @@ final class MappingReader {
     private final LogicalViewReader views;
     private final String vocabulary;
 
-    private MappingReader(Path file, Graph graph, String base) {
+    private MappingReader(Path file, Graph graph, String base, Function<Path, SourceOptions> sourceOptions) {
         this.vocabulary = LegacyVocabulary.normalise(graph);
         this.file = file;
         this.graph = graph;
         this.base = base;
         this.mapping = new MappingGraph(graph);
-        this.sources = new LogicalSourceReader(mapping, file);
+        this.sources = new LogicalSourceReader(mapping, file, sourceOptions);
         this.terms = new TermMapReader(mapping, base);
         this.views = new LogicalViewReader(mapping, sources, terms, this::name);
     }
@@ -61,18 +63,19 @@ final class MappingReader {
     /**
      * Parses and validates the mapping file.
      *
-     * @param defaultBase base IRI used when the mapping declares none (may be null)
+     * @param defaultBase   base IRI used when the mapping declares none (may be null)
+     * @param sourceOptions how to read each table file where the mapping does not say ({@link SourceOptions})
      * @throws MappingSyntaxException when the file is not well-formed RDF
      * @throws MappingException       when the mapping is not valid RML
      */
-    static Mapping read(Path file, String defaultBase) {
+    static Mapping read(Path file, String defaultBase, Function<Path, SourceOptions> sourceOptions) {
         if (mx.zocalo.converter.yaml.YarrrmlMapping.isYaml(file)) { // YAML (YARRRML subset) compiles to the same RML graph
             var yaml = mx.zocalo.converter.yaml.YarrrmlMapping.compile(file, defaultBase);
-            return new MappingReader(file, yaml.graph(), yaml.base() != null ? yaml.base() : defaultBase).mapping();
+            return new MappingReader(file, yaml.graph(), yaml.base() != null ? yaml.base() : defaultBase, sourceOptions).mapping();
         }
         Graph graph = GraphFactory.createDefaultGraph();
         String base = parse(file, defaultBase, graph);
-        return new MappingReader(file, graph, base).mapping();
+        return new MappingReader(file, graph, base, sourceOptions).mapping();
     }
 
     /** The vocabulary the mapping file is written in ({@link Mapping#vocabulary()}), without validating it. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import mx.zocalo.converter.AbsoluteIris;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.Quad;
 
@@ -22,6 +23,11 @@ interface QuadOutput {
     /** Called on the calling thread, in order, with what {@link #encode} returned. */
     void deliver(Object encoded);
 
+    /** Every output refuses a relative IRI (the mapping reader already refuses relative constants, naming the rule). */
+    private static void absolute(List<Quad> quads) {
+        AbsoluteIris.checkAll(quads);
+    }
+
     /** Quads to a {@link StreamRDF}: default-graph quads as triples, the others as quads. */
     static QuadOutput of(StreamRDF sink) {
         return new QuadOutput() {
@@ -32,6 +38,7 @@ interface QuadOutput {
 
             @Override
             public Object encode(List<Quad> quads) {
+                absolute(quads);
                 return quads.toArray(new Quad[0]);
             }
 
@@ -62,6 +69,7 @@ interface QuadOutput {
 
             @Override
             public Object encode(List<Quad> quads) {
+                absolute(quads);
                 return encoders.get().encode(quads);
             }
 

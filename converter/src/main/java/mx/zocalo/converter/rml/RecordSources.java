@@ -49,7 +49,7 @@ final class RecordSources {
             if (source.isJson()) {
                 return Records.json(file, JsonPath.parse(source.iterator()), source.options().nulls());
             }
-            return Records.of(TableSources.open(file, source.options()));
+            return Records.of(TableSources.open(file, source.options()), source);
         } catch (TableSourceException e) {
             throw new ConversionException(e.getMessage() + " (logical source of " + user + ")",
                     file.getFileName().toString(), -1, null, "logical source of " + user, e);
@@ -156,9 +156,7 @@ final class RecordSources {
                 continue; // the row number
             }
             if (!columns.containsKey(column)) {
-                String message = table.description() + ": " + table.keyKind() + " \"" + column + "\" does not exist (" + rule
-                        + "); the " + table.keyKind() + "s are: " + String.join(", ", table.header().stream().map(h -> "\"" + h + "\"").toList());
-                throw new ConversionException(message, table.description(), -1, column, rule, null);
+                throw ColumnNotFound.error(table, column, rule);
             }
             long times = table.writtenHeader().stream().filter(column::equals).count(); // the reader renamed repeats
             if (times > 1) {

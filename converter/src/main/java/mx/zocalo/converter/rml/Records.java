@@ -30,6 +30,16 @@ interface Records extends AutoCloseable {
         return "column";
     }
 
+    /** The logical source read, when it is a table file (for messages that read it again another way); else null. */
+    default LogicalSource source() {
+        return null;
+    }
+
+    /** The table reader, when the records are a table's rows; else null. */
+    default TableReader table() {
+        return null;
+    }
+
     /** Where the current record is, for messages: "row 3 (line 4)", "record 3". */
     String where();
 
@@ -47,10 +57,21 @@ interface Records extends AutoCloseable {
     @Override
     void close();
 
-    static Records of(TableReader table) {
+    /** The rows of {@code table}, read for logical source {@code source}. */
+    static Records of(TableReader table, LogicalSource source) {
         Map<String, Integer> columns = RowValues.index(table.header());
         return new Records() {
             private TableRow row;
+
+            @Override
+            public LogicalSource source() {
+                return source;
+            }
+
+            @Override
+            public TableReader table() {
+                return table;
+            }
 
             @Override
             public Record next() {

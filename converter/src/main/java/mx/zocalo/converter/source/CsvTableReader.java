@@ -193,6 +193,13 @@ final class CsvTableReader extends RowTable {
     }
 
     @Override
+    public String readAs() {
+        String d = delimiter == '\t' ? "tab" : "\"" + delimiter + "\"";
+        return "encoding " + charset.name() + (options.encoding() == null ? " (detected)" : "") + ", delimiter " + d
+                + (options.sniffDelimiter() ? " (found)" : "");
+    }
+
+    @Override
     public void close() {
         try {
             parser.close();

@@ -122,4 +122,14 @@ public record TableOptions(char delimiter, Charset encoding, int skipRows, Strin
         throw new TableSourceException(file + ": the workbook has no sheet \"" + sheet + "\"; its sheets are: " + list
                 + " (give a name, or a position from 1 to " + names.size() + ")", -1, null);
     }
+
+    /** Which sheet of a workbook is read, among which, in words ({@link TableReader#readAs()}). */
+    static String sheetsRead(java.util.List<String> names, int index, boolean all) {
+        String list = String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
+        if (all) {
+            return "all " + names.size() + " sheets (" + list + ")";
+        }
+        return "sheet \"" + names.get(index) + "\" (" + (names.size() == 1 ? "the only sheet"
+                : (index + 1) + " of " + names.size() + ": " + list) + ")";
+    }
 }

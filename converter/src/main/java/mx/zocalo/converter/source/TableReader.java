@@ -40,6 +40,14 @@ public interface TableReader extends Closeable {
     /** See {@link #headerLayout()}. */
     record HeaderLayout(long skipRows, int headerRowCount) {}
 
+    /**
+     * How the file was read, in words for messages: a CSV file's encoding and delimiter (and whether they were given or
+     * found), a workbook's sheet among its sheets; null when there is nothing to say.
+     */
+    default String readAs() {
+        return null;
+    }
+
     /** The next data row, or null at the end of the table. */
     TableRow next();
 

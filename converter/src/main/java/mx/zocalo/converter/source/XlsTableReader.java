@@ -77,6 +77,15 @@ final class XlsTableReader extends RowTable {
     }
 
     @Override
+    public String readAs() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            names.add(workbook.getSheetName(i));
+        }
+        return TableOptions.sheetsRead(names, sheetIndex, options.allSheets());
+    }
+
+    @Override
     protected RawRow readRaw() {
         while (nextRow <= sheet.getLastRowNum()) {
             Row row = sheet.getRow(nextRow++);

@@ -196,6 +196,11 @@ final class XlsxTableReader extends RowTable {
     }
 
     @Override
+    public String readAs() {
+        return TableOptions.sheetsRead(names, sheetIndex, options.allSheets());
+    }
+
+    @Override
     public String description() {
         return options.allSheets() ? fileName + " (all sheets)" : fileName + " (sheet \"" + sheetName() + "\")";
     }

@@ -7,18 +7,23 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * A YAML mapping (a subset of YARRRML) compiled to an RML graph in the vocabulary
  * {@code http://w3id.org/rml/}, ready for the same mapping reader as Turtle mappings.
  *
- * @param file  the YAML file (sources resolve relative to its folder)
- * @param graph the RML mapping, with the YAML's prefixes (and {@code rml:})
- * @param base  the YAML's {@code base}, or null
+ * @param file     the YAML file (sources resolve relative to its folder)
+ * @param graph    the RML mapping, with the YAML's prefixes (and {@code rml:}); every IRI in it is absolute
+ * @param base     the YAML's {@code base}, or null
+ * @param resolved the base the YAML's relative IRIs were resolved against: its {@code base}, else the one it was compiled
+ *                 with, else the file's own IRI
  */
-public record YarrrmlMapping(Path file, Graph graph, String base) {
+public record YarrrmlMapping(Path file, Graph graph, String base, String resolved) {
 
     /** True when the file name ends with {@code .yml} or {@code .yaml}. */
     public static boolean isYaml(Path file) {
@@ -27,9 +32,10 @@ public record YarrrmlMapping(Path file, Graph graph, String base) {
     }
 
     /**
-     * Reads and compiles a YAML mapping.
+     * Reads and compiles a YAML mapping. Relative IRIs (namespaces in {@code prefixes} included) resolve against its
+     * {@code base}, else {@code defaultBase}, else the file's own IRI, as a Turtle mapping's do.
      *
-     * @param defaultBase base for relative constant IRIs when the YAML declares none (may be null)
+     * @param defaultBase base for relative IRIs when the YAML declares none (may be null)
      * @throws YamlMappingException naming the file, line and key that are wrong
      */
     public static YarrrmlMapping compile(Path file, String defaultBase) {
@@ -37,34 +43,56 @@ public record YarrrmlMapping(Path file, Graph graph, String base) {
     }
 
     /**
-     * Writes the equivalent RML mapping as Turtle: with {@code @base} when the YAML has a base; without one, the IRIs
-     * made from the YAML file's own location (its triples maps, {@code <#Name>}) are written relative to it, so the
-     * Turtle names no folder of this machine and means the same read from beside the YAML file.
+     * Writes the equivalent RML mapping as Turtle: with {@code @base} when the YAML has a base; without one, the IRIs the
+     * YAML wrote relative (triples map names, namespaces, constants, the start of templates) are written relative again,
+     * so the Turtle resolves them against the base it is read with, as the YAML does.
      */
     public void writeTurtle(OutputStream out) {
-        org.apache.jena.riot.RDFWriterBuilder writer = RDFWriter.source(base == null ? relativeToFile() : graph)
-                .format(RDFFormat.TURTLE_PRETTY);
         if (base != null) {
-            writer.base(base);
+            RDFWriter.source(graph).format(RDFFormat.TURTLE_PRETTY).base(base).output(out);
+        } else {
+            RDFWriter.source(relative(IRIx.create(resolved))).format(RDFFormat.TURTLE_PRETTY).output(out);
         }
-        writer.output(out);
     }
 
-    /** The graph with IRIs under the YAML file's folder made relative: {@code file:///.../m.yml#Name} becomes {@code #Name}. */
-    private Graph relativeToFile() {
-        String self = file.toAbsolutePath().normalize().toUri().toString();
-        String folder = self.substring(0, self.lastIndexOf('/') + 1);
-        Graph relative = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        relative.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
-        java.util.function.UnaryOperator<Node> shorten = n -> {
-            if (!n.isURI()) return n;
-            String iri = n.getURI();
-            if (iri.startsWith(self + "#")) return NodeFactory.createURI(iri.substring(self.length()));
-            if (iri.startsWith(folder) && iri.length() > folder.length()) return NodeFactory.createURI(iri.substring(folder.length()));
+    /** A copy of the graph with the IRIs under {@code against} made relative to it again. */
+    private Graph relative(IRIx against) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        graph.getPrefixMapping().getNsPrefixMap().forEach((prefix, ns) -> copy.getPrefixMapping().setNsPrefix(prefix,
+                relative(NodeFactory.createURI(ns), against).getURI()));
+        graph.find().forEach(t -> copy.add(Triple.create(relative(t.getSubject(), against), relative(t.getPredicate(), against),
+                t.getPredicate().equals(RmlGraph.template) ? relativeTemplate(t.getObject(), against) : relative(t.getObject(), against))));
+        return copy;
+    }
+
+    private static Node relative(Node n, IRIx against) {
+        if (!n.isURI()) {
             return n;
-        };
-        graph.find().forEach(t -> relative.add(Triple.create(shorten.apply(t.getSubject()), shorten.apply(t.getPredicate()),
-                shorten.apply(t.getObject()))));
-        return relative;
+        }
+        try {
+            IRIx r = against.relativize(IRIx.create(n.getURI()));
+            return r == null ? n : NodeFactory.createURI(r.str());
+        } catch (IRIException e) {
+            return n;
+        }
+    }
+
+    /**
+     * A template whose fixed start lies under {@code against}, relative again when it stays below it: the engine puts the
+     * base in front of a relative template's IRIs (it does not resolve {@code ../}).
+     */
+    private static Node relativeTemplate(Node template, IRIx against) {
+        String text = template.getLiteralLexicalForm();
+        int brace = text.indexOf('{');
+        String start = brace < 0 ? text : text.substring(0, brace);
+        if (start.isEmpty() || start.contains("\\")) {
+            return template;
+        }
+        Node relative = relative(NodeFactory.createURI(start), against);
+        String r = relative.getURI();
+        if (r.equals(start) || r.startsWith("../") || r.startsWith("/") || r.isEmpty()) {
+            return template;
+        }
+        return NodeFactory.createLiteralString(r + text.substring(start.length()));
     }
 }

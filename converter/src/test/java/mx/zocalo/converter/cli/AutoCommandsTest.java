@@ -111,7 +111,7 @@ class AutoCommandsTest {
     void given_auto_without_base_or_with_table_options_on_a_mapping_when_run_then_usage_error() {
         assertThat(convert("--auto", TestData.file("data_total.csv").toString())).isEqualTo(2);
         assertThat(stderr.toString()).contains("needs the base IRI");
-        assertThat(convert("-m", TestData.file("spending.rml.ttl").toString(), "--header-row", "2")).isEqualTo(2);
+        assertThat(convert("-m", TestData.file("spending.rml.ttl").toString(), "--slug", "gasto")).isEqualTo(2);
         assertThat(convert("--auto", TestData.file("data_total.csv").toString(), "-b", BASE, "--encoding", "nada")).isEqualTo(2);
         assertThat(convert("--auto", TestData.file("data_total.csv").toString(), "-b", "relativa/")).isEqualTo(2);
     }
@@ -134,6 +134,20 @@ class AutoCommandsTest {
     }
 
     @Test
+    void given_a_table_with_a_title_above_its_header_when_suggested_then_the_yaml_source_says_the_header_row_and_converts()
+            throws IOException {
+        Path yaml = dir.resolve("delitos.yml");
+        assertThat(mapping("suggest", TestData.file("siha_2_2_4_9_dic_2015.xlsx").toString(), "--base", BASE, "-o", yaml.toString()))
+                .as(stderr.toString()).isZero();
+        Path out = dir.resolve("delitos.nq");
+
+        assertThat(Files.readString(yaml)).contains("    headerRow: 4\n").doesNotContain("Not expressed");
+        assertThat(convert("--mapping", yaml.toString(), "-b", BASE, "-o", out.toString())).as(stderr.toString()).isZero();
+        assertThat(Files.readString(out)).contains("<" + BASE + "id/siha-2-2-4-9-dic-2015/01001> <" + BASE
+                + "def/siha-2-2-4-9-dic-2015#municipio> \"Aguascalientes\" .");
+    }
+
+    @Test
     void given_values_the_yaml_form_cannot_canonicalise_when_suggested_then_comments_say_so() {
         assertThat(mapping("suggest", TestData.file("sct_71_accidentes_mes.csv").toString(), "--base", BASE)).isZero();
         String yaml = stdout.toString(StandardCharsets.UTF_8);
@@ -142,6 +156,6 @@ class AutoCommandsTest {
 
         stdout.reset();
         assertThat(mapping("suggest", TestData.file("siha_2_2_4_9_dic_2015.xlsx").toString(), "--header-row", "3")).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"n. d.\"", "header row 3", "give no triple with --auto");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("\"n. d.\"", "    headerRow: 4\n", "give no triple with --auto");
     }
 }

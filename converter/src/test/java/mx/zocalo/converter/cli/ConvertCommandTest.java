@@ -207,4 +207,23 @@ class ConvertCommandTest {
         assertThat(run("-m", mapping("spending.rml.ttl"), "--base", "https://datos.example.mx")).isZero();
         assertThat(stderr.toString()).startsWith("warning: the base IRI <https://datos.example.mx> does not end with / or #");
     }
+
+    @Test
+    void given_header_row_with_a_mapping_when_the_mapping_says_nothing_then_its_table_is_read_from_that_row() {
+        int exit = run("-m", mapping("diccionario.yml"), "-b", "https://datos.example.mx/", "--header-row", "4", "-q");
+
+        assertThat(exit).as(stderr.toString()).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("<https://datos.example.mx/id/indicador/POBTOT> "
+                + "<http://www.w3.org/2000/01/rdf-schema#label> \"Población total\"@es .");
+    }
+
+    @Test
+    void given_options_only_a_table_without_mapping_has_when_run_with_a_mapping_then_usage_error_naming_them() {
+        assertThat(run("-m", mapping("diccionario.yml"), "-b", "https://datos.example.mx/", "--id-column", "Núm.")).isEqualTo(2);
+        assertThat(stderr.toString()).isEqualTo("error: --slug, --all-sheets, --id-column, --explain and --csvw are for a table "
+                + "without a mapping (--auto)" + System.lineSeparator());
+        stderr.getBuffer().setLength(0);
+        assertThat(run("-m", mapping("diccionario.yml"), "--encoding", "klingon")).isEqualTo(2);
+        assertThat(stderr.toString()).startsWith("error: --encoding: unknown character set \"klingon\"");
+    }
 }

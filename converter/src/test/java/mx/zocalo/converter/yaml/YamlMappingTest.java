@@ -165,7 +165,62 @@ class YamlMappingTest {
         assertThat(g.contains(ramo, zoc("nombre"), label)).isTrue();
         assertThat(g.contains(ramo, zoc("ciclo"), NodeFactory.createLiteralDT("2013", XSDDatatype.XSDinteger))).isTrue();
         assertThat(g.contains(ramo, zoc("tipo"), NodeFactory.createURI("https://gasto.example.mx/tipo/presupuesto"))).isTrue();
+        assertThat(g.contains(ramo, NodeFactory.createURI("https://gasto.example.mx/def/gasto#ramo"),
+                NodeFactory.createLiteralString("H. Cámara de Diputados"))).isTrue();
         assertThat(g.find(Node.ANY, Node.ANY, Node.ANY).filterKeep(t -> t.getSubject().getURI().startsWith(BASE)).toList()).isEmpty();
+    }
+
+    @Test
+    void given_relative_namespace_in_prefixes_when_converting_then_every_iri_resolves_against_the_base_as_in_turtle() {
+        DatasetGraph fromYaml = convert(TestData.file("spending-relative-prefix.yml"));
+        DatasetGraph fromTurtle = convert(TestData.file("spending-relative-prefix.rml.ttl"));
+        Node graph = NodeFactory.createURI(BASE + "def/presupuesto#gasto");
+        Node asignacion = NodeFactory.createURI(BASE + "def/presupuesto#Asignacion");
+        Node first = NodeFactory.createURI(BASE + "id/presupuesto/H.%20Cámara%20de%20Diputados/2013/Aprobado");
+
+        assertThat(relativeIris(fromYaml)).isEmpty();
+        assertThat(fromYaml.getGraph(graph).contains(first, RDF.type.asNode(), asignacion)).isTrue();
+        assertThat(fromYaml.getGraph(graph).contains(first, NodeFactory.createURI(BASE + "def/presupuesto#total"),
+                NodeFactory.createLiteralDT("6529590684.0", new org.apache.jena.datatypes.BaseDatatype(BASE + "def/presupuesto#pesos"))))
+                .isTrue();
+        assertThat(fromYaml.getGraph(graph).contains(first, NodeFactory.createURI(BASE + "def/presupuesto#fuente"),
+                NodeFactory.createURI(BASE + "def/presupuesto#transparencia"))).isTrue();
+        assertThat(IsoMatcher.isomorphic(fromYaml, fromTurtle)).isTrue();
+    }
+
+    @Test
+    void given_relative_namespace_when_compiling_to_turtle_then_the_turtle_keeps_it_relative_and_converts_the_same()
+            throws IOException {
+        Path yaml = TestData.file("spending-relative-prefix.yml");
+        Path turtle = yaml.resolveSibling("spending-relative-prefix.compiled.rml.ttl");
+        try (OutputStream out = Files.newOutputStream(turtle)) {
+            YarrrmlMapping.compile(yaml, null).writeTurtle(out);
+        }
+        try {
+            String text = Files.readString(turtle);
+
+            assertThat(text).contains("<def/presupuesto#>").contains("<#Asignacion>").doesNotContain("file:");
+            assertThat(IsoMatcher.isomorphic(convert(yaml), convert(turtle))).isTrue();
+        } finally {
+            Files.deleteIfExists(turtle);
+        }
+    }
+
+    /** The IRIs of the dataset (graph names included) that are relative. */
+    private static List<String> relativeIris(DatasetGraph dsg) {
+        List<String> relative = new java.util.ArrayList<>();
+        dsg.find().forEachRemaining(q -> {
+            for (Node n : new Node[] {q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()}) {
+                if (n.isURI() && org.apache.jena.irix.IRIx.create(n.getURI()).isRelative()) {
+                    relative.add(n.getURI());
+                }
+                if (n.isLiteral() && n.getLiteralDatatypeURI() != null
+                        && org.apache.jena.irix.IRIx.create(n.getLiteralDatatypeURI()).isRelative()) {
+                    relative.add(n.getLiteralDatatypeURI());
+                }
+            }
+        });
+        return relative;
     }
 
     @Test

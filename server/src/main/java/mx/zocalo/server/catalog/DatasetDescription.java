@@ -1,9 +1,11 @@
 package mx.zocalo.server.catalog;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import mx.zocalo.converter.SourceOptions;
 
 /**
  * What a publisher says about a dataset in its {@code dataset.yaml}: titles, publisher, themes, licence,
@@ -35,12 +37,24 @@ public record DatasetDescription(
     public record Contact(String name, String email, String url) {}
 
     /**
-     * The table. For a dataset without a mapping, how to read it: {@code sheet} (name or position from 1; null: the first),
-     * {@code headerRow} (from 1; null: found) and {@code idColumn} (the column that names the rows; null: chosen).
+     * The table, and how to read it: {@code sheet} (name or position from 1; null: the first), {@code headerRow} (from 1;
+     * null: found without a mapping, the first row with one), {@code encoding} and {@code delimiter} (CSV; null: detected,
+     * found without a mapping, a comma with one); with a mapping they apply where the mapping's own logical source says
+     * nothing. {@code idColumn}: for a dataset without a mapping, the column that names the rows (null: chosen).
      */
-    public record Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn) {
+    public record Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn,
+            Charset encoding, Character delimiter) {
         public Source(Path file, String mediaType, String title) {
             this(file, mediaType, title, null, null, null);
+        }
+
+        public Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn) {
+            this(file, mediaType, title, sheet, headerRow, idColumn, null, null);
+        }
+
+        /** How to read the table, as the converter takes it. */
+        public SourceOptions options() {
+            return new SourceOptions(headerRow, sheet, encoding, delimiter);
         }
     }
 

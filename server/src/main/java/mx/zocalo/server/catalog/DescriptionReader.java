@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import mx.zocalo.converter.SourceOptions;
 
 /**
  * Reads a {@code dataset.yaml}. Errors name the file and the field, in words a publisher understands.
@@ -72,6 +74,31 @@ public final class DescriptionReader {
                 }
                 headerRow = src.path("headerRow").asInt();
             }
+            String lower = data.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            boolean workbook = lower.endsWith(".xlsx") || lower.endsWith(".xls");
+            if (text(src, "sheet") != null && !workbook) {
+                throw error("source.sheet", "is for Excel workbooks (.xlsx, .xls); " + data.getFileName() + " is one table");
+            }
+            Charset encoding = null;
+            String encodingName = text(src, "encoding");
+            if (encodingName != null) {
+                if (workbook) throw error("source.encoding", "is for CSV files; " + data.getFileName() + " is an Excel workbook");
+                try {
+                    encoding = SourceOptions.encoding(encodingName);
+                } catch (IllegalArgumentException e) {
+                    throw error("source.encoding", "is wrong: " + e.getMessage());
+                }
+            }
+            Character delimiter = null;
+            String delimiterText = text(src, "delimiter");
+            if (delimiterText != null) {
+                if (workbook) throw error("source.delimiter", "is for CSV files; " + data.getFileName() + " is an Excel workbook");
+                try {
+                    delimiter = SourceOptions.delimiter(delimiterText);
+                } catch (IllegalArgumentException e) {
+                    throw error("source.delimiter", "is wrong: " + e.getMessage());
+                }
+            }
             JsonNode pub = root.path("publisher");
             DatasetDescription.Agent publisher = pub.isTextual()
                     ? new DatasetDescription.Agent(pub.asText(), null)
@@ -91,7 +118,7 @@ public final class DescriptionReader {
                     keywords(),
                     text(root, "license"),
                     new DatasetDescription.Source(data, text(src, "mediaType"), text(src, "title"), text(src, "sheet"), headerRow,
-                            text(src, "idColumn")),
+                            text(src, "idColumn"), encoding, delimiter),
                     mapping,
                     file.toAbsolutePath(),
                     date(root, "issued"),

@@ -86,7 +86,8 @@ public final class DatasetPublisher {
                 PreviewResources preview = new PreviewResources(d.source().file());
                 Conversion conversion = (d.automatic()
                         ? Conversion.builder().auto(inferred)
-                        : Conversion.builder().mapping(d.mapping()).base(iris.base()))
+                        : Conversion.builder().mapping(d.mapping()).base(iris.base())
+                                .sourceOptions(d.source().file(), d.source().options()))
                         .rowResources(PreviewResources.ROWS, preview.listener()).build();
                 long tc = System.nanoTime();
                 ConversionResult result = conversion.run(sink);
@@ -121,13 +122,7 @@ public final class DatasetPublisher {
      * rows {@code {base}id/{slug}/...}, properties {@code {base}def/{slug}#...}.
      */
     private AutoMapping infer(DatasetDescription d) {
-        TableOptions options = TableOptions.AUTO;
-        if (d.source().sheet() != null) {
-            options = options.withSheet(d.source().sheet());
-        }
-        if (d.source().headerRow() != null) {
-            options = options.withHeaderRow(d.source().headerRow());
-        }
+        TableOptions options = d.source().options().applyTo(TableOptions.AUTO);
         AutoMapping inferred = AutoMapping.infer(d.source().file(), options, iris.base(), d.slug(), d.source().idColumn());
         if (d.automatic()) {
             LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());

@@ -86,4 +86,32 @@ class DescriptionReaderTest {
         Files.writeString(dir.resolve("dataset.yaml"), "slug: delitos\ntitle: {es: Delitos}\nsource: {file: d.xlsx, headerRow: cero}\n");
         assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("source.headerRow");
     }
+
+    @Test
+    void given_encoding_and_delimiter_when_read_then_the_source_options_and_wrong_ones_name_the_field(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "a;b\n1;2\n");
+        Files.writeString(dir.resolve("d.xlsx"), "x");
+        Files.writeString(dir.resolve("m.yml"), "");
+        Path yaml = dir.resolve("dataset.yaml");
+        Files.writeString(yaml, "slug: d\ntitle: {es: D}\nmapping: m.yml\nsource: {file: d.csv, encoding: windows-1252, delimiter: ';', "
+                + "headerRow: 2}\n");
+
+        DatasetDescription d = DescriptionReader.read(dir);
+        assertThat(d.source().options()).isEqualTo(new mx.zocalo.converter.SourceOptions(2, null,
+                java.nio.charset.Charset.forName("windows-1252"), ';'));
+
+        String[][] wrong = {
+            {"{file: d.csv, encoding: klingon}", "field 'source.encoding' is wrong: unknown character set \"klingon\""},
+            {"{file: d.csv, delimiter: ';;'}", "field 'source.delimiter' is wrong: the delimiter is one character"},
+            {"{file: d.xlsx, delimiter: ';'}", "field 'source.delimiter' is for CSV files; d.xlsx is an Excel workbook"},
+            {"{file: d.xlsx, encoding: UTF-8}", "field 'source.encoding' is for CSV files; d.xlsx is an Excel workbook"},
+            {"{file: d.csv, sheet: Hoja1}", "field 'source.sheet' is for Excel workbooks (.xlsx, .xls); d.csv is one table"},
+        };
+        for (String[] w : wrong) {
+            Files.writeString(yaml, "slug: d\ntitle: {es: D}\nmapping: m.yml\nsource: " + w[0] + "\n");
+            assertThatThrownBy(() -> DescriptionReader.read(dir)).as(w[0]).isInstanceOf(DescriptionException.class)
+                    .hasMessageContaining(w[1]);
+        }
+    }
 }
