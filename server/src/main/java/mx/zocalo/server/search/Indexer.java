@@ -90,7 +90,7 @@ final class Indexer {
     /** The stamp of every dataset the index holds, by IRI. */
     private static Map<String, String> stamps(IndexSearcher searcher) throws IOException {
         Map<String, String> out = new HashMap<>();
-        TopDocs all = searcher.search(QueryCompiler.type(Documents.DATASET), Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs all = searcher.search(QueryCompiler.type(Documents.DATASET), Math.max(1, searcher.count(QueryCompiler.type(Documents.DATASET))));
         for (ScoreDoc sd : all.scoreDocs) {
             Document d = searcher.storedFields().document(sd.doc, Set.of(Documents.ID, Documents.STAMP));
             out.put(d.get(Documents.ID), d.get(Documents.STAMP));

@@ -60,8 +60,9 @@ public final class SearchIndex implements DerivedIndex {
     private final PortalIris iris;
     private final Path folder;
     private final Directory directory;
+    /** Null when another portal or command holds the index: this one then only reads it, and that one keeps it. */
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile SearcherManager searchers;
     private final Graph vocabularies;
     private volatile String indexedVersion;
     private volatile boolean catchingUp;
@@ -85,13 +86,17 @@ public final class SearchIndex implements DerivedIndex {
                 w = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.PER_FIELD).setRAMBufferSizeMB(64)
                         .setOpenMode(fits ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
             } catch (LockObtainFailedException e) {
-                throw new IllegalStateException("The search index in " + folder + " is in use by another Zócalo process; "
-                        + "stop it or give this one another --data directory", e);
+                // another portal sharing this data directory (a remote store), or a command run beside it: it keeps the
+                // index in step, this one searches what it commits
+                LOG.warn("the search index in {} is kept by another Zócalo process or portal: this one only reads it", folder);
+                w = null;
             }
             writer = w;
             indexedVersion = fits ? committed.get(VERSION_KEY) : null;
-            if (!fits && !committed.isEmpty()) LOG.info("the search index in {} was made for another base or schema: it is built again", folder);
-            searchers = new SearcherManager(writer, null);
+            if (!fits && !committed.isEmpty() && w != null) {
+                LOG.info("the search index in {} was made for another base or schema: it is built again", folder);
+            }
+            searchers = w != null ? new SearcherManager(w, null) : committed.isEmpty() ? null : new SearcherManager(directory, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + folder, e);
         }
@@ -123,7 +128,7 @@ public final class SearchIndex implements DerivedIndex {
      * there is none yet.
      */
     public synchronized void catchUpInBackground() {
-        if (catchingUp || closing || current()) return;
+        if (writer == null || catchingUp || closing || current()) return;
         catchingUp = true;
         LOG.info(built() ? "the search index is behind the store: catching up in the background"
                 : "no search index yet in {}: building it in the background", folder);
@@ -146,6 +151,7 @@ public final class SearchIndex implements DerivedIndex {
     /** Brings the index in step with the store now: the datasets that changed since the last sync, and their records. */
     @Override
     public synchronized void sync() {
+        if (writer == null) return; // the process that holds the index keeps it in step
         long t0 = System.nanoTime();
         try {
             for (int round = 0; round < 3; round++) {
@@ -176,6 +182,10 @@ public final class SearchIndex implements DerivedIndex {
     /** Throws every document away and indexes the whole catalog again. */
     @Override
     public synchronized String rebuild() {
+        if (writer == null) {
+            throw new IllegalStateException("The search index in " + folder + " is in use by another Zócalo process; stop it "
+                    + "(a portal using the same --data) and run the rebuild again");
+        }
         long t0 = System.nanoTime();
         try {
             writer.deleteAll();
@@ -203,6 +213,7 @@ public final class SearchIndex implements DerivedIndex {
      * @throws Unavailable when there is no index yet (the first build is running)
      */
     public SearchResults search(SearchQuery q) {
+        if (writer == null) return searchReadOnly(q);
         boolean behind = !current();
         if (behind) catchUpInBackground();
         if (!built()) {
@@ -213,6 +224,28 @@ public final class SearchIndex implements DerivedIndex {
             IndexSearcher s = searchers.acquire();
             try {
                 return SearchRun.run(s, q, view(s), behind || catchingUp);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index in " + folder, e);
+        }
+    }
+
+    /** A search of an index another process keeps: what it last committed, marked {@code updating} when that is behind. */
+    private SearchResults searchReadOnly(SearchQuery q) {
+        try {
+            if (searchers == null) {
+                synchronized (this) {
+                    if (searchers == null && DirectoryReader.indexExists(directory)) searchers = new SearcherManager(directory, null);
+                }
+            }
+            if (searchers == null) throw new Unavailable("The search index is being built by another process; try again in a few seconds.");
+            searchers.maybeRefresh();
+            IndexSearcher s = searchers.acquire();
+            try {
+                String committed = ((DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(VERSION_KEY);
+                return SearchRun.run(s, q, view(s), !CatalogVersion.of(store, iris).equals(committed));
             } finally {
                 searchers.release(s);
             }
@@ -233,7 +266,7 @@ public final class SearchIndex implements DerivedIndex {
             state = null; // no dataset has a facet value yet
         }
         Map<String, String[]> labels = new HashMap<>();
-        TopDocs all = s.search(QueryCompiler.type(Documents.DATASET), Math.max(1, reader.maxDoc()));
+        TopDocs all = s.search(QueryCompiler.type(Documents.DATASET), Math.max(1, s.count(QueryCompiler.type(Documents.DATASET))));
         for (ScoreDoc sd : all.scoreDocs) {
             Document d = s.storedFields().document(sd.doc, Set.of(Documents.FACET_LABEL));
             for (String l : d.getValues(Documents.FACET_LABEL)) {
@@ -274,8 +307,8 @@ public final class SearchIndex implements DerivedIndex {
             }
         }
         try {
-            searchers.close();
-            if (writer.isOpen()) writer.close();
+            if (searchers != null) searchers.close();
+            if (writer != null && writer.isOpen()) writer.close();
             directory.close();
         } catch (IOException e) {
             LOG.warn("closing the search index: {}", e.toString());

@@ -167,7 +167,7 @@ final class SearchRun {
 
     private Set<String> datasetIris(Query filter) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        TopDocs all = searcher.search(filter, Math.max(1, searcher.getIndexReader().maxDoc()));
+        TopDocs all = searcher.search(filter, Math.max(1, searcher.count(filter)));
         for (ScoreDoc sd : all.scoreDocs) out.add(searcher.storedFields().document(sd.doc, Set.of(Documents.ID)).get(Documents.ID));
         return out;
     }
