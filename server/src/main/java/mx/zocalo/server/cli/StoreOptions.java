@@ -91,6 +91,7 @@ final class StoreOptions {
                 DataDirectory.create(dataDir, choice.iris().base());
                 if (choice.note() != null) LOG.info(choice.note());
             }
+            DerivedIndexKinds.attachAll(store, choice.iris()); // every write of the command keeps them in step
             return new Portal(store, choice.iris());
         } catch (RuntimeException e) {
             store.close();

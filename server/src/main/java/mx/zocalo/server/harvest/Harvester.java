@@ -151,6 +151,7 @@ public final class Harvester {
         Outcome[] out = new Outcome[1];
         store.write(dsg -> out[0] = apply(dsg.getGraph(iris.catalogGraph()), r.source(), r.sourceIri(), r.named(),
                 r.subCatalog(), r.info(), r.found(), r.pages(), r.skipped()));
+        store.derivedIndexes().afterWrite(); // harvested datasets found, those gone upstream no longer
         return out[0];
     }
 

@@ -112,6 +112,7 @@ public final class DatasetPublisher {
             throw e;
         }
         swapIn(staged, store.filesDirectory().resolve(d.slug()));
+        store.derivedIndexes().afterWrite(); // the search index (and any other derived index) follows the new version
         PublishOutcome outcome = new PublishOutcome(d.slug(), false, counts[0], counts[1], millisSince(t0));
         LOG.info("{}: published {} rows as {} triples in {} ms", d.slug(), counts[0], counts[1], outcome.millis());
         return outcome;

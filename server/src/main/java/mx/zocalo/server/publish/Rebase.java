@@ -109,6 +109,7 @@ public final class Rebase {
             }
             DatasetPublisher.deleteTree(stagingOf(e.getKey()));
         }
+        store.derivedIndexes().afterWrite(); // every IRI changed: the indexes follow
         Outcome o = new Outcome(from, to, quads[0], changed[0], staged.size());
         LOG.info("{} in {} ms", o.summary(), (System.nanoTime() - t0) / 1_000_000);
         return o;

@@ -69,6 +69,7 @@ public final class Unpublisher {
         if (before.isPresent() && !live) {
             if (triples > 0) store.write(dsg -> dsg.removeGraph(graph));
             removeFiles(slug);
+            store.derivedIndexes().afterWrite();
             return new Outcome(slug, true, triples, before.get().when());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -82,6 +83,7 @@ public final class Unpublisher {
             DatasetPublisher.touchCatalog(dsg, iris);
         });
         removeFiles(slug);
+        store.derivedIndexes().afterWrite(); // a withdrawn dataset is no longer found
         Outcome o = new Outcome(slug, false, triples, now);
         LOG.info(o.summary());
         return o;

@@ -36,15 +36,8 @@ public final class Vocabularies {
     private Vocabularies() {}
 
     public static int load(Store store, PortalIris iris) {
-        Graph all = GraphFactory.createDefaultGraph();
         List<String> names = resourceNames();
-        for (String name : names) {
-            try (InputStream in = Vocabularies.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name)) {
-                RDFParser.source(in).lang(Lang.TURTLE).base(iris.base()).parse(all);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("vocabulary {} not loaded: {}", name, e.getMessage());
-            }
-        }
+        Graph all = graph(iris);
         Node g = iris.vocabularyGraph();
         store.write(dsg -> {
             dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
@@ -52,6 +45,19 @@ public final class Vocabularies {
         });
         LOG.info("loaded {} vocabulary files, {} triples", names.size(), all.size());
         return names.size();
+    }
+
+    /** The bundled vocabularies, as {@link #load} writes them into the store: labels of themes, licences, classes. */
+    public static Graph graph(PortalIris iris) {
+        Graph all = GraphFactory.createDefaultGraph();
+        for (String name : resourceNames()) {
+            try (InputStream in = Vocabularies.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name)) {
+                RDFParser.source(in).lang(Lang.TURTLE).base(iris.base()).parse(all);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("vocabulary {} not loaded: {}", name, e.getMessage());
+            }
+        }
+        return all;
     }
 
     private static List<String> resourceNames() {

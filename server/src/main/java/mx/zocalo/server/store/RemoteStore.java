@@ -67,6 +67,7 @@ public final class RemoteStore implements Store {
     private final RemoteEndpoints remote;
     private final Set<Node> mirrored;
     private final Path files;
+    private final DerivedIndexes indexes;
     private final long checkNanos;
     private final Duration maxAge;
     private final RemoteDatasetGraph view;
@@ -79,6 +80,7 @@ public final class RemoteStore implements Store {
         this.remote = remote;
         this.mirrored = Set.copyOf(b.mirrored);
         this.files = files;
+        this.indexes = new DerivedIndexes(files.toAbsolutePath().getParent().resolve(DerivedIndexes.FOLDER));
         this.checkNanos = b.versionCheck.toNanos();
         this.maxAge = b.maxAge;
         this.view = new RemoteDatasetGraph(remote, () -> mirror);
@@ -130,8 +132,15 @@ public final class RemoteStore implements Store {
         return files;
     }
 
+    /** Beside the files folder: {@code DATA/indexes} when the files are in {@code DATA/files}. */
+    @Override
+    public DerivedIndexes derivedIndexes() {
+        return indexes;
+    }
+
     @Override
     public void close() {
+        indexes.closeAll();
         view.forget();
     }
 

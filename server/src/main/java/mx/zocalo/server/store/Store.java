@@ -57,6 +57,12 @@ public interface Store extends AutoCloseable {
     /** Folder holding the original files of published datasets, one sub-folder per dataset. */
     Path filesDirectory();
 
+    /**
+     * The derived indexes of this store (the search index...), each in a folder {@code DATA/indexes/NAME} of the data
+     * directory — also with a remote store, whose data directory still holds the files. Closed with the store.
+     */
+    DerivedIndexes derivedIndexes();
+
     @Override
     void close();
 }

@@ -19,14 +19,19 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 
-/** The embedded store: a TDB2 database in {@code DATA/tdb2}, original files in {@code DATA/files}. */
+/**
+ * The embedded store: a TDB2 database in {@code DATA/tdb2}, original files in {@code DATA/files}, derived indexes in
+ * {@code DATA/indexes}.
+ */
 public final class TdbStore implements Store {
     private final DatasetGraph dsg;
     private final Path files;
+    private final DerivedIndexes indexes;
 
-    private TdbStore(DatasetGraph dsg, Path files) {
+    private TdbStore(DatasetGraph dsg, Path files, Path indexes) {
         this.dsg = dsg;
         this.files = files;
+        this.indexes = new DerivedIndexes(indexes);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}. */
@@ -46,7 +51,7 @@ public final class TdbStore implements Store {
             }
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             dsg.getContext().set(ARQ.queryTimeout, "30000");
-            return new TdbStore(dsg, files);
+            return new TdbStore(dsg, files, dataDir.resolve(DerivedIndexes.FOLDER));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
@@ -89,7 +94,13 @@ public final class TdbStore implements Store {
     }
 
     @Override
+    public DerivedIndexes derivedIndexes() {
+        return indexes;
+    }
+
+    @Override
     public void close() {
+        indexes.closeAll();
         dsg.close();
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.search.SearchIndex;
 import mx.zocalo.server.store.Store;
 
 /**
@@ -57,6 +58,9 @@ public final class PortalServer {
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
+        SearchIndex search = SearchIndex.attach(store, iris);
+        search.catchUpInBackground(); // serving does not wait: /search answers 503 until a first index exists
+        SearchPages searchPages = new SearchPages(search, iris, templates);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -72,6 +76,8 @@ public final class PortalServer {
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/dataset/{slug}/browse", cache.wrap(browser::page));
             routes.get("/download/{file}", downloads::download);
+            routes.get("/search", searchPages::page);
+            routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
             sparql.register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
