@@ -35,7 +35,7 @@ public record Column(String name, String property, String language, ColumnType t
 
     /** The label in {@code lang}, else in Spanish, else English, else any, else the name. */
     public String label(String lang) {
-        return Table.pick(labels, lang, name);
+        return Table.pick(labels, lang, name.replace('_', ' '));
     }
 
     /** Whether the column is a link whose resources' labels can be read, filtered and sorted as {@code name.label}. */

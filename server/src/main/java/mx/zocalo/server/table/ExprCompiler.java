@@ -266,6 +266,9 @@ final class ExprCompiler {
         }
         if (scope.grouped && !inAggregate && clause != Clause.WHERE && clause != Clause.GROUP) {
             Typed key = scope.groupKeys.get(t.ref().path().toLowerCase(Locale.ROOT));
+            if (key == null && t.ref().label() && scope.groupKeys.containsKey(t.ref().column().name().toLowerCase(Locale.ROOT))) {
+                return t; // the label of a grouped link is grouped with it
+            }
             if (key == null) throw error("not-grouped", ref, Map.of("name", t.ref().path()));
             return key;
         }

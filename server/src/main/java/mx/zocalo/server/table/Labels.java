@@ -14,6 +14,18 @@ import org.apache.jena.vocabulary.RDFS;
 
 /** The {@code rdfs:label}s the table model reads: of classes and properties (any graph), of linked resources. */
 final class Labels {
+    /** Labels for properties of the usual vocabularies, which the portal does not load. */
+    private static final Map<String, Map<String, String>> WELL_KNOWN = Map.of(
+            RDFS.label.getURI(), Map.of("es", "nombre", "en", "name"),
+            RDFS.comment.getURI(), Map.of("es", "comentario", "en", "comment"),
+            "http://www.w3.org/2004/02/skos/core#prefLabel", Map.of("es", "nombre", "en", "name"),
+            "http://purl.org/dc/terms/title", Map.of("es", "título", "en", "title"),
+            "http://purl.org/dc/terms/description", Map.of("es", "descripción", "en", "description"),
+            TableScan.WGS84 + "lat", Map.of("es", "latitud", "en", "latitude"),
+            TableScan.WGS84 + "long", Map.of("es", "longitud", "en", "longitude"),
+            TableScan.GEO + "asWKT", Map.of("es", "geometría (WKT)", "en", "geometry (WKT)"),
+            TableScan.GEO + "hasGeometry", Map.of("es", "geometría", "en", "geometry"));
+
     private Labels() {}
 
     /** The labels of {@code iri} in any graph (the vocabularies, the dataset's own), one per language. */
@@ -41,7 +53,9 @@ final class Labels {
                 Map<String, String> labels = new LinkedHashMap<>(c.labels());
                 long sameProperty = t.columns().stream().filter(o -> o.property().equals(c.property())).count();
                 boolean several = sameProperty > 1 && !c.language().isEmpty();
-                of(dsg, c.property()).forEach((lang, l) -> labels.put(lang, several ? l + " (" + c.language() + ")" : l));
+                Map<String, String> found = of(dsg, c.property());
+                if (found.isEmpty() && labels.isEmpty()) found = WELL_KNOWN.getOrDefault(c.property(), Map.of());
+                found.forEach((lang, l) -> labels.put(lang, several ? l + " (" + c.language() + ")" : l));
                 columns.add(new Column(c.name(), c.property(), c.language(), c.type(), labels, c.rows(), c.multiValued(),
                         c.labelLanguage(), c.labelGraph()));
             }

@@ -97,7 +97,11 @@ final class RowPattern {
         Op op = start != null ? start : PLACEHOLDER;
         for (Map.Entry<Var, Node> f : fixed) op = OpExtend.create(op, f.getKey(), NodeValue.makeNode(f.getValue()));
         for (Column c : labels) {
-            if (!c.multiValued() && !optional.contains(c)) op = OpLeftJoin.create(op, label(scope, c), labelTest(scope, c));
+            if (c.multiValued() || optional.contains(c)) continue;
+            // a column every row has is bound here; another may not be, and a label pattern alone would then match
+            // every label: it is reached from the row
+            boolean bound = scope.required.contains(c) || c.rows() == table.rows();
+            op = OpLeftJoin.create(op, bound ? label(scope, c) : anchoredLabel(scope, c), labelTest(scope, c));
         }
         for (Column c : optional) {
             Op value = new OpBGP(BasicPattern.wrap(List.of(Triple.create(scope.row, NodeFactory.createURI(c.property()), scope.var(c)))));
@@ -129,6 +133,14 @@ final class RowPattern {
     static Op label(Scope scope, Column c) {
         Op bgp = new OpBGP(BasicPattern.wrap(List.of(Triple.create(scope.var(c), RDFS.label.asNode(), scope.labelVar(c)))));
         return c.labelGraph() == null ? bgp : new OpGraph(NodeFactory.createURI(c.labelGraph()), bgp);
+    }
+
+    /** {@code ?row <p> ?link . ?link rdfs:label ?link_label}: the label of the row's link, found from the row. */
+    private static Op anchoredLabel(Scope scope, Column c) {
+        Op link = new OpBGP(BasicPattern.wrap(List.of(Triple.create(scope.row, NodeFactory.createURI(c.property()), scope.var(c)))));
+        Op label = label(scope, c);
+        if (label instanceof OpBGP b) return new OpBGP(BasicPattern.wrap(List.of(((OpBGP) link).getPattern().get(0), b.getPattern().get(0))));
+        return OpJoin.create(link, label);
     }
 
     static ExprList labelTest(Scope scope, Column c) {

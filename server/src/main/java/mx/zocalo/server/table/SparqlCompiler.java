@@ -71,6 +71,7 @@ public final class SparqlCompiler {
 
     private CompiledQuery compile() {
         scope.grouped = q.grouped();
+        if (scope.grouped && q.coordinates()) throw new SoqlException("geojson-grouped", null, -1, null, Map.of());
         conditions();
         if (scope.grouped) return grouped();
         return rows();

@@ -118,6 +118,23 @@ public final class TableModels {
         return tables;
     }
 
+    /** The slugs of the datasets published here with data (a graph of their own), in order. */
+    public static List<String> published(Store store, PortalIris iris) {
+        String prefix = iris.dataset("").getURI();
+        return store.read(dsg -> {
+            java.util.TreeSet<String> slugs = new java.util.TreeSet<>();
+            dsg.find(iris.catalogGraph(), Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(),
+                    org.apache.jena.vocabulary.DCAT.Dataset.asNode()).forEachRemaining(q -> {
+                Node d = q.getSubject();
+                if (!d.isURI() || !d.getURI().startsWith(prefix)) return;
+                String slug = d.getURI().substring(prefix.length());
+                if (slug.isEmpty() || slug.contains("/")) return;
+                if (dsg.find(iris.datasetGraph(slug), Node.ANY, Node.ANY, Node.ANY).hasNext()) slugs.add(slug);
+            });
+            return new ArrayList<>(slugs);
+        });
+    }
+
     private static Map<String, String> strings(JsonNode o) {
         Map<String, String> m = new LinkedHashMap<>();
         o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));

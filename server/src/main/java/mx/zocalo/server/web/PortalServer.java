@@ -6,14 +6,17 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.QuerySlots;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.table.TableService;
 
 /**
- * The portal on one port: Javalin pages and content negotiation, and the SPARQL protocol at
- * {@code /sparql} ({@link SparqlService}), over one {@link Store} — embedded TDB2 or a remote SPARQL store, through
+ * The portal on one port: Javalin pages and content negotiation, the SPARQL protocol at
+ * {@code /sparql} ({@link SparqlService}) and the row API at {@code /api/datasets/...} ({@link RowApi}), over one {@link Store} — embedded TDB2 or a remote SPARQL store, through
  * the same code.
  *
  * <pre>{@code
@@ -52,8 +55,11 @@ public final class PortalServer {
         Downloads downloads = new Downloads(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
-        SparqlService sparql = new SparqlService(store, iris, sparqlLimits, workbench, new SparqlErrors(templates, workbench), rdf,
+        QuerySlots slots = new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
+        TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
+                .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
@@ -74,6 +80,7 @@ public final class PortalServer {
             routes.get("/download/{file}", downloads::download);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
             sparql.register(config);
+            new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
