@@ -38,7 +38,7 @@ final class Literals {
                         BigDecimal d = new BigDecimal(t.value().trim());
                         return number(new Expr.Number(d, t.value().trim(), t.position()));
                     } catch (NumberFormatException e) {
-                        throw error("not-a-number", literal, Map.of("name", name, "value", t.value()));
+                        throw error("not-a-number", literal, Map.of("name", name, "value", shown(literal)));
                     }
                 }
             }

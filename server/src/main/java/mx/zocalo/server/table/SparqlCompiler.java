@@ -158,6 +158,9 @@ public final class SparqlCompiler {
         if (!byRow) order.add(new SortCondition(new ExprVar(scope.row), Query.ORDER_ASCENDING));
         Var[] point = coordinates();
         Var wkt = point == null ? null : point[2];
+        if (point != null) {
+            for (Var v : point) if (v != null && !projected.contains(v)) projected.add(v);
+        }
         Node g = NodeFactory.createURI(graph);
         Set<Column> innerColumns = new LinkedHashSet<>(scope.filterColumns);
         innerColumns.addAll(scope.orderColumns);

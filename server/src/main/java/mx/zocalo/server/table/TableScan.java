@@ -158,8 +158,9 @@ final class TableScan {
     // ---- from counts to tables
 
     private List<Table> tables() {
+        // the most instances first; between equals, the one with more properties (the main table, not a side one)
         List<ClassStats> ordered = new ArrayList<>(classes.values());
-        ordered.sort(Comparator.comparingLong((ClassStats c) -> -c.rows).thenComparing(c -> c.iri));
+        ordered.sort(Comparator.comparingLong((ClassStats c) -> -c.rows).thenComparingInt(c -> -c.keys.size()).thenComparing(c -> c.iri));
         List<Table> out = new ArrayList<>();
         Set<String> tableNames = new HashSet<>();
         for (ClassStats c : ordered) {

@@ -32,6 +32,7 @@ public final class PortalServer {
     private final PortalIris iris;
     private final int port;
     private final SparqlLimits sparqlLimits;
+    private final QuerySlots querySlots;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -39,6 +40,7 @@ public final class PortalServer {
         this.iris = b.iris;
         this.port = b.port;
         this.sparqlLimits = b.sparqlLimits;
+        this.querySlots = b.querySlots;
     }
 
     public static Builder builder() {
@@ -55,7 +57,8 @@ public final class PortalServer {
         Downloads downloads = new Downloads(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
-        QuerySlots slots = new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
+        QuerySlots slots = querySlots != null ? querySlots
+                : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
@@ -131,6 +134,7 @@ public final class PortalServer {
         private PortalIris iris;
         private int port = 8080;
         private SparqlLimits sparqlLimits = SparqlLimits.defaults();
+        private QuerySlots querySlots;
 
         private Builder() {}
 
@@ -138,6 +142,11 @@ public final class PortalServer {
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder sparqlLimits(SparqlLimits limits) { this.sparqlLimits = Objects.requireNonNull(limits); return this; }
+        /**
+         * The slots the SPARQL endpoint and the row API share; default: {@code maxConcurrent} of the SPARQL limits, of
+         * this server's own. Give the same slots to servers that share a store.
+         */
+        public Builder querySlots(QuerySlots slots) { this.querySlots = slots; return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

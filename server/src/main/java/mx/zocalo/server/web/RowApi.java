@@ -124,10 +124,14 @@ final class RowApi {
             type = EXTENSIONS.get(ext);
         } else {
             ctx.header("Vary", "Accept");
-            type = Negotiate.type(ctx, ROW_TYPES);
+            type = ContentNegotiation.choose(ctx.header("Accept"), ROW_TYPES).orElse(null);
         }
-        RowQuery query = RowQuery.fromParameters(ctx.queryParamMap(), IGNORED).toBuilder()
-                .coordinates(type.equals("application/geo+json")).build();
+        RowQuery asked = RowQuery.fromParameters(ctx.queryParamMap(), IGNORED);
+        if (type == null) {
+            tables.compile(slug, asked); // a mistake in the query is told before the format
+            throw new NotAcceptable(ROW_TYPES);
+        }
+        RowQuery query = asked.toBuilder().coordinates(type.equals("application/geo+json")).build();
         if (type.equals("application/sparql-query")) {
             CompiledQuery c = tables.compile(slug, query);
             ctx.contentType("application/sparql-query; charset=utf-8").result(c.sparql());
