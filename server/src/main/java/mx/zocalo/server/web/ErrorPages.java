@@ -83,6 +83,10 @@ final class ErrorPages {
     private void gone(Context ctx, WithdrawnRecord.Withdrawal w) {
         ctx.status(410).header("Vary", "Accept, Accept-Language");
         String path = ctx.path();
+        if (path.startsWith("/api/")) { // programs get the error (JSON by default), not the record
+            page(ctx, 410, new Gone(w).getMessage());
+            return;
+        }
         String ext = path.lastIndexOf('.') > path.lastIndexOf('/') ? path.substring(path.lastIndexOf('.') + 1) : "";
         RdfDownload byExtension = RdfDownload.byExtension(ext);
         String type = byExtension != null && byExtension.distribution() ? byExtension.mediaType()
