@@ -23,8 +23,11 @@ public final class CompiledQuery {
     private final boolean grouped;
     private final Var row;
     private final Var[] point;
+    private final long offset;
+    private final long limit;
 
-    CompiledQuery(Table table, String graph, Query page, Query count, List<Slot> slots, boolean grouped, Var row, Var[] point) {
+    CompiledQuery(Table table, String graph, Query page, Query count, List<Slot> slots, boolean grouped, Var row, Var[] point,
+            long offset, long limit) {
         this.table = table;
         this.graph = graph;
         this.page = page;
@@ -33,6 +36,18 @@ public final class CompiledQuery {
         this.grouped = grouped;
         this.row = row;
         this.point = point;
+        this.offset = offset;
+        this.limit = limit;
+    }
+
+    /** How many answer rows the page skips ({@code $offset}). */
+    public long offset() {
+        return offset;
+    }
+
+    /** How many answer rows the page has at most ({@code $limit}). */
+    public long limit() {
+        return limit;
     }
 
     public Table table() {

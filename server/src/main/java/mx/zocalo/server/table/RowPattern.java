@@ -94,10 +94,16 @@ final class RowPattern {
                 optional.add(c);
             }
         }
+        for (Column c : labels) {
+            Node label = scope.labelConstants.get(c);
+            if (label == null || optional.contains(c) || !columns.contains(c)) continue;
+            bgp.add(Triple.create(scope.var(c), RDFS.label.asNode(), label));
+            fixed.add(Map.entry(scope.labelVar(c), label));
+        }
         Op op = start != null ? start : PLACEHOLDER;
         for (Map.Entry<Var, Node> f : fixed) op = OpExtend.create(op, f.getKey(), NodeValue.makeNode(f.getValue()));
         for (Column c : labels) {
-            if (c.multiValued() || optional.contains(c)) continue;
+            if (c.multiValued() || optional.contains(c) || scope.labelConstants.containsKey(c) && columns.contains(c)) continue;
             // a column every row has is bound here; another may not be, and a label pattern alone would then match
             // every label: it is reached from the row
             boolean bound = scope.required.contains(c) || c.rows() == table.rows();

@@ -31,8 +31,10 @@ final class Scope {
     final Set<Column> orderLabels = new LinkedHashSet<>();
     /** Columns whose triple every answer row has: a top-level condition fails without it. */
     final Set<Column> required = new HashSet<>();
-    /** Required text columns that a top-level condition sets to one value: the value goes in the triple pattern. */
+    /** Required columns that a top-level condition sets to one value: the value goes in the triple pattern. */
     final Map<Column, org.apache.jena.graph.Node> constants = new LinkedHashMap<>();
+    /** Link columns whose label a top-level condition sets to one value: the label goes in the pattern. */
+    final Map<Column, org.apache.jena.graph.Node> labelConstants = new LinkedHashMap<>();
     /** The aggregates met, each once, with the variable the group binds it to. */
     final List<ExprAggregator> aggregators = new ArrayList<>();
     /** For a min or max over a column some rows lack: the stand-in value those rows get, which means "none" when it comes out. */

@@ -109,22 +109,40 @@ public final class SparqlCompiler {
     }
 
     /**
-     * One top-level condition: a filter, or, for {@code text_column = 'value'} on a column in one language, the value
-     * put in the column's triple pattern (the same rows; the store finds them by its index rather than by testing each).
+     * One top-level condition: a filter, or, when it sets a column to one value and the store's terms tell that value
+     * alone (text in one language, a date, a year, a month; a link's label), the value put in the pattern: the same
+     * rows, found by the store's index rather than by testing each. Numbers stay filters ({@code 2014} also equals
+     * {@code 2014.0}).
      */
     private void condition(String parameter, Expr e) {
         if (e instanceof Expr.Compare c && c.op().equals("=")) {
             Expr.Column ref = c.left() instanceof Expr.Column l ? l : c.right() instanceof Expr.Column r ? r : null;
-            Expr.Text value = c.right() instanceof Expr.Text t ? t : c.left() instanceof Expr.Text t ? t : null;
-            Column col = ref == null || value == null || ref.subfield() != null ? null : scope.table.column(ref.name()).orElse(null);
-            if (col != null && col.type() == ColumnType.TEXT && !col.multiValued() && !col.language().isEmpty()
-                    && !scope.constants.containsKey(col)) {
-                scope.var(col);
-                scope.constants.put(col, NodeFactory.createLiteralLang(value.value(), col.language()));
-                return;
+            Expr value = ref == c.left() ? c.right() : c.left();
+            Column col = ref == null || ref.name().startsWith(":") ? null : scope.table.column(ref.name()).orElse(null);
+            boolean literal = value instanceof Expr.Text || value instanceof Expr.Number;
+            if (col != null && literal && !col.multiValued()) {
+                if (ref.subfield() == null && !scope.constants.containsKey(col) && fixable(col)) {
+                    Typed column = new Typed(null, col.type(), col.language(), Typed.Ref.column(col), false, ref);
+                    scope.var(col);
+                    scope.constants.put(col, new Literals(parameter).coerce(value, column, true).asNode());
+                    return;
+                }
+                if ("label".equalsIgnoreCase(ref.subfield()) && col.hasLabel() && col.labelGraph() == null
+                        && value instanceof Expr.Text t && !scope.labelConstants.containsKey(col)) {
+                    scope.labelVar(col);
+                    scope.labelConstants.put(col, col.labelLanguage().isEmpty() ? NodeFactory.createLiteralString(t.value())
+                            : NodeFactory.createLiteralLang(t.value(), col.labelLanguage()));
+                    return;
+                }
             }
         }
         filters.add(new ExprCompiler(scope, parameter, ExprCompiler.Clause.WHERE).condition(e));
+    }
+
+    /** Whether equality with a constant is equality of terms for the values of {@code c}. */
+    private static boolean fixable(Column c) {
+        return c.type() == ColumnType.TEXT && !c.language().isEmpty() || c.type() == ColumnType.DATE || c.type() == ColumnType.GYEAR
+                || c.type() == ColumnType.GYEARMONTH;
     }
 
     // ---- rows
@@ -190,7 +208,7 @@ public final class SparqlCompiler {
             op = new OpSlice(op, q.offset(), limit());
         }
         Op count = countOf(RowPattern.graph(scope, g, RowPattern.rows(scope, parts(scope.filterColumns, scope.filterLabels, null))));
-        return new CompiledQuery(scope.table, graph, query(op), query(count), slots, false, scope.row, point);
+        return new CompiledQuery(scope.table, graph, query(op), query(count), slots, false, scope.row, point, q.offset(), limit());
     }
 
     /**
@@ -286,7 +304,8 @@ public final class SparqlCompiler {
         op = new OpProject(op, projected);
         op = new OpSlice(op, q.offset(), limit());
         Op count = q.group().isEmpty() ? null : countOf(new OpProject(groups, keys.getVars()));
-        return new CompiledQuery(scope.table, graph, query(op), count == null ? null : query(count), slots, true, null, null);
+        return new CompiledQuery(scope.table, graph, query(op), count == null ? null : query(count), slots, true, null, null,
+                q.offset(), limit());
     }
 
     private void groupOutput(ExprCompiler select, Expr.SelectItem item, Set<String> names) {

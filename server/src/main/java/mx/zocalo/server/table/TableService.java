@@ -96,19 +96,27 @@ public final class TableService {
         return SparqlCompiler.compile(table(slug, q.table()), iris.datasetGraph(slug).getURI(), q);
     }
 
-    /** Runs {@code query} on dataset {@code slug}: the page of rows and the full count. */
+    /** Runs {@code query} on dataset {@code slug}: the page of rows and the full count (kept answers reused). */
     public RowResult query(String slug, RowQuery query) {
+        return query(slug, query, true);
+    }
+
+    /**
+     * Runs {@code query} on dataset {@code slug}; with {@code reuse} false, the answer is computed now even when one
+     * was kept for this data version (and then kept).
+     */
+    public RowResult query(String slug, RowQuery query, boolean reuse) {
         CompiledQuery c = compile(slug, query);
         String v = version.get();
         String key = v == null ? null : v + "\n" + c.sparql();
-        RowResult kept = key == null ? null : answers.getIfPresent(key);
+        RowResult kept = key == null || !reuse ? null : answers.getIfPresent(key);
         if (kept != null) return kept.asCached();
-        RowResult result = slots.run(() -> run(c, v));
+        RowResult result = slots.run(() -> run(c, v, reuse));
         if (key != null) answers.put(key, result);
         return result;
     }
 
-    private RowResult run(CompiledQuery c, String v) {
+    private RowResult run(CompiledQuery c, String v, boolean reuse) {
         long t0 = System.nanoTime();
         List<Row> rows = store.query(c.page(), timeout, qe -> RowReader.rows(c, qe.execSelect()));
         List<ResultColumn> columns = c.columns();
@@ -124,9 +132,11 @@ public final class TableService {
         Optional<Query> count = c.count();
         if (count.isEmpty()) {
             total = rows.size();
+        } else if (rows.size() < c.limit() && (c.offset() == 0 || !rows.isEmpty())) {
+            total = c.offset() + rows.size(); // the page reached the end: no need to count
         } else {
             String key = v == null ? null : v + "\n" + count.get().serialize();
-            Long known = key == null ? null : counts.getIfPresent(key);
+            Long known = key == null || !reuse ? null : counts.getIfPresent(key);
             if (known == null) {
                 known = store.query(count.get(), timeout, qe -> RowReader.count(qe.execSelect()));
                 if (key != null) counts.put(key, known);

@@ -140,7 +140,7 @@ final class RowApi {
         if (notModified(ctx)) return;
         RowResult r;
         try {
-            r = tables.query(slug, query);
+            r = tables.query(slug, query, !noCache(ctx));
         } catch (QuerySlots.QueryBusyException e) {
             ctx.header("Retry-After", "5");
             unavailable(ctx, "busy", Map.of("n", String.valueOf(e.running())));
@@ -169,6 +169,15 @@ final class RowApi {
         }
         ctx.result(body.toByteArray());
     }
+
+    /** The client asks for an answer computed now ({@code Cache-Control: no-cache}, or the older {@code Pragma}), as /sparql allows. */
+    private static boolean noCache(Context ctx) {
+        String cc = ctx.header("Cache-Control");
+        String pragma = ctx.header("Pragma");
+        return cc != null && NO_CACHE.matcher(cc).find() || pragma != null && NO_CACHE.matcher(pragma).find();
+    }
+
+    private static final java.util.regex.Pattern NO_CACHE = java.util.regex.Pattern.compile("(?i)\\b(no-cache|no-store|max-age=0)\\b");
 
     /** 503: every query slot is taken, or the query ran past the time limit. */
     private void unavailable(Context ctx, String code, Map<String, String> values) {

@@ -407,6 +407,10 @@ class RowApiTest {
         HttpResponse<String> notModified = portal.http.send(HttpRequest.newBuilder(URI.create(portal.url(path)))
                 .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(notModified.statusCode()).isEqualTo(304);
+        HttpResponse<String> fresh = portal.http.send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                .header("Cache-Control", "no-cache").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(fresh.headers().firstValue("X-Cache")).isEmpty();
+        assertThat(fresh.body()).isEqualTo(first.body());
     }
 
     @Test
