@@ -247,7 +247,8 @@ public final class SparqlCompiler {
         if (shown != null && shown.type() == ColumnType.LINK && shown.hasLabel()) label = scope.labelVar(shown);
         if (!projected.contains(v)) projected.add(v);
         if (label != null && !projected.contains(label)) projected.add(label);
-        slots.add(new CompiledQuery.Slot(new ResultColumn(name, t.type(), shown, t.aggregate(), false), v, label, standIn(t)));
+        ColumnType type = t.ref() != null && t.ref().id() ? ColumnType.TEXT : t.type(); // the row's IRI, as text
+        slots.add(new CompiledQuery.Slot(new ResultColumn(name, type, shown, t.aggregate(), false), v, label, standIn(t)));
         scope.aliases.put(name.toLowerCase(Locale.ROOT), new Typed(new ExprVar(v), t.type(), t.language(),
                 t.ref() == null ? null : new Typed.Ref(t.ref().column(), t.ref().label(), t.ref().id(), name), t.aggregate(), e));
     }

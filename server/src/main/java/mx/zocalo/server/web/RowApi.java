@@ -80,8 +80,8 @@ final class RowApi {
         String slug = ctx.pathParam("slug");
         String lang = PageLanguage.peek(ctx);
         withdrawals.check(slug, lang);
-        if (notModified(ctx)) return;
         List<Table> list = tables.tables(slug);
+        if (notModified(ctx)) return;
         ObjectNode root = JSON.createObjectNode();
         root.put("dataset", slug);
         root.put("rows", "/api/datasets/" + slug + "/rows");
