@@ -20,6 +20,7 @@ import mx.zocalo.server.catalog.DatasetDescription;
 import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.table.TableModels;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a dataset: converts its table with its mapping (or, when its description names none, with a mapping inferred
  * from the table, whose CSVW metadata is kept as {@value #CSVW_METADATA} beside the original) into the dataset's named graph and writes its
- * DCAT record into the catalog graph, both in ONE write transaction. If the conversion fails the
+ * DCAT record into the catalog graph, both in ONE write transaction, and keeps the dataset's table model (its classes as
+ * tables, {@link TableModels}) beside its files. If the conversion fails the
  * transaction aborts and the previously published version stays exactly as it was.
  *
  * <pre>{@code
@@ -98,6 +100,9 @@ public final class DatasetPublisher {
                 long tv = System.nanoTime();
                 var voidStats = VoidCounter.count(dsg, graph);
                 LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
+                long tt = System.nanoTime();
+                TableModels.write(TableModels.compute(dsg, graph), staged);
+                LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
                 var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
                         voidStats.properties().keySet());
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,

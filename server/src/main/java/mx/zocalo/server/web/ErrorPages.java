@@ -9,6 +9,8 @@ import mx.zocalo.server.catalog.DescriptionException;
 import mx.zocalo.server.catalog.RdfDownload;
 import mx.zocalo.server.catalog.WithdrawnRecord;
 import mx.zocalo.server.store.StoreUnavailableException;
+import mx.zocalo.server.table.NoSuchDatasetException;
+import mx.zocalo.server.table.SoqlException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,15 @@ final class ErrorPages {
             reply(ctx, new ErrorResponses.Problem(400, e.code(), e.message(templates.messages(lang))), lang);
         });
         config.routes.exception(Gone.class, (e, ctx) -> gone(ctx, e.withdrawal()));
+        config.routes.exception(SoqlException.class, (e, ctx) -> {
+            String lang = PageLanguage.peek(ctx);
+            reply(ctx, RowErrors.problem(e, ctx, templates.messages(lang)), lang);
+        });
+        config.routes.exception(NoSuchDatasetException.class, (e, ctx) -> {
+            String lang = PageLanguage.peek(ctx);
+            String message = templates.messages(lang).getOrDefault("rows.error.no-dataset", e.getMessage()).replace("{slug}", e.slug());
+            reply(ctx, new ErrorResponses.Problem(404, ErrorResponses.code(404), message), lang);
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) ctx.header("Allow", ctx.path().startsWith(SparqlService.PATH) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD");
             // Javalin's own exceptions carry the status's English name only: nothing more to say
@@ -72,6 +83,10 @@ final class ErrorPages {
     private void gone(Context ctx, WithdrawnRecord.Withdrawal w) {
         ctx.status(410).header("Vary", "Accept, Accept-Language");
         String path = ctx.path();
+        if (path.startsWith("/api/")) { // programs get the error (JSON by default), not the record
+            page(ctx, 410, new Gone(w).getMessage());
+            return;
+        }
         String ext = path.lastIndexOf('.') > path.lastIndexOf('/') ? path.substring(path.lastIndexOf('.') + 1) : "";
         RdfDownload byExtension = RdfDownload.byExtension(ext);
         String type = byExtension != null && byExtension.distribution() ? byExtension.mediaType()

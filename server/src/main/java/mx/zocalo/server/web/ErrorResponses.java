@@ -14,7 +14,7 @@ import java.util.Map;
  * Spanish ({@link PageLanguage}); the framing and the message follow it, a technical detail (an exception's text) may
  * stay in English. Form, by {@code Accept}: an HTML page for browsers, JSON when the client asks for
  * {@code application/json}, {@code application/sparql-results+json} or {@code application/ld+json}, plain text
- * otherwise (also for {@code * / *}). The JSON is
+ * otherwise (also for {@code * / *}; under {@code /api/}, JSON then). The JSON is
  * <pre>{@code {"error": {"status": 400, "code": "syntax", "message": "...", "line": 3, "column": 12, "text": "..."}}}</pre>
  * with {@code status}, {@code code} (stable, for programs) and {@code message} (for people) always, and
  * {@code line}, {@code column} (from 1), {@code text} (the query's line), {@code available} (media types, for 406)
@@ -41,9 +41,14 @@ final class ErrorResponses {
 
     private ErrorResponses() {}
 
+    /** For the JSON APIs ({@code /api/...}): JSON first, so that {@code * / *} and no {@code Accept} get JSON. */
+    private static final List<String> API_FORMS = List.of("application/json", "text/plain", "application/sparql-results+json",
+            "application/ld+json", "text/html");
+
     /** The form the request's {@code Accept} asks an error in. */
     static Form form(Context ctx) {
-        String type = ContentNegotiation.choose(ctx.header("Accept"), FORMS).orElse("text/plain");
+        boolean api = ctx.path().startsWith("/api/");
+        String type = ContentNegotiation.choose(ctx.header("Accept"), api ? API_FORMS : FORMS).orElse(api ? "application/json" : "text/plain");
         return type.equals("text/html") ? Form.HTML : type.equals("text/plain") ? Form.TEXT : Form.JSON;
     }
 

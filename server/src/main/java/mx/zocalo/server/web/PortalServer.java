@@ -6,15 +6,18 @@ import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.search.SearchIndex;
+import mx.zocalo.server.store.QuerySlots;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.table.TableService;
 
 /**
- * The portal on one port: Javalin pages and content negotiation, and the SPARQL protocol at
- * {@code /sparql} ({@link SparqlService}), over one {@link Store} — embedded TDB2 or a remote SPARQL store, through
+ * The portal on one port: Javalin pages and content negotiation, the SPARQL protocol at
+ * {@code /sparql} ({@link SparqlService}) and the row API at {@code /api/datasets/...} ({@link RowApi}), over one {@link Store} — embedded TDB2 or a remote SPARQL store, through
  * the same code.
  *
  * <pre>{@code
@@ -30,6 +33,7 @@ public final class PortalServer {
     private final PortalIris iris;
     private final int port;
     private final SparqlLimits sparqlLimits;
+    private final QuerySlots querySlots;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -37,6 +41,7 @@ public final class PortalServer {
         this.iris = b.iris;
         this.port = b.port;
         this.sparqlLimits = b.sparqlLimits;
+        this.querySlots = b.querySlots;
     }
 
     public static Builder builder() {
@@ -53,8 +58,12 @@ public final class PortalServer {
         Downloads downloads = new Downloads(store, iris, rdf);
         PageCache cache = new PageCache(store, iris, CACHE_BYTES);
         SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
-        SparqlService sparql = new SparqlService(store, iris, sparqlLimits, workbench, new SparqlErrors(templates, workbench), rdf,
+        QuerySlots slots = querySlots != null ? querySlots
+                : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
+        SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
+        TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
+                .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
@@ -80,6 +89,7 @@ public final class PortalServer {
             routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
             sparql.register(config);
+            new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
@@ -130,6 +140,7 @@ public final class PortalServer {
         private PortalIris iris;
         private int port = 8080;
         private SparqlLimits sparqlLimits = SparqlLimits.defaults();
+        private QuerySlots querySlots;
 
         private Builder() {}
 
@@ -137,6 +148,11 @@ public final class PortalServer {
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder sparqlLimits(SparqlLimits limits) { this.sparqlLimits = Objects.requireNonNull(limits); return this; }
+        /**
+         * The slots the SPARQL endpoint and the row API share; default: {@code maxConcurrent} of the SPARQL limits, of
+         * this server's own. Give the same slots to servers that share a store.
+         */
+        public Builder querySlots(QuerySlots slots) { this.querySlots = slots; return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

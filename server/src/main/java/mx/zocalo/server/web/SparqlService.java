@@ -8,9 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.store.QuerySlots;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.store.StoreUnavailableException;
 import org.apache.jena.graph.Graph;
@@ -45,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code Accept} or by a {@code format}/{@code output} parameter. Without a query it answers with the
  * SPARQL service description (RDF) or the workbench (HTML).
  *
- * <p>Limits ({@link SparqlLimits}): at most {@code maxConcurrent} queries run at once (others wait up to
+ * <p>Limits ({@link SparqlLimits}): at most {@code maxConcurrent} queries run at once, the row API's included
+ * ({@link QuerySlots}, shared); others wait up to
  * {@code queueWaitMillis}, then get 503 with {@code Retry-After}), each for at most {@code timeoutSeconds}
  * (then 503 with a message), and a result has at most {@code maxRows} solutions or triples: a longer one is cut
  * and carries {@value #TRUNCATED_HEADER}{@code : maxRows}. Results are gathered before the first byte is sent,
@@ -62,7 +62,7 @@ final class SparqlService {
     private final Store store;
     private final PortalIris iris;
     private final SparqlLimits limits;
-    private final Semaphore slots;
+    private final QuerySlots slots;
     private final SparqlWorkbench workbench;
     private final SparqlErrors errors;
     private final RdfResponses rdf;
@@ -78,7 +78,7 @@ final class SparqlService {
     private static final java.util.regex.Pattern VOLATILE =
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
-    SparqlService(Store store, PortalIris iris, SparqlLimits limits, SparqlWorkbench workbench, SparqlErrors errors,
+    SparqlService(Store store, PortalIris iris, SparqlLimits limits, QuerySlots slots, SparqlWorkbench workbench, SparqlErrors errors,
             RdfResponses rdf, java.util.function.Supplier<String> version) {
         this.errors = errors;
         this.version = version;
@@ -89,7 +89,7 @@ final class SparqlService {
         this.store = store;
         this.iris = iris;
         this.limits = limits;
-        this.slots = new Semaphore(limits.maxConcurrent(), true);
+        this.slots = slots;
         this.workbench = workbench;
         this.rdf = rdf;
     }
@@ -240,7 +240,7 @@ final class SparqlService {
         }
         Outcome outcome;
         try {
-            if (!slots.tryAcquire(limits.queueWaitMillis(), TimeUnit.MILLISECONDS)) {
+            if (!slots.tryAcquire()) {
                 ctx.header("Retry-After", "5");
                 errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
                 return;
