@@ -46,7 +46,7 @@ final class Explorer {
         Map<String, List<String>> params = ctx.queryParamMap();
         String tableParam = params.getOrDefault("class", List.of()).stream().filter(v -> !v.isBlank()).reduce((a, b) -> b).orElse(null);
         Table table = tables.table(slug, tableParam);
-        return ExplorerRequest.of(table, params);
+        return ExplorerRequest.of(table, table.equals(tables.tables(slug).get(0)), params);
     }
 
     void page(Context ctx) {

@@ -55,7 +55,10 @@ final class ExplorerFacets {
             }
             for (String v : checked) if (!seen.contains(v)) values.add(new Value(v, 0, true));
             int cut = values.size() <= 10 ? values.size() : 8;
-            out.put(c.name(), new Facet(values.subList(0, cut), values.subList(cut, values.size())));
+            List<Value> first = new ArrayList<>(values.subList(0, cut));
+            List<Value> more = new ArrayList<>();
+            for (Value v : values.subList(cut, values.size())) (v.checked() ? first : more).add(v); // ticked ones in sight
+            out.put(c.name(), new Facet(first, more));
         }
         return out;
     }

@@ -54,8 +54,12 @@ final class ExplorerModel {
     /** A column header of the answer: its sort link and state. */
     record Header(String name, String label, String sortHref, String sort, boolean number) {}
 
-    /** A piece of a cell: text, and the page it links to. */
-    record Part(String text, String href) {}
+    /** A piece of a cell: text, the page it links to, and for a number its value as written in data ({@code 1234.5}). */
+    record Part(String text, String href, String value) {
+        Part(String text, String href) {
+            this(text, href, null);
+        }
+    }
 
     /** A cell: its pieces (several for a multi-valued column), whether it holds a number. */
     record Cell(List<Part> parts, boolean number) {}
@@ -161,7 +165,7 @@ final class ExplorerModel {
     private static Part part(Object v, UnaryOperator<String> link, Locale locale, Map<String, String> msg) {
         if (v instanceof Link l) return new Part(l.label() != null ? l.label() : l.iri(), link.apply(l.iri()));
         if (v instanceof Boolean b) return new Part(msg.getOrDefault("explore." + b, b.toString()), null);
-        if (v instanceof Number n) return new Part(number(n, locale), null);
+        if (v instanceof Number n) return new Part(number(n, locale), null, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
         return new Part(v.toString(), null);
     }
 

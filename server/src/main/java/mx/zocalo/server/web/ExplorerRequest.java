@@ -124,9 +124,12 @@ final class ExplorerRequest {
         this.page = whole(params, "page", 1, 1, Long.MAX_VALUE / SIZES.get(SIZES.size() - 1));
     }
 
-    /** The view {@code params} ask for of {@code table} (chosen by {@code class}, or the main one). */
-    static ExplorerRequest of(Table table, Map<String, List<String>> params) {
-        return new ExplorerRequest(table, one(params, "class"), params);
+    /**
+     * The view {@code params} ask for of {@code table} (chosen by {@code class}: its short name, class IRI or local
+     * name); {@code main}: the dataset's main table, which the permalink does not name.
+     */
+    static ExplorerRequest of(Table table, boolean main, Map<String, List<String>> params) {
+        return new ExplorerRequest(table, main ? null : table.name(), params);
     }
 
     boolean grouped() {
