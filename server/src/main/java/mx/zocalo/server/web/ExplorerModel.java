@@ -144,16 +144,25 @@ final class ExplorerModel {
 
     static List<RowView> rows(RowResult r, UnaryOperator<String> link, String lang, Map<String, String> msg) {
         Locale locale = LocaleFilters.locale(lang);
+        int[] decimals = new int[r.columns().size()]; // per column, so that a column's numbers line up
+        for (Row row : r.rows()) {
+            for (int i = 0; i < decimals.length; i++) {
+                Object v = row.values().get(i);
+                if (v instanceof BigDecimal d) decimals[i] = Math.max(decimals[i], Math.max(0, d.stripTrailingZeros().scale()));
+                else if (v instanceof Double) decimals[i] = 7;
+            }
+        }
         List<RowView> out = new ArrayList<>();
         for (Row row : r.rows()) {
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < r.columns().size(); i++) {
                 Object v = row.values().get(i);
                 List<Part> parts = new ArrayList<>();
+                int digits = decimals[i] > 6 ? 2 : decimals[i]; // more than six: a computed value (an average)
                 if (v instanceof List<?> list) {
-                    for (Object o : list) parts.add(part(o, link, locale, msg));
+                    for (Object o : list) parts.add(part(o, link, locale, msg, digits));
                 } else if (v != null) {
-                    parts.add(part(v, link, locale, msg));
+                    parts.add(part(v, link, locale, msg, digits));
                 }
                 cells.add(new Cell(parts, v instanceof Number));
             }
@@ -162,24 +171,19 @@ final class ExplorerModel {
         return out;
     }
 
-    private static Part part(Object v, UnaryOperator<String> link, Locale locale, Map<String, String> msg) {
+    private static Part part(Object v, UnaryOperator<String> link, Locale locale, Map<String, String> msg, int digits) {
         if (v instanceof Link l) return new Part(l.label() != null ? l.label() : l.iri(), link.apply(l.iri()));
         if (v instanceof Boolean b) return new Part(msg.getOrDefault("explore." + b, b.toString()), null);
-        if (v instanceof Number n) return new Part(number(n, locale), null, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
+        if (v instanceof Number n) return new Part(number(n, locale, digits), null, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
         return new Part(v.toString(), null);
     }
 
-    /** A number as the page's language writes it: every decimal of an exact number, two of a double (averages). */
-    static String number(Number n, Locale locale) {
+    /** A number as the page's language writes it, with {@code digits} decimals (whole numbers without). */
+    static String number(Number n, Locale locale, int digits) {
         NumberFormat f = NumberFormat.getNumberInstance(locale);
-        if (n instanceof BigDecimal d) {
-            int scale = Math.max(0, d.stripTrailingZeros().scale());
-            f.setMaximumFractionDigits(scale > 6 ? 2 : scale); // more than six: a computed value (an average)
-            f.setMinimumFractionDigits(Math.max(0, Math.min(2, d.scale())));
-            return f.format(d);
-        }
         if (n instanceof BigInteger || n instanceof Long || n instanceof Integer) return f.format(n);
-        f.setMaximumFractionDigits(2);
-        return f.format(n.doubleValue());
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(n instanceof BigDecimal d ? d : (Object) n.doubleValue());
     }
 }
