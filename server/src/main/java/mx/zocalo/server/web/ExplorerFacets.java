@@ -14,8 +14,9 @@ import mx.zocalo.server.table.TableService;
 /**
  * The "one of several values" filters of the explorer: for a column with few distinct values (at most
  * {@value #MAX_VALUES} in the whole table), its values with how many rows have each under the view's other filters.
- * Only columns where that is cheap to ask are considered: single-valued text, labelled links, booleans, years, months
- * and whole numbers, not the rows' own names; at most {@value #MAX_COLUMNS} of them. The whole-table answer that
+ * Only columns where that is cheap to ask and likely to help are considered: single-valued text, labelled links,
+ * booleans, years and months (not numbers, mostly counts and amounts with many values; not the rows' own names); at
+ * most {@value #MAX_COLUMNS} of them. The whole-table answer that
  * decides whether a column qualifies is kept by {@link TableService} per data version, so it is computed once.
  */
 final class ExplorerFacets {
@@ -66,7 +67,7 @@ final class ExplorerFacets {
     static boolean candidate(Column c) {
         if (c.multiValued() || c.name().equals("label")) return false;
         return switch (c.type()) {
-            case TEXT, BOOLEAN, GYEAR, GYEARMONTH, INTEGER -> true;
+            case TEXT, BOOLEAN, GYEAR, GYEARMONTH -> true; // not numbers: counts, amounts, mostly with many values
             case LINK -> c.hasLabel();
             default -> false;
         };
