@@ -84,6 +84,10 @@ class ExplorerBrowserTest {
             Object wider = browser.executeScript("const e = arguments[0]; return e.scrollWidth > e.clientWidth && e.getBoundingClientRect().right <= 390;", scroll);
             assertThat(wider).as("the table scrolls inside its box").isEqualTo(true);
             assertThat(browser.findElement(By.id("explore-controls")).getAttribute("open")).isNull();
+            // the filters, once opened, fit too
+            Object width = browser.executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
+                    + " return document.documentElement.scrollWidth;");
+            assertThat(((Number) width).intValue()).as("page width with every filter open").isLessThanOrEqualTo(390);
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
