@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mx.zocalo.server.store.QuerySlots;
 import mx.zocalo.server.table.Column;
-import mx.zocalo.server.table.ResultColumn;
 import mx.zocalo.server.table.Row;
 import mx.zocalo.server.table.RowQuery;
 import mx.zocalo.server.table.RowResult;
 import mx.zocalo.server.table.RowWriter;
 import mx.zocalo.server.table.Table;
 import mx.zocalo.server.table.TableService;
+import org.apache.jena.query.QueryCancelledException;
 
 /**
  * The table explorer, {@code /dataset/{slug}/explore}: one table of a dataset (the rows of a class) filtered, sorted,
@@ -41,7 +42,7 @@ final class Explorer {
     }
 
     /** The request's view, or a 303 to its canonical URL (no empty fields, no defaults) when it differs. */
-    private ExplorerRequest request(Context ctx, String slug, String path) {
+    private ExplorerRequest request(Context ctx, String slug) {
         if (!catalog.hasDataset(slug)) throw new NotFoundResponse("No dataset called '" + slug + "'");
         Map<String, List<String>> params = ctx.queryParamMap();
         String tableParam = params.getOrDefault("class", List.of()).stream().filter(v -> !v.isBlank()).reduce((a, b) -> b).orElse(null);
@@ -52,7 +53,7 @@ final class Explorer {
     void page(Context ctx) {
         String slug = ctx.pathParam("slug");
         String path = "/dataset/" + slug + "/explore";
-        ExplorerRequest view = request(ctx, slug, path);
+        ExplorerRequest view = request(ctx, slug);
         String canonical = canonical(ctx, view, path);
         if (canonical != null) {
             ctx.redirect(canonical, HttpStatus.SEE_OTHER);
@@ -60,7 +61,7 @@ final class Explorer {
         }
         String lang = PageLanguage.of(ctx);
         Map<String, String> msg = templates.messages(lang);
-        RowResult r = tables.query(slug, view.query());
+        RowResult r = run(() -> tables.query(slug, view.query()));
         long pages = Math.max(1, (r.total() + view.size - 1) / view.size);
         if (view.page > pages) {
             throw ExplorerRequest.bad("explore.error.page", "page", Map.of("value", String.valueOf(view.page), "pages", String.valueOf(pages)));
@@ -76,7 +77,7 @@ final class Explorer {
         model.put("search", view.search);
         model.put("active", ExplorerModel.active(view, path, lang, msg));
         model.put("sortParam", view.sort == null ? null : (view.descending ? "-" : "") + view.sort);
-        model.put("columns", ExplorerModel.columns(view, lang, facets.of(slug, view)));
+        model.put("columns", ExplorerModel.columns(view, lang, run(() -> facets.of(slug, view))));
         model.put("groups", view.groups.stream().map(Column::name).toList());
         model.put("aggregate", view.aggregate);
         model.put("of", view.of == null ? null : view.of.name());
@@ -115,14 +116,15 @@ final class Explorer {
     /** {@code explore.csv} and {@code explore.json}: every row (or group) of the view, all pages, its columns, its order. */
     void download(Context ctx, String ext) throws IOException {
         String slug = ctx.pathParam("slug");
-        ExplorerRequest view = request(ctx, slug, "/dataset/" + slug + "/explore");
+        ExplorerRequest view = request(ctx, slug);
         int step = tables.maxRows();
         RowQuery.Builder b = view.allPages();
         List<Row> rows = new ArrayList<>();
         RowResult first = null;
         long total = 0;
         for (long offset = 0; first == null || offset < total; offset += step) {
-            RowResult page = tables.query(slug, b.limit(step).offset(offset).build());
+            RowQuery q = b.limit(step).offset(offset).build();
+            RowResult page = run(() -> tables.query(slug, q));
             if (first == null) {
                 first = page;
                 total = page.total();
@@ -143,6 +145,17 @@ final class Explorer {
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "." + ext + "\"");
         ctx.header(RowApi.TOTAL_HEADER, String.valueOf(total));
         ctx.result(body.toByteArray());
+    }
+
+    /** Runs a query of the service: every slot taken, or past the time limit, is 503 (as the row API says it). */
+    private static <T> T run(java.util.function.Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (QuerySlots.QueryBusyException e) {
+            throw new io.javalin.http.HttpResponseException(503, "Every query slot is taken (" + e.running() + " queries running); try again in a few seconds");
+        } catch (QueryCancelledException e) {
+            throw new io.javalin.http.HttpResponseException(503, "The query ran past the time limit; add filters and try again");
+        }
     }
 
     /** The canonical URL when the request's differs from it (empty fields of a form, defaults), else {@code null}. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mx.zocalo.server.table.Column;
-import mx.zocalo.server.table.ColumnType;
 import mx.zocalo.server.table.Link;
 import mx.zocalo.server.table.Row;
 import mx.zocalo.server.table.RowResult;
@@ -79,9 +78,5 @@ final class ExplorerFacets {
         if (v instanceof Link l) return l.label();
         if (v instanceof java.math.BigDecimal d) return d.toPlainString();
         return v.toString();
-    }
-
-    static boolean isNumber(ColumnType t) {
-        return t.kind() == ColumnType.Kind.NUMBER;
     }
 }
