@@ -108,7 +108,7 @@ final class Explorer {
         model.put("permalink", view.link(path, Map.of()));
         model.put("reset", view.tableParam == null ? path : path + "?class=" + ExplorerRequest.enc(view.tableParam));
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
-        model.put("api", "/api/datasets/" + slug + "/rows");
+        model.put("api", "/api/datasets/" + slug + "/rows" + ExplorerRequest.query(ExplorerSoql.parameters(view.query())));
         model.put("filtered", !view.filters.isEmpty() || view.search != null);
         Templates.send(ctx, templates.render("explore", lang, model));
     }

@@ -170,7 +170,8 @@ final class ExplorerRequest {
     }
 
     /**
-     * The values of column {@code c} with how many rows have each, the most common first, at most {@code limit}: over
+     * The values of column {@code c} with how many rows have each (the most common first; dates and booleans in their
+     * order), at most {@code limit}: over
      * the whole table, or ({@code filtered}) over the rows the view's other filters keep (its own {@code eq} left out).
      */
     RowQuery facetQuery(Column c, boolean filtered, int limit) {
@@ -182,7 +183,11 @@ final class ExplorerRequest {
         Expr col = Expr.column(c.name());
         b.select(List.of(new Expr.SelectItem(col, null, -1), new Expr.SelectItem(Expr.count(), "count", -1)));
         b.group(List.of(col));
-        b.order(List.of(new Expr.OrderItem(Expr.column("count"), true), new Expr.OrderItem(sortExpr(c.name()), false)));
+        Expr.OrderItem byValue = new Expr.OrderItem(sortExpr(c.name()), false);
+        // years, months and yes/no in their own order; other values the most common first
+        ColumnType.Kind k = c.type().kind();
+        b.order(k == ColumnType.Kind.DATE || k == ColumnType.Kind.BOOLEAN ? List.of(byValue)
+                : List.of(new Expr.OrderItem(Expr.column("count"), true), byValue));
         return b.limit(limit).build();
     }
 

@@ -249,6 +249,18 @@ class ExplorerTest {
         assertThat(json.size()).isEqualTo((int) total);
         for (int i = 0; i < rows.size(); i++) assertThat(json.get(i).path(":id").asText()).isEqualTo(rows.get(i).get(0));
 
+        // the page's link to the row API: the same query in SoQL, the same page and count
+        Matcher apiLink = Pattern.compile("<a href=\"(/api/datasets/[^\"]+)\">").matcher(html);
+        assertThat(apiLink.find()).isTrue();
+        String api = apiLink.group(1).replace("&amp;", "&");
+        assertThat(java.net.URLDecoder.decode(api, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("$where=anio = 2014 AND lower(modalidad) LIKE '%robo%'", "$order=incidencias_anio DESC", "$limit=50");
+        HttpResponse<String> viaApi = portal.get(api, "application/json", "en");
+        JsonNode apiRows = BundledPortal.json(viaApi);
+        assertThat(viaApi.headers().firstValue(RowApi.TOTAL_HEADER)).contains(String.valueOf(total));
+        assertThat(apiRows.size()).isEqualTo(rows.size());
+        for (int i = 0; i < rows.size(); i++) assertThat(apiRows.get(i).path(":id").asText()).isEqualTo(rows.get(i).get(0));
+
         // more rows than one query of the service may give (10,000): every one, in the page's order
         HttpResponse<String> all = portal.get(q(IDE + ".csv", "show", "anio", "sort", "anio"), null, "en");
         List<CSVRecord> allRecords = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(all.body())).getRecords();
