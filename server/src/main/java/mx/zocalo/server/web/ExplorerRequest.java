@@ -312,8 +312,9 @@ final class ExplorerRequest {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw bad("explore.error.whole", name, Map.of("value", v, "min", String.valueOf(min),
-                "max", max == Long.MAX_VALUE / SIZES.get(SIZES.size() - 1) ? "…" : String.valueOf(max)));
+        boolean unbounded = max == Long.MAX_VALUE / SIZES.get(SIZES.size() - 1);
+        throw bad(unbounded ? "explore.error.whole-min" : "explore.error.whole", name,
+                Map.of("value", v, "min", String.valueOf(min), "max", String.valueOf(max)));
     }
 
     private static String one(Map<String, List<String>> params, String name) {
