@@ -254,7 +254,7 @@ class ExplorerTest {
         assertThat(apiLink.find()).isTrue();
         String api = apiLink.group(1).replace("&amp;", "&");
         assertThat(java.net.URLDecoder.decode(api, java.nio.charset.StandardCharsets.UTF_8))
-                .contains("$where=anio = 2014 AND lower(modalidad) LIKE '%robo%'", "$order=incidencias_anio DESC", "$limit=50");
+                .contains("$where=anio = '2014' AND lower(modalidad) LIKE '%robo%'", "$order=incidencias_anio DESC", "$limit=50");
         HttpResponse<String> viaApi = portal.get(api, "application/json", "en");
         JsonNode apiRows = BundledPortal.json(viaApi);
         assertThat(viaApi.headers().firstValue(RowApi.TOTAL_HEADER)).contains(String.valueOf(total));
