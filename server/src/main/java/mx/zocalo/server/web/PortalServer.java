@@ -84,6 +84,10 @@ public final class PortalServer {
             }
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/dataset/{slug}/browse", cache.wrap(browser::page));
+            Explorer explorer = new Explorer(tables, catalog, templates);
+            routes.get("/dataset/{slug}/explore", cache.wrap(explorer::page));
+            routes.get("/dataset/{slug}/explore.csv", ctx -> explorer.download(ctx, "csv"));
+            routes.get("/dataset/{slug}/explore.json", ctx -> explorer.download(ctx, "json"));
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);

@@ -85,12 +85,18 @@ final class Chromium {
      * and critical ones as {@code "label rule-id"}.
      */
     static List<String> seriousAxeViolations(WebDriver browser, String url, String label) throws IOException {
+        return seriousAxeViolations(browser, url, label, null);
+    }
+
+    /** As {@link #seriousAxeViolations(WebDriver, String, String)}, once {@code prepare} (a script, or null) has run on the page. */
+    static List<String> seriousAxeViolations(WebDriver browser, String url, String label, String prepare) throws IOException {
         String axe;
         try (var in = Chromium.class.getResourceAsStream("/axe/axe.min.js")) {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         browser.get(url);
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (prepare != null) js.executeScript(prepare);
         js.executeScript(axe);
         Object result = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];

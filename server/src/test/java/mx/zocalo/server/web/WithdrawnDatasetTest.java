@@ -66,6 +66,7 @@ class WithdrawnDatasetTest {
     void every_iri_of_a_withdrawn_dataset_answers_410_and_the_catalog_keeps_its_record() throws Exception {
         // what readers and caches hold before
         assertThat(portal.get("/dataset/pagos-prueba", "text/html").statusCode()).isEqualTo(200);
+        assertThat(portal.get("/dataset/pagos-prueba/explore", "text/html").statusCode()).isEqualTo(200);
         assertThat(portal.get("/", "text/html").body()).contains("Pagos a proveedores (prueba)");
         long before = count();
         assertThat(before).isGreaterThan(0);
@@ -94,7 +95,8 @@ class WithdrawnDatasetTest {
         }
         for (String path : List.of("/id/pagos-prueba/pago/1", "/id/pagos-prueba/proveedor/Papeler%C3%ADa%20N%C3%BA%C3%B1ez", "/graph/pagos-prueba",
                 "/download/pagos-prueba.csv", "/download/pagos-prueba.ttl", "/download/pagos-prueba.csv-metadata.json",
-                "/dataset/pagos-prueba/distribution/ttl", "/def/pagos-prueba")) {
+                "/dataset/pagos-prueba/distribution/ttl", "/def/pagos-prueba", "/dataset/pagos-prueba/explore",
+                "/dataset/pagos-prueba/explore?eq.importe=5", "/dataset/pagos-prueba/explore.csv")) {
             assertThat(portal.get(path, "text/html").statusCode()).as(path).isEqualTo(410);
         }
         HttpResponse<Void> head = portal.http.send(HttpRequest.newBuilder(URI.create(portal.url("/dataset/pagos-prueba")))
