@@ -208,7 +208,10 @@ public final class RowIndex implements DerivedIndex {
                 try {
                     r = RowIndexReader.open(dir, stamp);
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("row index of {} in {} cannot be read ({}); answering from the store", slug, dir, e.toString());
+                    LOG.warn("row index of {} in {} cannot be read ({}); answering from the store, and indexing it again", slug, dir,
+                            e.toString());
+                    delete(dir);
+                    catchUpInBackground();
                     return null;
                 }
                 if (r == null) return null; // another stamp or schema in the commit: never used
