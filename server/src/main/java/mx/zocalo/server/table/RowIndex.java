@@ -53,7 +53,7 @@ public final class RowIndex implements DerivedIndex {
     private final Path folder;
     private final Map<String, RowIndexReader> open = new ConcurrentHashMap<>();
     private volatile boolean closing;
-    private volatile boolean catchingUp;
+    private final java.util.concurrent.atomic.AtomicBoolean catchingUp = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lastFailure;
 
     private RowIndex(Store store, PortalIris iris, Path folder) {
@@ -161,28 +161,32 @@ public final class RowIndex implements DerivedIndex {
 
     /** Starts {@link #sync()} in a background thread when some live dataset has no index for its stamp; returns at once. */
     public void catchUpInBackground() {
-        if (catchingUp || closing || System.nanoTime() - lastFailure < 60_000_000_000L && lastFailure != 0) return;
-        synchronized (this) {
-            if (catchingUp) return;
-            boolean behind = stamps().entrySet().stream().anyMatch(e -> !Files.isDirectory(folder.resolve(folderName(e.getKey(), e.getValue()))));
+        if (closing || lastFailure != 0 && System.nanoTime() - lastFailure < 60_000_000_000L) return;
+        if (!catchingUp.compareAndSet(false, true)) return; // never waits for a sync that is running
+        boolean started = false;
+        try {
+            boolean behind = stamps().entrySet().stream()
+                    .anyMatch(e -> !Files.isDirectory(folder.resolve(folderName(e.getKey(), e.getValue()))));
             if (!behind) return;
-            catchingUp = true;
+            LOG.info("the row index is behind the store: catching up in the background");
+            Thread t = new Thread(() -> {
+                try {
+                    sync();
+                } catch (CancellationException e) {
+                    LOG.info("row index: stopped before it caught up (the store is closing)");
+                } catch (RuntimeException e) {
+                    lastFailure = System.nanoTime();
+                    LOG.error("the row index could not catch up with the store: {}", e.toString());
+                } finally {
+                    catchingUp.set(false);
+                }
+            }, "zocalo-row-index-catch-up");
+            t.setDaemon(true);
+            t.start();
+            started = true;
+        } finally {
+            if (!started) catchingUp.set(false);
         }
-        LOG.info("the row index is behind the store: catching up in the background");
-        Thread t = new Thread(() -> {
-            try {
-                sync();
-            } catch (CancellationException e) {
-                LOG.info("row index: stopped before it caught up (the store is closing)");
-            } catch (RuntimeException e) {
-                lastFailure = System.nanoTime();
-                LOG.error("the row index could not catch up with the store: {}", e.toString());
-            } finally {
-                catchingUp = false;
-            }
-        }, "zocalo-row-index-catch-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     /**
