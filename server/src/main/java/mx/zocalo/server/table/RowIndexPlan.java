@@ -253,8 +253,8 @@ final class RowIndexPlan {
         Var v = vars.iterator().next();
         String field = fields.get(v);
         if (field == null) throw new Unsupported();
-        RowIndexReader.Terms2 terms = reader.terms(field);
-        if (terms.nodes().size() > MOST_TERMS) throw new Unsupported();
+        RowIndexReader.Terms2 terms = reader.terms(field, MOST_TERMS);
+        if (terms == null) throw new Unsupported();
         List<BytesRef> yes = new ArrayList<>();
         List<BytesRef> no = new ArrayList<>();
         for (int i = 0; i < terms.nodes().size(); i++) {

@@ -89,13 +89,17 @@ final class RowIndexReader {
         return list.isEmpty() || !List.of(list.split(",")).contains(field);
     }
 
-    /** The distinct terms of {@code field} (over every table of the dataset), decoded once. */
-    Terms2 terms(String field) throws IOException {
+    /**
+     * The distinct terms of {@code field} (over every table of the dataset), decoded once; null when there are more than
+     * {@code most}.
+     */
+    Terms2 terms(String field, int most) throws IOException {
         Terms2 known = terms.get(field);
         if (known != null) return known;
         List<BytesRef> bytes = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         Terms ts = MultiTerms.getTerms(reader, "t:" + field);
+        if (ts != null && ts.size() > most) return null; // too many to decide one by one
         if (ts != null) {
             TermsEnum e = ts.iterator();
             for (BytesRef b = e.next(); b != null; b = e.next()) {
