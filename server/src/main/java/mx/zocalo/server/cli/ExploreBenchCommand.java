@@ -193,7 +193,8 @@ public final class ExploreBenchCommand implements Callable<Integer> {
             try {
                 while (true) {
                     Thread.sleep(30_000);
-                    out.printf(Locale.ROOT, "  still publishing %s: %.0f s%n", folder.getFileName(), (System.nanoTime() - t0) / 1e9);
+                    out.printf(Locale.ROOT, "  still publishing %s (and bringing the derived indexes in step): %.0f s%n", folder.getFileName(),
+                            (System.nanoTime() - t0) / 1e9);
                     out.flush();
                 }
             } catch (InterruptedException e) {
