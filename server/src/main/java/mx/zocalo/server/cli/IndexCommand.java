@@ -23,7 +23,7 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = {"Throw away every derived index (the search index in DATA/indexes/search) and build it again from "
+            description = {"Throw away every derived index (the search index in DATA/indexes/search, the row index in DATA/indexes/rows) and build it again from "
                     + "the store. They are never the source of truth: publish, unpublish and harvest keep them in step, and a "
                     + "serving portal catches up by itself; rebuild after restoring a backup or if one looks wrong.",
                     "Run it with the portal stopped (with --store, stop the portal that uses the same --data)."})

@@ -9,10 +9,16 @@ import java.util.List;
  * @param rows    the page
  * @param total   every row (or group) the query's conditions keep, over all pages
  * @param cached  whether the answer was computed earlier for the same data version
+ * @param indexed whether the derived row index answered (which rows, in which order, how many) rather than SPARQL;
+ *                the answer is the same either way
  */
-public record RowResult(CompiledQuery query, List<Row> rows, long total, boolean cached) {
+public record RowResult(CompiledQuery query, List<Row> rows, long total, boolean cached, boolean indexed) {
     public RowResult {
         rows = List.copyOf(rows);
+    }
+
+    public RowResult(CompiledQuery query, List<Row> rows, long total, boolean cached) {
+        this(query, rows, total, cached, false);
     }
 
     public List<ResultColumn> columns() {
@@ -20,6 +26,6 @@ public record RowResult(CompiledQuery query, List<Row> rows, long total, boolean
     }
 
     RowResult asCached() {
-        return new RowResult(query, rows, total, true);
+        return new RowResult(query, rows, total, true, indexed);
     }
 }

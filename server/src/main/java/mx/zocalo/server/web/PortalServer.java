@@ -69,6 +69,7 @@ public final class PortalServer {
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
         SearchIndex search = SearchIndex.attach(store, iris);
         search.catchUpInBackground(); // serving does not wait: /search answers 503 until a first index exists
+        mx.zocalo.server.table.RowIndex.attach(store, iris).catchUpInBackground(); // until then the row API answers by SPARQL
         SearchPages searchPages = new SearchPages(search, iris, templates);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

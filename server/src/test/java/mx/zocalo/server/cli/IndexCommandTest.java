@@ -58,7 +58,9 @@ class IndexCommandTest {
 
         Run r = run("index", "rebuild", "--data", data.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).matches("(?s)rebuilt search: 1 datasets and \\d+ records indexed in \\d+ ms\\s*");
+        assertThat(r.out()).matches("(?s)rebuilt search: 1 datasets and \\d+ records indexed in \\d+ ms\\s*"
+                + "rebuilt rows: 1 datasets, \\d+ rows indexed in \\d+ ms\\s*");
+        assertThat(data.resolve("indexes/rows")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("pagos-prueba~"));
         SearchResults found = search(data, "pagos");
         assertThat(found.datasets()).isEqualTo(1);
         assertThat(search(data, "papelería").records()).isPositive();
