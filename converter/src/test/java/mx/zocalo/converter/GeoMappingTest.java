@@ -120,7 +120,7 @@ class GeoMappingTest {
         int bad = -1;
         for (int i = 1; i < some.size(); i++) {
             if (bad < 0 && some.get(i).contains("\" N\"")) {
-                some.set(i, some.get(i).replaceFirst("\"\\d+°", "\"95°"));
+                some.set(i, some.get(i).replaceFirst("\"\\d+°(?=[^,]*N\")", "\"95°"));
                 bad = i;
             }
         }
@@ -175,7 +175,8 @@ class GeoMappingTest {
                         rml:input [ rml:parameter zf:valueParam ; rml:inputValueMap [ rml:reference "$.geometry" ] ] ] ] ] .
                 """;
         DatasetGraph g = convert(mapping, null);
-        JsonNode states = new ObjectMapper().readTree(Files.readString(dir.resolve("mexico_estados.geojson")));
+        JsonNode states = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(Files.readString(dir.resolve("mexico_estados.geojson"))); // numbers as the file writes them
         assertThat(g.stream(Node.ANY, Node.ANY, uri(GEO + "asWKT"), Node.ANY).count()).isEqualTo(states.get("features").size());
         for (JsonNode f : states.get("features")) {
             Node wkt = object(g, "http://example.com/estado/" + f.get("properties").get("cve_geo").asText(), GEO + "asWKT");
