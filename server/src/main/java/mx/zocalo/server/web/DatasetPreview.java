@@ -39,6 +39,7 @@ final class DatasetPreview {
         if (originalFile == null) return Optional.empty();
         Path file = dir.resolve(originalFile).normalize();
         if (!file.startsWith(dir) || !Files.isRegularFile(file)) return Optional.empty();
+        if (!mx.zocalo.server.catalog.DatasetDescription.Source.isTable(originalFile)) return Optional.empty(); // JSON: no table to show
         try {
             TablePreview p = TablePreview.read(file, PreviewResources.ROWS);
             Map<Long, String> resources = PreviewResources.read(dir);
