@@ -26,8 +26,8 @@ public final class FunctionLibrary {
     public static final String GREL = "http://users.ugent.be/~bjdmeest/function/grel.ttl#";
     public static final String IDLAB = "https://w3id.org/imec/idlab/function#";
     public static final String FNS = "http://example.com/functions/";
-    /** Zócalo's functions: coordinates, WKT, codes ({@link GeoFunctions}). */
-    public static final String ZF = GeoFunctions.ZF;
+    /** Zócalo's functions: coordinates, WKT, codes ({@link ZocaloFunctions}). */
+    public static final String ZF = ZocaloFunctions.ZF;
     private static final String XSD = FnoFunction.XSD;
 
     // GREL parameters and outputs
@@ -93,7 +93,7 @@ public final class FunctionLibrary {
         add(new FnoFunction(FNS + "parseURL", List.of(FNS_STRING), List.of(FNS_PROTOCOL_OUT, FNS_DOMAIN_OUT, FNS_STRING_OUT),
                 a -> parseUrl(str(a[0]))));
         // Zócalo's: coordinates, WKT, codes
-        GeoFunctions.all().forEach(this::add);
+        ZocaloFunctions.all().forEach(this::add);
     }
 
     /** The functions this converter implements. */

@@ -11,7 +11,7 @@ import mx.zocalo.converter.geo.GeoJsonWkt;
  * codes padded with zeros. A value the function cannot read is a {@link FunctionException} (an error of the row,
  * naming the column and the value); no value gives no result.
  */
-final class GeoFunctions {
+final class ZocaloFunctions {
     static final String ZF = "https://w3id.org/zocalo/function#";
     static final String WKT_LITERAL = "http://www.opengis.net/ont/geosparql#wktLiteral";
     private static final String XSD = FnoFunction.XSD;
@@ -25,7 +25,7 @@ final class GeoFunctions {
     private static final FnoOutput WKT_OUT = new FnoOutput(ZF + "wktOut", ZF + "wktOutput", WKT_LITERAL);
     private static final FnoOutput STRING_OUT = new FnoOutput(ZF + "stringOut", ZF + "stringOutput", XSD + "string");
 
-    private GeoFunctions() {}
+    private ZocaloFunctions() {}
 
     static List<FnoFunction> all() {
         return List.of(
