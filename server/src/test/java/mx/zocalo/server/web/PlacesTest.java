@@ -55,7 +55,7 @@ class PlacesTest {
 
     @Test
     void every_state_and_municipality_of_the_geojson_files_is_a_place_with_its_code_name_class_state_and_wkt_boundary() throws Exception {
-        for (String[] kind : new String[][] {{"mexico_estados.geojson", "estado", "Estado", "nombre_estado"},
+        for (String[] kind : new String[][] {{"mexico_estados.geojson", "estado", "EntidadFederativa", "nombre_estado"},
                 {"nuevo_leon_municipios.geojson", "municipio", "Municipio", "nombre_municipio"}}) {
             JsonNode features = features(kind[0]);
             List<Binding> places = sparql(portal, Q + "SELECT ?p ?code ?name ?wkt ?state WHERE { GRAPH " + graph("lugares") + " {"
@@ -143,7 +143,7 @@ class PlacesTest {
         List<Binding> perState = sparql(portal, Q + "SELECT ?code ?name (COUNT(?r) AS ?records) (SUM(?total) AS ?incidents) WHERE {"
                 + " GRAPH " + graph("incidencia-delictiva-estatal") + " { ?r a zoc:RegistroIncidencia ; dct:spatial ?place ;"
                 + " zoc:incidenciasAnio ?total }"
-                + " GRAPH " + graph("lugares") + " { ?place a zoc:Estado ; dct:identifier ?code ; rdfs:label ?name } }"
+                + " GRAPH " + graph("lugares") + " { ?place a zoc:EntidadFederativa ; dct:identifier ?code ; rdfs:label ?name } }"
                 + " GROUP BY ?code ?name ORDER BY ?code");
         assertThat(perState).hasSize(32);
         assertThat(perState.stream().map(b -> lex(b, "code")).toList()).doesNotHaveDuplicates();
@@ -186,7 +186,7 @@ class PlacesTest {
         // the state's total row links to the state
         List<Binding> state = sparql(portal, Q + "SELECT ?name WHERE { GRAPH " + graph("localidades-nuevo-leon") + " { <"
                 + TestPortal.BASE + "id/localidades-nuevo-leon/19-0-0> dct:spatial ?place }"
-                + " GRAPH " + graph("lugares") + " { ?place a zoc:Estado ; rdfs:label ?name } }");
+                + " GRAPH " + graph("lugares") + " { ?place a zoc:EntidadFederativa ; rdfs:label ?name } }");
         assertThat(state).hasSize(1);
         assertThat(lex(state.get(0), "name")).isEqualTo("Nuevo León");
     }
