@@ -9,11 +9,13 @@ import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.ConversionResult;
 import mx.zocalo.converter.ProgressListener;
 import mx.zocalo.converter.RowResourceListener;
+import mx.zocalo.converter.geo.Coordinates;
 import mx.zocalo.converter.rml.IriSafe;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -24,6 +26,11 @@ import org.apache.jena.vocabulary.XSD;
 
 /** The triples of an {@link AutoMapping}: the class and property descriptions, then each row with its label. */
 final class AutoConversion {
+    /** What a row's IRI gets for its geometry's. */
+    static final String GEOMETRY = "/geometry";
+    static final String WGS84 = "http://www.w3.org/2003/01/geo/wgs84_pos#";
+    static final String GEO = "http://www.opengis.net/ont/geosparql#";
+
     private AutoConversion() {}
 
     /** The class and property descriptions. */
@@ -67,6 +74,11 @@ final class AutoConversion {
             datatypes[c.index()] = new Datatype(c.type());
         }
         ColumnProfile id = m.idColumn();
+        PointColumns.Pair points = m.points();
+        if (points != null) {
+            sink.prefix("wgs84", WGS84);
+            sink.prefix("geo", GEO);
+        }
         RowLabel rowLabel = m.label();
         String prefix = m.rowPrefix();
         long size = size(table);
@@ -108,6 +120,9 @@ final class AutoConversion {
                         quads++;
                     }
                 }
+                if (points != null) {
+                    quads += point(sink, subject, row, points);
+                }
                 if (n % ProgressListener.EVERY_ROWS == 0) {
                     progress.progress(n, reader.bytesRead(), size);
                 }
@@ -121,6 +136,37 @@ final class AutoConversion {
         }
         first.forEach(r -> rowResources.rowResource(table, r.number(), r.line(), r.resource()));
         return new ConversionResult(n, quads, List.of(table));
+    }
+
+    private static final Node LAT = NodeFactory.createURI(WGS84 + "lat");
+    private static final Node LONG = NodeFactory.createURI(WGS84 + "long");
+    private static final Node HAS_GEOMETRY = NodeFactory.createURI(GEO + "hasGeometry");
+    private static final Node AS_WKT = NodeFactory.createURI(GEO + "asWKT");
+    private static final org.apache.jena.datatypes.RDFDatatype WKT = org.apache.jena.datatypes.TypeMapper.getInstance()
+            .getSafeTypeByName(GEO + "wktLiteral");
+
+    /**
+     * The row's point, when both its coordinates read as such (the others were reported by {@link PointColumns}): WGS84
+     * decimals and a geometry with its WKT. Returns the number of triples.
+     */
+    private static int point(StreamRDF sink, Node subject, TableRow row, PointColumns.Pair points) {
+        java.math.BigDecimal lat;
+        java.math.BigDecimal lon;
+        try {
+            lat = Coordinates.read(row.value(points.latitude().index()), Coordinates.Axis.LATITUDE);
+            lon = Coordinates.read(row.value(points.longitude().index()), Coordinates.Axis.LONGITUDE);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        if (lat == null || lon == null) {
+            return 0;
+        }
+        Node geometry = NodeFactory.createURI(subject.getURI() + GEOMETRY);
+        sink.triple(Triple.create(subject, LAT, NodeFactory.createLiteralDT(Coordinates.lexical(lat), XSDDatatype.XSDdecimal)));
+        sink.triple(Triple.create(subject, LONG, NodeFactory.createLiteralDT(Coordinates.lexical(lon), XSDDatatype.XSDdecimal)));
+        sink.triple(Triple.create(subject, HAS_GEOMETRY, geometry));
+        sink.triple(Triple.create(geometry, AS_WKT, NodeFactory.createLiteralDT(Coordinates.wktPoint(lon, lat), WKT)));
+        return 4;
     }
 
     private record FirstRow(long number, long line, String resource) {}

@@ -25,8 +25,18 @@ final class AutoExplanation {
         out.println("            (" + label.why() + ")");
         out.println("class:      <" + m.classIri() + ">");
         out.println("properties: <" + m.vocabulary() + "{property}> (property: as in the table below)");
-        for (String note : m.layoutNotes()) {
+        for (String note : m.readerNotes()) {
             out.println("layout:     " + note);
+        }
+        PointColumns.Pair points = m.points();
+        if (points != null) {
+            out.println("points:     wgs84:lat, wgs84:long (xsd:decimal) and geo:hasGeometry <" + m.subjectTemplate()
+                    + AutoConversion.GEOMETRY + "> geo:asWKT \"POINT(longitude latitude)\"^^geo:wktLiteral");
+            out.println("            (from " + points.describe() + ": named as coordinates, and at least "
+                    + PointColumns.SHARE + "% of their values are coordinates in range)");
+            for (String note : points.notes()) {
+                out.println("            " + note);
+            }
         }
         out.println();
         int w = Math.max(6, columns.stream().mapToInt(c -> c.title().length()).max().orElse(6));

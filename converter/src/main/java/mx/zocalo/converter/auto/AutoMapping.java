@@ -62,10 +62,12 @@ public final class AutoMapping {
     private final TableReader.HeaderLayout headerLayout;
     private final List<String> layoutNotes;
     private final RowLabel label;
+    private final PointColumns.Pair points;
 
     private AutoMapping(Path table, TableOptions options, String base, String slug, String description,
             List<ColumnProfile> columns, int headerSize, long rows, ColumnProfile id, TableReader.HeaderLayout headerLayout,
-            List<String> layoutNotes, LabelChoice labels) {
+            List<String> layoutNotes, LabelChoice labels, PointColumns.Pair points) {
+        this.points = points;
         this.headerLayout = headerLayout;
         this.layoutNotes = List.copyOf(layoutNotes);
         this.table = table;
@@ -115,18 +117,21 @@ public final class AutoMapping {
         TableReader.HeaderLayout layout;
         List<String> notes;
         LabelChoice labels = new LabelChoice();
+        PointColumns pointColumns;
         try (TableReader reader = TableSources.open(table, options)) {
             description = reader.description();
             List<String> header = reader.header();
             for (int i = 0; i < header.size(); i++) {
                 columns.add(new ColumnProfile(header.get(i) == null ? "" : header.get(i), i));
             }
+            pointColumns = new PointColumns(columns, localNames(columns.stream().map(ColumnProfile::title).toList()));
             for (TableRow row = reader.next(); row != null; row = reader.next()) {
                 rows++;
                 for (ColumnProfile c : columns) {
                     c.add(row.value(c.index()));
                 }
                 labels.add(row);
+                pointColumns.add(row);
             }
             layout = reader.headerLayout();
             notes = reader.layoutNotes();
@@ -154,7 +159,8 @@ public final class AutoMapping {
         } else if (rows > 1) {
             id = chooseId(columns, names);
         }
-        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes, labels);
+        return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes, labels,
+                pointColumns.choose(file));
     }
 
     /**
@@ -302,9 +308,35 @@ public final class AutoMapping {
         return AutoConversion.schema(this);
     }
 
-    /** What the reader made of the table's layout (titles, no header, footnotes), for the publisher to check. */
+    /**
+     * What the reader made of the table's layout (titles, no header, footnotes), and the coordinates that are not
+     * coordinates (their rows get no point), for the publisher to check.
+     */
     public List<String> layoutNotes() {
+        if (points == null || points.notes().isEmpty()) {
+            return layoutNotes;
+        }
+        List<String> all = new ArrayList<>(layoutNotes);
+        all.addAll(points.notes());
+        return all;
+    }
+
+    /** The layout notes alone. */
+    List<String> readerNotes() {
         return layoutNotes;
+    }
+
+    /**
+     * The latitude and longitude columns that give each row a point ({@code wgs84:lat}, {@code wgs84:long} and a
+     * {@code geo:hasGeometry} with a WKT point), or null when the table has none.
+     */
+    PointColumns.Pair points() {
+        return points;
+    }
+
+    /** The columns that give each row its WGS84 point: latitude then longitude; empty when none do. */
+    public List<ColumnProfile> pointColumns() {
+        return points == null ? List.of() : List.of(points.latitude(), points.longitude());
     }
 
     /** The inferred schema in words: the rows, their labels, then one line per column with its property, datatype, counts and examples. */

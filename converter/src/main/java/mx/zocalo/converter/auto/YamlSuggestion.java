@@ -53,6 +53,11 @@ final class YamlSuggestion {
         if (!m.options().sniffDelimiter() && m.options().delimiter() != ',') {
             layout.add("delimiter: " + quote(String.valueOf(m.options().delimiter())));
         }
+        if (m.points() != null) {
+            limits.add("the points --auto writes from " + m.points().describe() + " (wgs84:lat, wgs84:long, geo:hasGeometry"
+                    + " with a WKT point): YAML mappings call no functions; an RML mapping can, with zf:latitude,"
+                    + " zf:longitude and zf:wktPoint (see the converter's README)");
+        }
         for (String l : limits) {
             out.println("# Not expressed here: " + l + ".");
         }

@@ -34,6 +34,27 @@ record JsonRecord(Map<String, JsonPath> paths, JsonNode node, Set<String> nulls)
         return values;
     }
 
+    /** Objects and arrays the reference selects as JSON text, with its other values; null when it selects only values. */
+    @Override
+    public List<String> functionInput(String reference) {
+        List<JsonNode> selected = paths.computeIfAbsent(reference, JsonPath::parse).select(node);
+        if (selected.stream().noneMatch(JsonNode::isContainerNode)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(selected.size());
+        for (JsonNode n : selected) {
+            if (n.isContainerNode()) {
+                out.add(n.toString());
+            } else if (!n.isNull()) {
+                String value = JsonSource.values(n, ROOT).get(0);
+                if (!nulls.contains(value)) {
+                    out.add(value);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The JSON nodes a reference selects, NULLs left out: the records of the fields nested in a view's field. */
     List<JsonNode> nodes(String reference) {
         List<JsonNode> nodes = new ArrayList<>(paths.computeIfAbsent(reference, JsonPath::parse).select(node));

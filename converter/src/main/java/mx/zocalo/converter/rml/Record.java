@@ -11,6 +11,14 @@ interface Record {
         return null;
     }
 
+    /**
+     * The values a reference hands a function as its input, when they are not its values: a JSON object or array the
+     * reference selects, as JSON text (a GeoJSON geometry for {@code zf:geojsonToWkt}); null when they are the values.
+     */
+    default List<String> functionInput(String reference) {
+        return null;
+    }
+
     /** The first value, or null when there is none (a table cell has at most one). */
     default String first(String reference) {
         List<String> values = values(reference);

@@ -158,15 +158,19 @@ final class TermGenerator {
                             + " has no parameter <" + parameter + "> (its parameters: " + function.parameterNames() + ")");
                 }
             }
-            List<Node> terms = generate(input.value(), row, base);
-            if (terms.isEmpty()) {
+            List<String> texts = input.value().reference() != null && input.value().condition() == null
+                    ? row.functionInput(input.value().reference()) : null;
+            if (texts == null) {
+                texts = generate(input.value(), row, base).stream().map(TermGenerator::lexical).toList();
+            }
+            if (texts.isEmpty()) {
                 continue;
             }
-            List<String[]> next = new ArrayList<>(calls.size() * terms.size());
+            List<String[]> next = new ArrayList<>(calls.size() * texts.size());
             for (String[] args : calls) {
-                for (Node term : terms) {
+                for (String text : texts) {
                     String[] more = args.clone();
-                    more[index] = lexical(term);
+                    more[index] = text;
                     next.add(more);
                 }
             }

@@ -284,6 +284,7 @@ public final class CatalogRecord {
             case "xlsx" -> "XLSX";
             case "xls" -> "XLS";
             case "json" -> "JSON";
+            case "geojson" -> "GEOJSON";
             case "ttl" -> "RDF_TURTLE";
             case "nt" -> "RDF_N_TRIPLES";
             case "nq" -> "RDF_N_QUADS";
@@ -409,6 +410,7 @@ public final class CatalogRecord {
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             case "xls" -> "application/vnd.ms-excel";
             case "json" -> "application/json";
+            case "geojson" -> "application/geo+json";
             default -> "application/octet-stream";
         };
     }

@@ -52,6 +52,17 @@ public record DatasetDescription(
             this(file, mediaType, title, sheet, headerRow, idColumn, null, null);
         }
 
+        /** Whether the source is a table (CSV, Excel) rather than a JSON document (JSON, GeoJSON) only a mapping reads. */
+        public boolean table() {
+            return isTable(file.getFileName().toString());
+        }
+
+        /** A table the readers read (CSV, Excel), as opposed to a JSON document (JSON, GeoJSON, JSON-LD). */
+        public static boolean isTable(String fileName) {
+            String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+            return !(lower.endsWith(".json") || lower.endsWith(".geojson") || lower.endsWith(".jsonld"));
+        }
+
         /** How to read the table, as the converter takes it. */
         public SourceOptions options() {
             return new SourceOptions(headerRow, sheet, encoding, delimiter);

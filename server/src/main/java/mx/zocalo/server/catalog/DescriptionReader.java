@@ -67,6 +67,10 @@ public final class DescriptionReader {
                 mapping = folder.resolve(mappingName.trim()).normalize();
                 if (!Files.isRegularFile(mapping)) throw error("mapping", "names " + mapping + ", which does not exist");
             }
+            if (mapping == null && !DatasetDescription.Source.isTable(data.getFileName().toString())) {
+                throw error("mapping", "is needed: source.file " + data.getFileName() + " is JSON, not a table, and only a"
+                        + " mapping reads JSON (an RML mapping with rml:referenceFormulation rml:JSONPath)");
+            }
             Integer headerRow = null;
             if (!src.path("headerRow").isMissingNode() && !src.path("headerRow").isNull()) {
                 if (!src.path("headerRow").canConvertToInt() || src.path("headerRow").asInt() < 1) {

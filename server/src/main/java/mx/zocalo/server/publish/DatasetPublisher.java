@@ -67,17 +67,21 @@ public final class DatasetPublisher {
             return new PublishOutcome(d.slug(), true, 0, 0, millisSince(t0));
         }
         String fileName = d.source().file().getFileName().toString();
-        // the table's CSVW description (columns, titles, inferred datatypes) is a distribution of every dataset; without
-        // a mapping, the same inference is the mapping
-        AutoMapping inferred = infer(d);
+        // the table's CSVW description (columns, titles, inferred datatypes) is a distribution of every dataset of a
+        // table; without a mapping, the same inference is the mapping. A JSON source (GeoJSON) is no table: its mapping
+        // reads it with JSONPath, and it has no CSVW description
+        boolean table = d.source().table();
+        AutoMapping inferred = table ? infer(d) : null; // (a description of a JSON source without a mapping is refused when read)
         LOG.debug("{}: table read and described in {} ms", d.slug(), millisSince(t0));
         Path staged = stageOriginal(d, fileName);
-        try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
-            // its url is relative to where it is downloaded from, /download/{slug}.csv-metadata.json
-            inferred.writeCsvw(out, d.slug() + "." + CatalogRecord.extension(fileName));
-        } catch (IOException e) {
-            deleteTree(staged);
-            throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
+        if (inferred != null) {
+            try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
+                // its url is relative to where it is downloaded from, /download/{slug}.csv-metadata.json
+                inferred.writeCsvw(out, d.slug() + "." + CatalogRecord.extension(fileName));
+            } catch (IOException e) {
+                deleteTree(staged);
+                throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
+            }
         }
         long[] counts = new long[2];
         try {
@@ -108,7 +112,7 @@ public final class DatasetPublisher {
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
                                 Dumps.facts(staged.resolve(fileName)), dumps, voidStats,
-                                Dumps.facts(staged.resolve(CSVW_METADATA)))));
+                                inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA)))));
                 counts[0] = result.rows();
                 counts[1] = triples;
             });

@@ -40,6 +40,10 @@ final class DatasetPreview {
         Path file = dir.resolve(originalFile).normalize();
         if (!file.startsWith(dir) || !Files.isRegularFile(file)) return Optional.empty();
         try {
+            if (!mx.zocalo.server.catalog.DatasetDescription.Source.isTable(originalFile)) {
+                // JSON: a GeoJSON file's first features, their properties as columns (other JSON: none)
+                return Optional.ofNullable(GeoJsonPreview.read(file, PreviewResources.ROWS));
+            }
             TablePreview p = TablePreview.read(file, PreviewResources.ROWS);
             Map<Long, String> resources = PreviewResources.read(dir);
             Map<String, String> labels = resources.isEmpty() ? Map.of()

@@ -59,6 +59,10 @@ final class ResourceView {
     record Link(String href, String label, String iri) {}
 
     /** One value: a link, or text (with {@code raw} the lexical form when it was formatted), or a nested blank node. */
+    /** Literals longer than this (a municipality's boundary as WKT: 100,000 characters) show their start only. */
+    static final int LONG_TEXT = 2_000;
+    static final int SHOWN_TEXT = 300;
+
     record Value(Link link, String text, String raw, String kind, String note, List<Property> nested) {}
 
     /**
@@ -269,6 +273,12 @@ final class ResourceView {
             // an ill-formed literal shows as written
         }
         String note = dt == null || dt.equals(XSDDatatype.XSDstring.getURI()) ? null : prefixes.shortForm(dt);
+        if (lex.length() > LONG_TEXT) { // a boundary as WKT: its start, and where the whole of it is
+            NumberFormat nf = NumberFormat.getIntegerInstance(locale);
+            String cut = msg.getOrDefault("resource.truncated", "first {shown} of {total} characters")
+                    .replace("{shown}", nf.format(SHOWN_TEXT)).replace("{total}", nf.format(lex.length()));
+            return new Value(null, lex.substring(0, lex.offsetByCodePoints(0, SHOWN_TEXT)) + " …", null, "text", note == null ? cut : note + " · " + cut, null);
+        }
         return new Value(null, lex, null, "text", note, null);
     }
 

@@ -56,6 +56,15 @@ class DescriptionReaderTest {
     }
 
     @Test
+    void given_a_geojson_source_without_a_mapping_when_read_then_the_error_asks_for_one(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("../mappings/lugares/mexico_estados.geojson"), dir.resolve("mexico_estados.geojson"));
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource: {file: mexico_estados.geojson}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).isInstanceOf(DescriptionException.class)
+                .hasMessageContaining("dataset.yaml").hasMessageContaining("'mapping'")
+                .hasMessageContaining("mexico_estados.geojson is JSON, not a table");
+    }
+
+    @Test
     void given_a_bad_date_when_read_then_the_error_names_the_field(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("m.ttl"), "");
         Files.writeString(dir.resolve("d.csv"), "a\n1\n");

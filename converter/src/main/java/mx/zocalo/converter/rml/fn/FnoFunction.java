@@ -18,6 +18,8 @@ public final class FnoFunction {
             "http://users.ugent.be/~bjdmeest/function/grel.ttl#", "grel:",
             "https://w3id.org/imec/idlab/function#", "idlab-fn:",
             "http://example.com/functions/", "fns:",
+            "https://w3id.org/zocalo/function#", "zf:",
+            "http://www.opengis.net/ont/geosparql#", "geo:",
             XSD, "xsd:");
 
     /** The implementation: typed arguments (null where no value was given) → one value per output. */

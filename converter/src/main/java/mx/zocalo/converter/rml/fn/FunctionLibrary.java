@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The functions RML-FNML mappings can call, by IRI: a subset of GREL ({@code grel:}, as described at
  * https://fno.io/grel/ and implemented by RMLMapper), of the IDLab functions ({@code idlab-fn:}) and the example
- * functions of the RML-FNML test cases ({@code fns:}). Parameters and outputs carry the IRIs and predicates of
+ * functions of the RML-FNML test cases ({@code fns:}), and Zócalo's own ({@code zf:}: coordinates, WKT, codes). Parameters and outputs carry the IRIs and predicates of
  * their FnO descriptions, so mappings can use either.
  *
  * <p>Shared rules: a string function given no value (an empty cell) returns no result; numbers that are not
@@ -26,6 +26,8 @@ public final class FunctionLibrary {
     public static final String GREL = "http://users.ugent.be/~bjdmeest/function/grel.ttl#";
     public static final String IDLAB = "https://w3id.org/imec/idlab/function#";
     public static final String FNS = "http://example.com/functions/";
+    /** Zócalo's functions: coordinates, WKT, codes ({@link ZocaloFunctions}). */
+    public static final String ZF = ZocaloFunctions.ZF;
     private static final String XSD = FnoFunction.XSD;
 
     // GREL parameters and outputs
@@ -39,6 +41,7 @@ public final class FunctionLibrary {
     private static final FnoParameter SUB = new FnoParameter(GREL + "param_string_sub", GREL + "string_sub", XSD + "string", true);
     private static final FnoOutput STRING_OUT = new FnoOutput(GREL + "stringOut", GREL + "stringOutput", XSD + "string");
     private static final FnoOutput NUMBER_OUT = new FnoOutput(GREL + "output_number", GREL + "o_number", XSD + "integer");
+    private static final FnoParameter BOOL_B = new FnoParameter(GREL + "bool_b", GREL + "param_bool_b", XSD + "boolean", true);
     private static final FnoOutput BOOL_OUT = new FnoOutput(GREL + "output_bool", GREL + "o_bool", XSD + "boolean");
 
     // IDLab parameters and outputs
@@ -72,6 +75,7 @@ public final class FunctionLibrary {
         one(GREL + "string_contains", List.of(VALUE, SUB), BOOL_OUT, a -> test(str(a[0]), str(a[1]), String::contains));
         one(GREL + "string_startsWith", List.of(VALUE, SUB), BOOL_OUT, a -> test(str(a[0]), str(a[1]), String::startsWith));
         one(GREL + "string_endsWith", List.of(VALUE, SUB), BOOL_OUT, a -> test(str(a[0]), str(a[1]), String::endsWith));
+        one(GREL + "boolean_not", List.of(BOOL_B), BOOL_OUT, a -> a[0] == null ? null : !(Boolean) a[0]);
         one(GREL + "escape", List.of(VALUE, MODE), STRING_OUT, a -> escape(str(a[0]), str(a[1])));
         one(GREL + "string_md5", List.of(VALUE), STRING_OUT, a -> digest(str(a[0]), "MD5"));
         one(GREL + "string_sha1", List.of(VALUE), STRING_OUT, a -> digest(str(a[0]), "SHA-1"));
@@ -88,6 +92,8 @@ public final class FunctionLibrary {
         one(FNS + "schema", List.of(FNS_STRING), FNS_STRING_OUT, a -> a[0] == null ? null : "https://schema.org/" + a[0]);
         add(new FnoFunction(FNS + "parseURL", List.of(FNS_STRING), List.of(FNS_PROTOCOL_OUT, FNS_DOMAIN_OUT, FNS_STRING_OUT),
                 a -> parseUrl(str(a[0]))));
+        // Zócalo's: coordinates, WKT, codes
+        ZocaloFunctions.all().forEach(this::add);
     }
 
     /** The functions this converter implements. */
