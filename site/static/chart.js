@@ -77,18 +77,23 @@
       spec.tree.forEach(function (n, i) {
         items.push([n.name, n.value !== undefined ? n.value : sum(n.children)]);
         var colour = PALETTE[i % PALETTE.length], ink = onColour(colour);
-        n.itemStyle = {color: colour};
-        n.label = {color: ink};
-        n.upperLabel = {color: ink};
+        // a part and its inner parts share a colour (white lines between them), so its text stays readable
+        [n].concat(n.children || []).forEach(function (m) {
+          m.itemStyle = {color: colour};
+          m.label = {color: ink};
+          m.upperLabel = {color: ink};
+        });
       });
+      var line = function (p) { return p.name + ' · ' + value(p.value); };
       o.series = [{
-        type: 'treemap', data: spec.tree, roam: false, nodeClick: nested ? 'zoomToNode' : false, left: 0, right: 0, top: 0,
-        bottom: nested ? 36 : 0,
+        type: 'treemap', name: spec.categoryTitle, data: spec.tree, roam: false, nodeClick: nested ? 'zoomToNode' : false,
+        left: 0, right: 0, top: 0, bottom: nested ? 36 : 0,
         breadcrumb: {show: nested, bottom: 0, itemStyle: {color: '#5a5a55', textStyle: {color: '#fff'}}, emphasis: {itemStyle: {color: '#1d1d1b'}}},
         label: {show: true, formatter: function (p) { return p.name + '\n' + value(p.value); }, overflow: 'truncate', lineHeight: 17},
-        upperLabel: {show: nested, height: 22},
-        levels: [{itemStyle: {borderColor: '#fff', borderWidth: 2, gapWidth: 2}, colorSaturation: null},
-          {colorSaturation: [0.35, 0.6], itemStyle: {borderColorSaturation: 0.7, gapWidth: 1, borderWidth: 1}}]
+        upperLabel: {show: nested, height: 22, formatter: line, overflow: 'truncate'},
+        levels: [{itemStyle: {borderColor: '#fff', borderWidth: 0, gapWidth: 3}, upperLabel: {show: false}},
+          {itemStyle: {borderColor: '#fff', borderWidth: nested ? 3 : 1, gapWidth: 1}},
+          {itemStyle: {borderColor: '#fff', borderWidth: 1, gapWidth: 0}}]
       }];
       return o;
     }
@@ -126,7 +131,7 @@
     var categoryAxis = timeAxis
       ? {type: 'time', axisLabel: {formatter: function (v) { return period(v, true); }, hideOverlap: true}}
       : {type: 'category', data: spec.categories, axisTick: {alignWithLabel: true},
-        axisLabel: horizontal ? {width: narrow() ? 110 : 220, overflow: 'truncate'}
+        axisLabel: horizontal ? {width: narrow() ? 90 : 220, overflow: 'truncate'}
           : {interval: 0, rotate: spec.categories.length > 5 ? 35 : 0, width: 110, overflow: 'truncate', hideOverlap: true}};
     if (horizontal) categoryAxis.inverse = true;
     var valueAxis = {type: 'value', axisLabel: {formatter: value, hideOverlap: true}};

@@ -61,12 +61,16 @@ final class ChartFigure {
     /** The figure of grouped rows: {@code measure} is the index of the number drawn, {@code sorted} whether the view has an order. */
     static ChartFigure grouped(ChartType type, List<Column> groups, RowResult r, int measure, boolean sorted, Map<String, String> msg) {
         ChartFigure f = new ChartFigure(type);
-        boolean time = type == ChartType.LINE && groups.get(0).type().kind() == mx.zocalo.server.table.ColumnType.Kind.DATE;
+        // dates stay in their order whatever the chart; other categories go largest first unless the view is sorted
+        boolean dates = groups.get(0).type().kind() == mx.zocalo.server.table.ColumnType.Kind.DATE;
+        boolean time = type == ChartType.LINE && dates;
+        boolean byValue = !sorted && !dates && type != ChartType.LINE;
         List<Row> rows = r.rows();
         if (groups.size() == 1) {
             List<Row> ordered = new ArrayList<>(rows);
-            if (!sorted && !time && type != ChartType.LINE) ordered.sort(Comparator.comparing((Row row) -> number(row.values().get(measure)),
+            if (byValue) ordered.sort(Comparator.comparing((Row row) -> number(row.values().get(measure)),
                     Comparator.nullsLast(Comparator.reverseOrder())));
+            else if (dates && !sorted) ordered.sort(Comparator.comparing((Row row) -> String.valueOf(timeKey(row.values().get(0)))));
             List<BigDecimal> values = new ArrayList<>();
             for (Row row : ordered) {
                 f.categories.add(time ? timeKey(row.values().get(0)) : text(row.values().get(0), msg));
@@ -84,7 +88,8 @@ final class ChartFigure {
                 categoryTotals.merge(c, v == null ? BigDecimal.ZERO : v.abs(), BigDecimal::add);
             }
             List<String> cats = new ArrayList<>(categoryTotals.keySet());
-            if (!sorted && !time && type != ChartType.LINE) cats.sort(Comparator.comparing(categoryTotals::get, Comparator.reverseOrder()));
+            if (byValue) cats.sort(Comparator.comparing(categoryTotals::get, Comparator.reverseOrder()));
+            else if (dates && !sorted) cats.sort(Comparator.naturalOrder()); // ISO text: in time order
             f.categories.addAll(cats);
             for (Map.Entry<String, Map<String, BigDecimal>> e : bySeries.entrySet()) {
                 List<BigDecimal> values = new ArrayList<>();
