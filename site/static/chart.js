@@ -81,8 +81,9 @@
         [n].concat(n.children || []).forEach(function (m) {
           m.itemStyle = {color: colour};
           m.label = {color: ink};
-          m.upperLabel = {color: ink};
         });
+        // the band over the inner parts, where the part's name is written, is its border: in its colour
+        if (n.children) { n.itemStyle.borderColor = colour; n.upperLabel = {color: ink}; }
       });
       var line = function (p) { return p.name + ' · ' + value(p.value); };
       o.series = [{
@@ -92,7 +93,7 @@
         label: {show: true, formatter: function (p) { return p.name + '\n' + value(p.value); }, overflow: 'truncate', lineHeight: 17},
         upperLabel: {show: nested, height: 22, formatter: line, overflow: 'truncate'},
         levels: [{itemStyle: {borderColor: '#fff', borderWidth: 0, gapWidth: 3}, upperLabel: {show: false}},
-          {itemStyle: {borderColor: '#fff', borderWidth: nested ? 3 : 1, gapWidth: 1}},
+          {itemStyle: nested ? {borderWidth: 2, gapWidth: 1} : {borderColor: '#fff', borderWidth: 1, gapWidth: 1}},
           {itemStyle: {borderColor: '#fff', borderWidth: 1, gapWidth: 0}}]
       }];
       return o;

@@ -18,6 +18,7 @@ final class ChartSummary {
 
     static String of(ChartFigure f, ChartNumbers.Unit unit, boolean additive, String xLabel, String yLabel, String lang, Map<String, String> msg) {
         if (f.type == ChartType.SCATTER) return scatter(f, unit, xLabel, yLabel, lang, msg);
+        if (f.series.isEmpty() || f.categories.isEmpty()) return msg.get("chart.summary.empty");
         List<String> names = new ArrayList<>();
         List<BigDecimal> values = new ArrayList<>();
         boolean multi = f.series.size() > 1 || f.series.get(0).name() != null;

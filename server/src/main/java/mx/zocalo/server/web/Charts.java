@@ -108,7 +108,7 @@ final class Charts {
         }
 
         List<String> notices = new ArrayList<>();
-        boolean drawn = true;
+        boolean drawn = !r.rows().isEmpty(); // nothing to draw: the summary says so
         String barsLink = null;
         if (figure.type.slices()) {
             int parts = view.groups.size() > 1 ? -1 : figure.categories.size();

@@ -106,7 +106,7 @@ class ChartBrowserTest {
         assertThat(saved.get(1).get(0)).isEqualTo("cuenta-publica-treemap.svg");
         String svg = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + " fetch(saved[1][1]).then(r => r.text()).then(done);");
-        assertThat(svg).startsWith("<svg").contains("Fuente: Cuenta Pública");
+        assertThat(svg).startsWith("<svg").contains("Fuente:").contains("Secretar");
     }
 
     @Test

@@ -138,6 +138,10 @@ class ChartTest {
         assertThat(drawn).hasSameSizeAs(expected).hasSizeLessThanOrEqualTo(7);
         drawn.forEach((k, v) -> assertThat(v).as(k).isEqualByComparingTo(expected.get(k)));
 
+        String empty = page(q(CP, "group", "ramo", "eq.ejercicio_fiscal", "1900"), "en");
+        assertThat(empty).doesNotContain("id=\"chart-spec\"");
+        assertThat(summary(empty)).isEqualTo("No row meets these filters: there is nothing to chart.");
+
         String many = page(q(CP, "type", "pie", "group", "ramo"), "en");
         assertThat(many).doesNotContain("id=\"chart-spec\"").contains("A pie chart reads well with 7 parts or fewer")
                 .contains("href=\"/dataset/cuenta-publica/chart?group=ramo&amp;type=hbar\"");
@@ -227,8 +231,8 @@ class ChartTest {
         List<String> order = new ArrayList<>(drawn.keySet());
         for (int i = 0; i < records.size(); i++) {
             CSVRecord rec = records.get(i);
-            assertThat(rec.get(0)).as("the CSV in the chart's order").contains(order.get(i));
-            assertThat(new BigDecimal(rec.get(2))).isEqualByComparingTo(drawn.get(order.get(i)));
+            assertThat(rec.get("ramo.label")).as("the CSV in the chart's order").isEqualTo(order.get(i));
+            assertThat(new BigDecimal(rec.get("sum_monto_total"))).isEqualByComparingTo(drawn.get(order.get(i)));
         }
         // the data table behind the chart, in the page (no script needed)
         assertThat(html).contains("<details class=\"chart-data\"").contains("<caption id=\"chart-caption\">");
