@@ -104,9 +104,14 @@
       data.forEach(function (d) { items.push([d.name, d.value]); });
       o.tooltip.trigger = 'item';
       o.tooltip.formatter = function (p) { return echarts.format.encodeHTML(p.name) + '<br><b>' + value(p.value) + '</b> (' + readable(p.percent, 'percent') + ')'; };
-      o.legend = {type: 'scroll', bottom: 0};
-      o.series = [{type: 'pie', radius: t === 'donut' ? ['42%', '68%'] : [0, '68%'], center: ['50%', '46%'], data: data,
-        label: {formatter: function (p) { return p.name + '\n' + readable(p.percent, 'percent'); }, overflow: 'break', width: narrow() ? 90 : 160},
+      // narrow screens: the shares inside the slices, the names in the legend
+      o.legend = {bottom: 0, left: 'center'};
+      var small = narrow();
+      o.series = [{type: 'pie', radius: t === 'donut' ? (small ? ['30%', '62%'] : ['42%', '68%']) : [0, small ? '62%' : '68%'],
+        center: ['50%', small ? '42%' : '46%'], data: data,
+        label: small ? {position: 'inside', formatter: function (p) { return readable(p.percent, 'percent'); }, color: '#fff',
+          textBorderColor: '#1d1d1b', textBorderWidth: 2}
+          : {formatter: function (p) { return p.name + '\n' + readable(p.percent, 'percent'); }, overflow: 'break', width: 160},
         itemStyle: {borderColor: '#fff', borderWidth: 1}}];
       return o;
     }
@@ -250,29 +255,32 @@
     a.click();
     a.remove();
   }
-  function offscreen(renderer) {
+  /** Draws the chart again off screen with its title and source, and hands it to {@code use} once fully drawn. */
+  function offscreen(renderer, use) {
     var box = document.createElement('div');
     var w = Math.max(el.clientWidth, 640), h = el.clientHeight + 64;
     box.style.cssText = 'position:absolute;left:-10000px;top:0;width:' + w + 'px;height:' + h + 'px';
     document.body.appendChild(box);
     var c = echarts.init(box, null, {renderer: renderer, locale: lang.toUpperCase(), width: w, height: h});
+    var done = false;
+    var finish = function () {
+      if (done) return;
+      done = true;
+      use(c);
+      c.dispose();
+      box.remove();
+    };
+    c.on('finished', finish);
     c.setOption(exportOption());
-    return {chart: c, box: box};
+    setTimeout(finish, 1500);
   }
   var png = document.getElementById('chart-png');
   var svg = document.getElementById('chart-svg');
   if (png) png.addEventListener('click', function () {
-    var o = offscreen('canvas');
-    save(o.chart.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#ffffff'}), 'png');
-    o.chart.dispose();
-    o.box.remove();
+    offscreen('canvas', function (c) { save(c.getDataURL({type: 'png', pixelRatio: 2, backgroundColor: '#ffffff'}), 'png'); });
   });
   if (svg) svg.addEventListener('click', function () {
-    var o = offscreen('svg');
-    var text = o.chart.renderToSVGString();
-    o.chart.dispose();
-    o.box.remove();
-    save(URL.createObjectURL(new Blob([text], {type: 'image/svg+xml'})), 'svg');
+    offscreen('svg', function (c) { save(URL.createObjectURL(new Blob([c.renderToSVGString()], {type: 'image/svg+xml'})), 'svg'); });
   });
   var copy = document.getElementById('chart-copy');
   var code = document.getElementById('chart-embed-code');

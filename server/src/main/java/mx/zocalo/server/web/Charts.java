@@ -132,6 +132,7 @@ final class Charts {
                 ? msg.get("chart.title.scatter").replace("{y}", valueTitle).replace("{x}", categoryTitle)
                 : msg.get(seriesTitle == null ? "chart.title.one" : "chart.title.two").replace("{value}", valueTitle)
                         .replace("{category}", categoryTitle).replace("{series}", String.valueOf(seriesTitle));
+        title = title.isEmpty() ? title : title.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + title.substring(1);
         String path = "/dataset/" + slug + "/chart";
         Map<String, Object> spec = figure.spec();
         spec.put("lang", lang);

@@ -94,10 +94,12 @@ class ChartBrowserTest {
 
     @Test
     void png_and_svg_downloads_are_made_from_the_chart() {
-        drawn(CHARTS.get("treemap"));
+        drawn(CHARTS.get("treemap") + "&lang=es");
         browser.executeScript("window.saved = []; HTMLAnchorElement.prototype.click = function () { saved.push([this.download, this.href]); };");
         browser.findElement(By.id("chart-png")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((Number) browser.executeScript("return saved.length;")).intValue() == 1);
         browser.findElement(By.id("chart-svg")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> ((Number) browser.executeScript("return saved.length;")).intValue() == 2);
         @SuppressWarnings("unchecked")
         List<List<String>> saved = (List<List<String>>) browser.executeScript("return saved;");
         assertThat(saved).hasSize(2);
@@ -106,7 +108,9 @@ class ChartBrowserTest {
         assertThat(saved.get(1).get(0)).isEqualTo("cuenta-publica-treemap.svg");
         String svg = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + " fetch(saved[1][1]).then(r => r.text()).then(done);");
-        assertThat(svg).startsWith("<svg").contains("Fuente:").contains("Secretar");
+        assertThat(svg).startsWith("<svg").contains("Fuente: Cuenta Pública");
+        // drawn to the end: the largest part's name is not still fading in
+        assertThat(svg).containsPattern("<text(?![^>]*fill-opacity=\"0\")[^>]*>Participaciones a Entidades");
     }
 
     @Test
