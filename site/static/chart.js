@@ -111,7 +111,7 @@
         center: ['50%', small ? '42%' : '46%'], data: data,
         label: small ? {position: 'inside', formatter: function (p) { return readable(p.percent, 'percent'); }, color: '#fff',
           textBorderColor: '#1d1d1b', textBorderWidth: 2}
-          : {formatter: function (p) { return p.name + '\n' + readable(p.percent, 'percent'); }, overflow: 'break', width: 160},
+          : {formatter: function (p) { return p.name + '\n' + readable(p.percent, 'percent'); }, overflow: 'break', width: 160, lineHeight: 16},
         itemStyle: {borderColor: '#fff', borderWidth: 1}}];
       return o;
     }

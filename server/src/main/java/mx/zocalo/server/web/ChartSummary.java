@@ -50,22 +50,31 @@ final class ChartSummary {
         } else {
             b.append(msg.get("chart.summary.parts").replace("{n}", count(f.categories.size(), lang)));
         }
-        b.append(' ').append(msg.get("chart.summary.largest").replace("{name}", names.get(max))
-                .replace("{value}", ChartNumbers.readable(values.get(max), unit, lang)));
-        if (values.size() > 1) {
-            b.append(' ').append(msg.get("chart.summary.smallest").replace("{name}", names.get(min))
-                    .replace("{value}", ChartNumbers.readable(values.get(min), unit, lang)));
+        if (values.size() > 1 && values.get(max).compareTo(values.get(min)) == 0) {
+            b.append(' ').append(msg.get("chart.summary.equal").replace("{value}", ChartNumbers.readable(values.get(max), unit, lang)));
+        } else {
+            appendExtremes(b, names, values, max, min, unit, lang, msg);
         }
         if (additive) {
             BigDecimal total = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             b.append(' ').append(msg.get("chart.summary.total").replace("{value}", ChartNumbers.readable(total, unit, lang)));
-            if (f.type.slices() && total.signum() > 0) {
+            if (f.type.slices() && total.signum() > 0 && values.get(max).compareTo(values.get(min)) != 0) {
                 String share = ChartNumbers.readable(values.get(max).movePointRight(2).divide(total, 1, java.math.RoundingMode.HALF_EVEN),
                         ChartNumbers.Unit.PERCENT, lang);
                 b.append(' ').append(msg.get("chart.summary.share").replace("{name}", names.get(max)).replace("{value}", share));
             }
         }
         return b.toString();
+    }
+
+    private static void appendExtremes(StringBuilder b, List<String> names, List<BigDecimal> values, int max, int min,
+            ChartNumbers.Unit unit, String lang, Map<String, String> msg) {
+        b.append(' ').append(msg.get("chart.summary.largest").replace("{name}", names.get(max))
+                .replace("{value}", ChartNumbers.readable(values.get(max), unit, lang)));
+        if (values.size() > 1) {
+            b.append(' ').append(msg.get("chart.summary.smallest").replace("{name}", names.get(min))
+                    .replace("{value}", ChartNumbers.readable(values.get(min), unit, lang)));
+        }
     }
 
     private static String scatter(ChartFigure f, ChartNumbers.Unit unit, String xLabel, String yLabel, String lang, Map<String, String> msg) {
