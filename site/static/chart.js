@@ -162,7 +162,8 @@
     }
     var multi = spec.series.length > 1 || spec.series[0].name != null;
     if (multi) o.legend = {type: 'scroll', top: 0, left: 0, right: 0};
-    o.grid = {left: 12, right: 28, top: multi ? 64 : 36, bottom: 40, containLabel: true};
+    // room on the right for the last value label of horizontal bars ("$1.4 billones")
+    o.grid = {left: 12, right: horizontal ? 64 : 28, top: multi ? 64 : 36, bottom: 40, containLabel: true};
     o.series = spec.series.map(function (s) {
       var data = timeAxis ? spec.categories.map(function (c, i) { return [c, s.values[i]]; }) : s.values;
       var ser = {type: t === 'line' ? 'line' : 'bar', name: s.name || spec.valueTitle, data: data};
