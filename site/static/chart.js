@@ -195,6 +195,7 @@
     return narrow() ? 360 : 440;
   }
 
+  el.hidden = false; // without script the page shows the summary and the table, not an empty box
   el.style.height = height() + 'px';
   var chart = echarts.init(el, null, {renderer: 'svg', locale: lang.toUpperCase()});
   var opt = option();
