@@ -106,6 +106,7 @@ final class Explorer {
         model.put("csv", view.link(path + ".csv", download));
         model.put("json", view.link(path + ".json", download));
         model.put("permalink", view.link(path, Map.of()));
+        if (view.grouped()) model.put("chartLink", view.link("/dataset/" + slug + "/chart", Map.of("page", List.of(), "size", List.of())));
         model.put("reset", view.tableParam == null ? path : path + "?class=" + ExplorerRequest.enc(view.tableParam));
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
         model.put("api", "/api/datasets/" + slug + "/rows" + ExplorerRequest.query(ExplorerSoql.parameters(view.query())));
@@ -117,22 +118,8 @@ final class Explorer {
     void download(Context ctx, String ext) throws IOException {
         String slug = ctx.pathParam("slug");
         ExplorerRequest view = request(ctx, slug);
-        int step = tables.maxRows();
-        RowQuery.Builder b = view.allPages();
-        List<Row> rows = new ArrayList<>();
-        RowResult first = null;
-        long total = 0;
-        for (long offset = 0; first == null || offset < total; offset += step) {
-            RowQuery q = b.limit(step).offset(offset).build();
-            RowResult page = run(() -> tables.query(slug, q));
-            if (first == null) {
-                first = page;
-                total = page.total();
-            }
-            rows.addAll(page.rows());
-            if (page.rows().size() < step) break;
-        }
-        RowResult all = new RowResult(first.query(), rows, total, false);
+        RowResult all = all(slug, view.allPages(), Long.MAX_VALUE);
+        long total = all.total();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String name = slug + (view.tableParam == null ? "" : "-" + view.table.name());
         if (ext.equals("csv")) {
@@ -147,8 +134,30 @@ final class Explorer {
         ctx.result(body.toByteArray());
     }
 
+    /**
+     * Every row (or group) {@code b} asks for, at most {@code max}, read a page of the service's largest size at a
+     * time: what the downloads and the charts ({@link Charts}) show. Its total counts them all.
+     */
+    RowResult all(String slug, RowQuery.Builder b, long max) {
+        int step = tables.maxRows();
+        List<Row> rows = new ArrayList<>();
+        RowResult first = null;
+        long total = 0;
+        for (long offset = 0; (first == null || offset < total) && rows.size() < max; offset += step) {
+            RowQuery q = b.limit(Math.min(step, max - rows.size())).offset(offset).build();
+            RowResult page = run(() -> tables.query(slug, q));
+            if (first == null) {
+                first = page;
+                total = page.total();
+            }
+            rows.addAll(page.rows());
+            if (page.rows().size() < step) break;
+        }
+        return new RowResult(first.query(), rows, total, false);
+    }
+
     /** Runs a query of the service: every slot taken, or past the time limit, is 503 (as the row API says it). */
-    private static <T> T run(java.util.function.Supplier<T> query) {
+    static <T> T run(java.util.function.Supplier<T> query) {
         try {
             return query.get();
         } catch (QuerySlots.QueryBusyException e) {

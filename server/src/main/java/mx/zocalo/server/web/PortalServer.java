@@ -77,6 +77,7 @@ public final class PortalServer {
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
             config.routes.before(ctx -> withdrawals.checkPath(ctx.path()));
+            config.routes.before(Framing::headers); // only /embed/ pages may be framed
             Routes routes = new Routes(config);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
@@ -89,6 +90,9 @@ public final class PortalServer {
             routes.get("/dataset/{slug}/explore", cache.wrap(explorer::page));
             routes.get("/dataset/{slug}/explore.csv", ctx -> explorer.download(ctx, "csv"));
             routes.get("/dataset/{slug}/explore.json", ctx -> explorer.download(ctx, "json"));
+            Charts charts = new Charts(tables, catalog, templates, explorer, iris);
+            routes.get("/dataset/{slug}/chart", cache.wrap(charts::page));
+            routes.get("/embed/dataset/{slug}/chart", cache.wrap(charts::embed));
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
