@@ -133,6 +133,14 @@
         map: 'zocalo', nameProperty: 'code', roam: true, silent: true, aspectScale: 0.9, left: 8, right: 8, top: 8, bottom: 8,
         itemStyle: { areaColor: '#f3f1ea', borderColor: '#b0b0b0', borderWidth: 0.6 }, regions: regions
       };
+      if (cfg.tiles) {
+        // Web Mercator, so that square tiles line up with the boundaries; the regions let the tiles show through
+        geo.projection = {
+          project: function (p) { return [p[0], -mercator(p[1])]; },
+          unproject: function (p) { return [p[0], inverseMercator(-p[1])]; }
+        };
+        geo.itemStyle.areaColor = 'rgba(255,255,255,0.15)';
+      }
       if (pts.length) {
         var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
         pts.forEach(function (p) {
@@ -203,6 +211,12 @@
         }
       });
       recluster();
+      if (cfg.tiles) {
+        var drawTiles = tiles();
+        var inner = recluster;
+        recluster = function () { inner(); drawTiles(); };
+        drawTiles();
+      }
       var capped = total > pts.length + without;
       var text = capped ? fill(msg.statusCapped, { n: nf.format(pts.length), total: nf.format(total) })
         : fill(msg.status, { n: nf.format(pts.length) });
@@ -211,6 +225,49 @@
       el.setAttribute('data-loaded', String(pts.length));
       pointTable(pts);
     }).catch(function (e) { say(msg.failed); if (window.console) console.error(e); });
+  }
+
+  function mercator(lat) {
+    var r = Math.max(-85.05, Math.min(85.05, lat)) * Math.PI / 180;
+    return Math.log(Math.tan(Math.PI / 4 + r / 2)) * 180 / Math.PI;
+  }
+  function inverseMercator(y) {
+    return (2 * Math.atan(Math.exp(y * Math.PI / 180)) - Math.PI / 2) * 180 / Math.PI;
+  }
+
+  /**
+   * Tiles of cfg.tiles ({z}/{x}/{y}) under the geo component: the zoom whose tiles are about 256 pixels wide, the tiles
+   * covering the view (at most 64), each placed by the pixels of its corners; drawn again after every move.
+   */
+  function tiles() {
+    return function () {
+      var w = chart.getWidth(), h = chart.getHeight();
+      var west = chart.convertToPixel({ geoIndex: 0 }, [-180, 0]);
+      var east = chart.convertToPixel({ geoIndex: 0 }, [180, 0]);
+      if (!west || !east) return;
+      var z = Math.max(0, Math.min(19, Math.round(Math.log2(Math.abs(east[0] - west[0]) / 256))));
+      var n = Math.pow(2, z);
+      var tl = chart.convertFromPixel({ geoIndex: 0 }, [0, 0]);
+      var br = chart.convertFromPixel({ geoIndex: 0 }, [w, h]);
+      function tx(lon) { return Math.floor((lon + 180) / 360 * n); }
+      function ty(lat) { return Math.floor((1 - mercator(lat) / 180) / 2 * n); }
+      function lon(x) { return x / n * 360 - 180; }
+      function lat(y) { return inverseMercator(180 * (1 - 2 * y / n)); }
+      var x0 = Math.max(0, tx(tl[0])), x1 = Math.min(n - 1, tx(br[0]));
+      var y0 = Math.max(0, ty(tl[1])), y1 = Math.min(n - 1, ty(br[1]));
+      var images = [];
+      for (var x = x0; x <= x1 && images.length < 64; x++) {
+        for (var y = y0; y <= y1 && images.length < 64; y++) {
+          var a = chart.convertToPixel({ geoIndex: 0 }, [lon(x), lat(y)]);
+          var b = chart.convertToPixel({ geoIndex: 0 }, [lon(x + 1), lat(y + 1)]);
+          images.push({ type: 'image', silent: true, z: -10, style: {
+            image: cfg.tiles.replace('{z}', z).replace('{x}', x).replace('{y}', y),
+            x: a[0], y: a[1], width: b[0] - a[0], height: b[1] - a[1] } });
+        }
+      }
+      chart.setOption({ graphic: [{ id: 'tiles', type: 'group', z: -10, children: images }] }, { replaceMerge: ['graphic'] });
+      el.setAttribute('data-tiles', String(images.length));
+    };
   }
 
   /** The points as a table, built when it is first opened. */

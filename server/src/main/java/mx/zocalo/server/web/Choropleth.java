@@ -38,6 +38,8 @@ final class Choropleth {
     final List<Area> areas;
     final List<LegendClass> legend;
     final int noData;
+    /** How many classes the values were split in (the legend leaves out a class no place falls in). */
+    final int classes;
     final List<Left> left;
     final Area highest;
     final Area lowest;
@@ -47,6 +49,7 @@ final class Choropleth {
         this.areas = areas;
         this.legend = legend;
         this.noData = noData;
+        this.classes = (int) areas.stream().mapToInt(Area::cls).max().orElse(-1) + 1;
         this.left = left;
         List<Area> valued = areas.stream().filter(a -> a.value() != null).toList();
         this.highest = valued.isEmpty() ? null : valued.get(0);

@@ -124,7 +124,11 @@ final class MapPage {
         model.put("valueLabel", valueLabel);
         model.put("levelLabel", msg.get(levelKey + ".one"));
         model.put("levelPlural", msg.get(levelKey + ".many"));
-        model.put("c", c);
+        model.put("legend", c.legend);
+        model.put("areas", c.areas);
+        model.put("noData", c.noData);
+        model.put("classes", c.classes);
+        model.put("left", c.left);
         model.put("summary", summary(c, valueLabel, msg, levelKey));
         model.put("sparqlLink", "/sparql?query=" + ExplorerRequest.enc(r.query().sparql()));
         config.put("mode", "choropleth");
