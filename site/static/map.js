@@ -162,7 +162,7 @@
           { id: 'points', type: 'scatter', coordinateSystem: 'geo', symbolSize: 8, z: 3,
             itemStyle: { color: '#440154', borderColor: '#ffffff', borderWidth: 1 }, data: [] },
           { id: 'clusters', type: 'scatter', coordinateSystem: 'geo', z: 4,
-            symbolSize: function (v) { return Math.min(46, 18 + 3 * Math.sqrt(v[2])); },
+            symbolSize: function (v) { return Math.min(38, 20 + 1.5 * Math.sqrt(v[2])); },
             itemStyle: { color: '#21918c', borderColor: '#ffffff', borderWidth: 1.5, opacity: 0.92 },
             label: { show: true, color: '#ffffff', fontWeight: 'bold', fontSize: 11,
               formatter: function (p) { return nf.format(p.data.n); } },
@@ -170,7 +170,7 @@
         ]
       });
       home = view();
-      var cell = 44;
+      var cell = 50;
       recluster = function () {
         var bins = {};
         pts.forEach(function (p, i) {
