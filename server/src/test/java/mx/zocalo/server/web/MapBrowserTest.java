@@ -95,6 +95,50 @@ class MapBrowserTest {
     }
 
     @Test
+    void with_a_tile_url_the_points_map_draws_tiles_under_the_boundaries_and_names_their_source() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer tiles = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
+        tiles.createContext("/", x -> {
+            asked.add(x.getRequestURI().getPath());
+            x.getResponseHeaders().add("Content-Type", "image/png");
+            x.sendResponseHeaders(200, png.size());
+            x.getResponseBody().write(png.toByteArray());
+            x.close();
+        });
+        tiles.start();
+        PortalServer withTiles = PortalServer.builder().store(portal.store).iris(portal.iris).port(0)
+                .mapTiles(new MapTiles("http://localhost:" + tiles.getAddress().getPort() + "/{z}/{x}/{y}.png", "Tiles of the test")).build().start();
+        try {
+            browser.get("http://localhost:" + withTiles.port() + POINTS + "?lang=en");
+            waiting().until(d -> browser.findElement(By.id("map")).getAttribute("data-tiles") != null);
+            assertThat(Integer.parseInt(browser.findElement(By.id("map")).getAttribute("data-tiles"))).isBetween(1, 64);
+            waiting().until(d -> !asked.isEmpty());
+            // Nuevo León at a zoom where a tile is about 256 pixels: z 6 or 7, x and y of tiles over the state
+            assertThat(asked).allMatch(path -> path.matches("/[5-9]/\\d+/\\d+\\.png"));
+            assertThat(count("#map svg image")).isGreaterThan(0);
+            assertThat(browser.findElement(By.cssSelector(".map-attribution")).getText()).isEqualTo("Map tiles: Tiles of the test");
+        } finally {
+            withTiles.stop();
+            tiles.stop(0);
+        }
+        // without the option, nothing is asked of any tile server
+        browser.get(portal.url(POINTS));
+        waiting().until(d -> browser.findElement(By.id("map")).getAttribute("data-loaded") != null);
+        assertThat(browser.findElement(By.id("map")).getAttribute("data-tiles")).isNull();
+        assertThat(browser.findElements(By.cssSelector(".map-attribution"))).isEmpty();
+    }
+
+    @Test
+    void a_tile_url_without_z_x_and_y_is_refused_with_an_example() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MapTiles("https://tiles.example/{z}.png", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--tile-url").hasMessageContaining("{x}");
+        assertThat(new MapTiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", null).attribution()).isEqualTo("© OpenStreetMap contributors");
+        assertThat(MapTiles.NONE.enabled()).isFalse();
+    }
+
+    @Test
     void maps_have_no_serious_or_critical_axe_violations() throws Exception {
         List<String> serious = new ArrayList<>();
         for (String page : PAGES) {
