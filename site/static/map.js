@@ -88,7 +88,7 @@
         },
         series: [{
           type: 'map', map: 'zocalo', nameProperty: 'code', roam: true, selectedMode: false, aspectScale: 0.9,
-          left: 8, right: 8, top: 8, bottom: 8,
+          layoutCenter: ['50%', '50%'], layoutSize: '96%',
           label: { show: false }, emphasis: { label: { show: false } },
           itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.8 },
           data: data
@@ -130,7 +130,7 @@
         return { name: f.properties.code, itemStyle: { borderColor: st ? '#555555' : '#b0b0b0', borderWidth: st ? 1.2 : 0.6 } };
       });
       var geo = {
-        map: 'zocalo', nameProperty: 'code', roam: true, silent: true, aspectScale: 0.9, left: 8, right: 8, top: 8, bottom: 8,
+        map: 'zocalo', nameProperty: 'code', roam: true, silent: true, aspectScale: 0.9, layoutCenter: ['50%', '50%'], layoutSize: '96%',
         itemStyle: { areaColor: '#f3f1ea', borderColor: '#b0b0b0', borderWidth: 0.6 }, regions: regions
       };
       if (cfg.tiles) {
