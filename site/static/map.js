@@ -43,8 +43,44 @@
     });
   }
 
+  /** [west, south, east, north] of GeoJSON features. */
+  function bboxOf(features) {
+    var b = [Infinity, Infinity, -Infinity, -Infinity];
+    function walk(c) {
+      if (typeof c[0] === 'number') {
+        b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]); b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
+      } else c.forEach(walk);
+    }
+    features.forEach(function (f) { if (f.geometry) walk(f.geometry.coordinates); });
+    return b;
+  }
+  var ASPECT_SCALE = 0.9;
+  var box = null; // the area shown: [west, south, east, north]
+  /**
+   * The map's place in its box, keeping its shape: the box's height follows the area's shape (between 260 and 720
+   * pixels, at most 80% of the window), and the map is centred in it.
+   */
+  function layout() {
+    if (!box) return {};
+    var w = box[2] - box[0];
+    var h = cfg.tiles && cfg.mode === 'points' ? mercator(box[3]) - mercator(box[1]) : (box[3] - box[1]);
+    var aspect = (w * (cfg.tiles && cfg.mode === 'points' ? 1 : ASPECT_SCALE)) / Math.max(1e-9, h);
+    var W = el.clientWidth;
+    var H = Math.round(Math.max(260, Math.min(720, window.innerHeight * 0.8, (W - 16) / aspect + 16)));
+    if (Math.abs(el.clientHeight - H) > 1) { el.style.height = H + 'px'; chart.resize(); }
+    var mw = W - 16, mh = mw / aspect;
+    if (mh > H - 16) { mh = H - 16; mw = mh * aspect; }
+    return { left: Math.round((W - mw) / 2), top: Math.round((H - mh) / 2), width: Math.round(mw), height: Math.round(mh) };
+  }
+
   var chart = echarts.init(el, null, { renderer: 'svg' });
-  window.addEventListener('resize', function () { chart.resize(); if (recluster) recluster(); });
+  window.addEventListener('resize', function () {
+    chart.resize();
+    var patch = {};
+    patch[roamKey] = [layout()];
+    chart.setOption(patch);
+    if (recluster) recluster();
+  });
   var recluster = null;
   var home = null; // the initial view: {center, zoom}
   var roamKey = cfg.mode === 'points' ? 'geo' : 'series';
@@ -70,7 +106,9 @@
 
   function choropleth() {
     say(msg.loading);
-    shapes().then(function () {
+    shapes().then(function (features) {
+      box = bboxOf(features);
+      var place = layout();
       var data = cfg.areas.map(function (a) {
         return {
           name: a.code, value: a.value, place: a.name, text: a.text, href: a.href,
@@ -87,8 +125,9 @@
           }
         },
         series: [{
-          type: 'map', map: 'zocalo', nameProperty: 'code', roam: true, selectedMode: false, aspectScale: 0.9,
-          layoutCenter: ['50%', '50%'], layoutSize: '96%',
+          type: 'map', map: 'zocalo', nameProperty: 'code', roam: true, selectedMode: false, aspectScale: ASPECT_SCALE,
+          left: place.left, top: place.top, width: place.width, height: place.height,
+          
           label: { show: false }, emphasis: { label: { show: false } },
           itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.8 },
           data: data
@@ -130,7 +169,7 @@
         return { name: f.properties.code, itemStyle: { borderColor: st ? '#555555' : '#b0b0b0', borderWidth: st ? 1.2 : 0.6 } };
       });
       var geo = {
-        map: 'zocalo', nameProperty: 'code', roam: true, silent: true, aspectScale: 0.9, layoutCenter: ['50%', '50%'], layoutSize: '96%',
+        map: 'zocalo', nameProperty: 'code', roam: true, silent: true, aspectScale: ASPECT_SCALE, 
         itemStyle: { areaColor: '#f3f1ea', borderColor: '#b0b0b0', borderWidth: 0.6 }, regions: regions
       };
       if (cfg.tiles) {
@@ -148,7 +187,12 @@
         });
         var pad = Math.max(0.05, (maxX - minX) * 0.05, (maxY - minY) * 0.05);
         geo.boundingCoords = [[minX - pad, maxY + pad], [maxX + pad, minY - pad]];
+        box = [minX - pad, minY - pad, maxX + pad, maxY + pad];
+      } else {
+        box = bboxOf(features);
       }
+      var place = layout();
+      geo.left = place.left; geo.top = place.top; geo.width = place.width; geo.height = place.height;
       chart.setOption({
         tooltip: {
           trigger: 'item', confine: true,

@@ -92,6 +92,26 @@ class MapTest {
     }
 
     @Test
+    void places_without_data_are_drawn_apart_and_counted_in_the_legend() throws Exception {
+        String path = CRIME + "?eq.entidad_federativa=NUEVO%20LEON&group=spatial&agg=count";
+        JsonNode c = config(path);
+        assertThat(c.path("areas")).hasSize(32);
+        long without = 0;
+        for (JsonNode a : c.path("areas")) {
+            if (a.path("value").isNull()) {
+                without++;
+                assertThat(a.path("colour").asText()).isEqualTo(Choropleth.NO_DATA);
+                assertThat(a.path("cls").asInt()).isEqualTo(-1);
+            } else {
+                assertThat(a.path("code").asText()).isEqualTo("19");
+            }
+        }
+        assertThat(without).isEqualTo(31);
+        String html = portal.get(path + "&lang=en", "text/html").body();
+        assertThat(html).contains("No data <span class=\"count\">(31 states)</span>").contains("31 without data");
+    }
+
+    @Test
     void population_per_municipality_is_the_census_files_total_rows_and_the_states_total_is_left_off_the_map() throws Exception {
         String path = CENSUS + "?eq.clave_localidad=0&group=spatial&agg=sum&of=poblacion_total";
         JsonNode c = config(path);
