@@ -194,6 +194,7 @@
       var place = layout();
       geo.left = place.left; geo.top = place.top; geo.width = place.width; geo.height = place.height;
       chart.setOption({
+        animation: false,
         tooltip: {
           trigger: 'item', confine: true,
           formatter: function (p) {
