@@ -136,8 +136,15 @@ final class Choropleth {
         if (distinct.isEmpty()) return new double[0];
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
-        int k = Math.min(CLASSES, distinct.size());
-        if (k == 1) return new double[] {sorted.get(0), sorted.get(0)};
+        if (distinct.size() <= CLASSES) {
+            // as many classes as values: each value its own class (the last bound repeated closes the last class)
+            double[] b = new double[distinct.size() + 1];
+            int i = 0;
+            for (double v : distinct) b[i++] = v;
+            b[i] = b[i - 1];
+            return b;
+        }
+        int k = CLASSES;
         TreeSet<Double> bounds = new TreeSet<>();
         bounds.add(sorted.get(0));
         for (int i = 1; i < k; i++) {
