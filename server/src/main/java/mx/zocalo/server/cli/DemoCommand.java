@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     SparqlOptions sparql;
 
+    @Mixin
+    MapTileOptions tiles;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -42,9 +45,10 @@ final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(mappings)) {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
+        mx.zocalo.server.web.MapTiles mapTiles = tiles.tiles(); // a bad template is told before anything is published
         try (StoreOptions.Portal p = store.open(demoData(), "http://localhost:" + port + "/", cache.maxAge())) {
             new DatasetPublisher(p.store(), p.iris()).publishAll(mappings, false);
-            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()));
+            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles);
         }
         return 0;
     }

@@ -185,7 +185,7 @@ public final class ExploreBenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    private static void publish(PrintWriter out, DatasetPublisher publisher, Path folder, String size) {
+    static void publish(PrintWriter out, DatasetPublisher publisher, Path folder, String size) {
         long t0 = System.nanoTime();
         out.printf(Locale.ROOT, "publishing %s (%s) unless the data directory holds it already...%n", folder.getFileName(), size);
         out.flush();
@@ -214,7 +214,7 @@ public final class ExploreBenchCommand implements Callable<Integer> {
     }
 
     /** The large dataset's folder in {@code DATA/source/}: its description and mapping (bundled) and the input file. */
-    private Path largeSource(Path data) throws IOException {
+    Path largeSource(Path data) throws IOException {
         Path file = input != null ? input : defaultInput();
         if (file == null || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("The 927,360-row file was not found at " + (file == null

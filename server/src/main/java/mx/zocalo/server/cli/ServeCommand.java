@@ -9,6 +9,7 @@ import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.StoreCheck;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.web.MapTiles;
 import mx.zocalo.server.web.PortalServer;
 import mx.zocalo.server.web.SparqlLimits;
 import org.slf4j.Logger;
@@ -35,10 +36,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SparqlOptions sparql;
 
+    @Mixin
+    MapTileOptions tiles;
+
     @Override
     public Integer call() throws Exception {
+        MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
-            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()));
+            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles);
         }
         return 0;
     }
@@ -69,12 +74,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Loads the vocabularies, starts the server and blocks until the JVM is asked to stop. */
-    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again)
+    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again, MapTiles tiles)
             throws InterruptedException {
         Vocabularies.load(store, iris);
         warnAboutLeftovers(store, iris, again);
         warnAboutPort(iris, port);
-        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).build().start();
+        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).mapTiles(tiles).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -33,12 +33,14 @@ final class Explorer {
     private final CatalogService catalog;
     private final Templates templates;
     private final ExplorerFacets facets;
+    private final Places places;
 
-    Explorer(TableService tables, CatalogService catalog, Templates templates) {
+    Explorer(TableService tables, CatalogService catalog, Templates templates, Places places) {
         this.tables = tables;
         this.catalog = catalog;
         this.templates = templates;
         this.facets = new ExplorerFacets(tables);
+        this.places = places;
     }
 
     /** The request's view, or a 303 to its canonical URL (no empty fields, no defaults) when it differs. */
@@ -111,6 +113,7 @@ final class Explorer {
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
         model.put("api", "/api/datasets/" + slug + "/rows" + ExplorerRequest.query(ExplorerSoql.parameters(view.query())));
         model.put("filtered", !view.filters.isEmpty() || view.search != null);
+        model.put("mapLink", MapLinks.of(view, r, places, "/dataset/" + slug + "/map"));
         Templates.send(ctx, templates.render("explore", lang, model));
     }
 

@@ -34,6 +34,7 @@ public final class PortalServer {
     private final int port;
     private final SparqlLimits sparqlLimits;
     private final QuerySlots querySlots;
+    private final MapTiles mapTiles;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -42,6 +43,7 @@ public final class PortalServer {
         this.port = b.port;
         this.sparqlLimits = b.sparqlLimits;
         this.querySlots = b.querySlots;
+        this.mapTiles = b.mapTiles;
     }
 
     public static Builder builder() {
@@ -86,13 +88,16 @@ public final class PortalServer {
             }
             routes.get("/dataset/{slug}", cache.wrap(pages::dataset));
             routes.get("/dataset/{slug}/browse", cache.wrap(browser::page));
-            Explorer explorer = new Explorer(tables, catalog, templates);
+            Places places = new Places(store, iris, () -> cache.version().token());
+            Explorer explorer = new Explorer(tables, catalog, templates, places);
             routes.get("/dataset/{slug}/explore", cache.wrap(explorer::page));
             routes.get("/dataset/{slug}/explore.csv", ctx -> explorer.download(ctx, "csv"));
             routes.get("/dataset/{slug}/explore.json", ctx -> explorer.download(ctx, "json"));
             Charts charts = new Charts(tables, catalog, templates, explorer, iris);
             routes.get("/dataset/{slug}/chart", cache.wrap(charts::page));
             routes.get("/embed/dataset/{slug}/chart", cache.wrap(charts::embed));
+            routes.get("/dataset/{slug}/map", cache.wrap(new MapPage(tables, catalog, templates, places, mapTiles)::page));
+            routes.get("/api/places/{file}", places::geojson);
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
@@ -150,6 +155,7 @@ public final class PortalServer {
         private int port = 8080;
         private SparqlLimits sparqlLimits = SparqlLimits.defaults();
         private QuerySlots querySlots;
+        private MapTiles mapTiles = MapTiles.NONE;
 
         private Builder() {}
 
@@ -162,6 +168,9 @@ public final class PortalServer {
          * this server's own. Give the same slots to servers that share a store.
          */
         public Builder querySlots(QuerySlots slots) { this.querySlots = slots; return this; }
+
+        /** Tiles drawn under maps (an OpenStreetMap URL template and its attribution); default none: boundaries alone. */
+        public Builder mapTiles(MapTiles tiles) { this.mapTiles = Objects.requireNonNull(tiles); return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");
