@@ -89,6 +89,8 @@ public final class PortalServer {
             routes.get("/dataset/{slug}/explore", cache.wrap(explorer::page));
             routes.get("/dataset/{slug}/explore.csv", ctx -> explorer.download(ctx, "csv"));
             routes.get("/dataset/{slug}/explore.json", ctx -> explorer.download(ctx, "json"));
+            StoryPage story = new StoryPage(tables, catalog, new DatasetViews(store, iris), templates);
+            routes.get("/dataset/{slug}/story", cache.wrap(story::page));
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
