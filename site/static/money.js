@@ -8,7 +8,7 @@
   var lang = data.lang === 'en' ? 'en' : 'es';
   var locale = lang === 'es' ? 'es-MX' : 'en-US';
   // Okabe–Ito: told apart with the common colour-vision deficiencies
-  var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+  var PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#882255'];
   var ABOVE = '#0072B2', BELOW = '#D55E00';
 
   function fixed(v, digits) {
@@ -60,12 +60,13 @@
       aria: { enabled: false },
       tooltip: { formatter: function (i) { return i.name + '<br>' + money(i.value) + ' (' + fixed(100 * i.value / total, 1) + ' %)'; } },
       series: [{
-        type: 'treemap', name: '', data: tree, leafDepth: 1, roam: false, nodeClick: 'zoomToNode',
-        width: '100%', height: '88%', top: 0,
-        breadcrumb: { show: true, bottom: 0, itemStyle: { color: '#333' }, emphasis: { itemStyle: { color: '#000' } } },
-        label: { show: true, formatter: function (i) { return i.name + '\n' + money(i.value); }, color: '#fff', overflow: 'truncate',
-                 textBorderColor: 'rgba(0,0,0,0.7)', textBorderWidth: 2 },
-        upperLabel: { show: true, height: 22, color: '#fff', textBorderColor: 'rgba(0,0,0,0.7)', textBorderWidth: 2 },
+        type: 'treemap', name: data.shareName || '', data: tree, leafDepth: 1, roam: false, nodeClick: 'zoomToNode',
+        width: '100%', height: '86%', top: 0,
+        breadcrumb: { show: true, bottom: 0, height: 24, itemStyle: { color: '#333', textStyle: { color: '#fff' } },
+                      emphasis: { itemStyle: { color: '#000' } } },
+        label: { show: true, formatter: function (i) { return i.name + '\n' + money(i.value); }, color: '#fff',
+                 fontSize: 12, lineHeight: 16, overflow: 'break', textBorderColor: 'rgba(0,0,0,0.75)', textBorderWidth: 2 },
+        upperLabel: { show: false },
         levels: [
           { itemStyle: { borderColor: '#fff', borderWidth: 3, gapWidth: 3 } },
           { colorSaturation: [0.35, 0.6], itemStyle: { borderColorSaturation: 0.7, gapWidth: 1, borderWidth: 1 } }

@@ -64,6 +64,7 @@ final class StoryPage {
         if (share != null) {
             Panel p = run(slug, model, share, choices);
             StoryPanels.Share s = StoryPanels.share(p.result(), lang, msg, p.chosen());
+            data.put("shareName", p.chosen().isEmpty() ? msg.get("story.total") : p.chosen());
             ArrayNode tree = data.putArray("share");
             for (StoryPanels.Part part : s.parts()) tree.add(node(part));
             panels.add(panel("share", share, p, s.summary(), header(p, lang, msg, "share", null), s.table()));

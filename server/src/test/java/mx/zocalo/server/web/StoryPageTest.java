@@ -126,7 +126,7 @@ class StoryPageTest {
         assertThat(en.statusCode()).isEqualTo(200);
         String body = en.body();
         assertThat(body).contains("Where does the money go?").contains("not adjusted for inflation")
-                .contains("<select id=\"story-1\" name=\"eq.ejercicio_fiscal\">").contains("<option value=\"2023\" selected>2023</option>")
+                .contains("<select id=\"story-0\" name=\"eq.ejercicio_fiscal\">").contains("<option value=\"2023\" selected>2023</option>")
                 .contains("<option value=\"Ejercicio\" selected>Spent</option>")
                 .contains("href=\"/dataset/cuenta-publica/explore?eq.ejercicio_fiscal=2023&amp;eq.etapa_presupuestal=Ejercicio&amp;group=ente&amp;group=ramo")
                 .contains("href=\"/sparql?query=").contains("<table class=\"story-table\">");
