@@ -61,7 +61,7 @@
       tooltip: { formatter: function (i) { return i.name + '<br>' + money(i.value) + ' (' + fixed(100 * i.value / total, 1) + ' %)'; } },
       series: [{
         type: 'treemap', name: data.shareName || '', data: tree, leafDepth: 1, roam: false, nodeClick: 'zoomToNode',
-        width: '100%', height: '86%', top: 0,
+        left: 0, right: 0, top: 0, bottom: 36,
         breadcrumb: { show: true, bottom: 0, height: 24, itemStyle: { color: '#333', textStyle: { color: '#fff' } },
                       emphasis: { itemStyle: { color: '#000' } } },
         label: { show: true, formatter: function (i) { return i.name + '\n' + money(i.value); }, color: '#fff',

@@ -49,17 +49,17 @@ class StoryBrowserTest {
             wait.until(d -> shapes(kind) > 10);
             assertThat(shapes(kind)).as(kind + ": SVG shapes drawn").isGreaterThan(10);
         }
-        // the bodies first (five blocks), then the branches of the one clicked
-        Object before = browser.executeScript("return document.querySelectorAll('#chart-share svg text').length");
+        // the public bodies first, then the branches of the one clicked
         // a click on the largest block (Ramos Generales, at the left) shows its branches
         var chart = browser.findElement(By.id("chart-share"));
         int w = chart.getRect().getWidth();
         int h = chart.getRect().getHeight();
         new org.openqa.selenium.interactions.Actions(browser).scrollToElement(chart)
                 .moveToElement(chart, -w / 2 + w / 5, -h / 2 + h / 3).click().perform();
-        wait.until(d -> !browser.executeScript("return document.querySelectorAll('#chart-share svg text').length").equals(before));
+        wait.until(d -> ((String) browser.executeScript("return document.getElementById('chart-share').textContent"))
+                .contains("Aportaciones Federales para Entidades Federativas y Municipios"));
         String text = (String) browser.executeScript("return document.getElementById('chart-share').textContent");
-        assertThat(text).contains("Participaciones a Entidades Federativas y Municipios");
+        assertThat(text).as("the branches of Ramos Generales, drawn after the click").contains("Deuda Pública");
     }
 
     @Test
