@@ -52,6 +52,11 @@ final class ViewCheck {
             default -> null;
         };
         if (need == null && s.aggregate() == null) need = "agg= and of= (the amount of each part)";
+        if (need == null && v.story().equals("change")
+                && ExplorerViews.parse(v.explore()).getOrDefault("eq." + s.groups().get(1), java.util.List.of()).size() != 2) {
+            need = "two values of eq." + s.groups().get(1) + " (the plan, then the reality: eq." + s.groups().get(1) + "=Aprobado&eq."
+                    + s.groups().get(1) + "=Ejercicio)";
+        }
         if (need != null) {
             throw new DescriptionException(d.file() + ": view '" + v.id() + "': key 'explore' does not suit the story panel '"
                     + v.story() + "': it needs " + need);

@@ -62,7 +62,7 @@ public final class ExplorerViews {
     }
 
     /** The parameters of a query string ({@code a=1&b=2&b=3}), decoded, in order. */
-    static Map<String, List<String>> parse(String explore) {
+    public static Map<String, List<String>> parse(String explore) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String s = explore == null ? "" : explore.trim();
         if (s.startsWith("?")) s = s.substring(1);

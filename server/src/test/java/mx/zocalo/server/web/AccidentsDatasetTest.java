@@ -40,8 +40,9 @@ class AccidentsDatasetTest {
     void every_row_is_a_record_linked_to_a_state_of_the_places_dataset() throws Exception {
         List<CSVRecord> rows = rows();
         assertThat(rows).hasSize(384);
-        List<Binding> records = sparql(portal, PREFIXES + "SELECT ?r ?place ?name ?month WHERE { GRAPH " + graph("accidentes-carreteros")
-                + " { ?r a zoc:RegistroAccidentes ; zoc:mes ?month . OPTIONAL { ?r dct:spatial ?place"
+        List<Binding> records = sparql(portal, PREFIXES + "SELECT ?r ?place ?name ?own ?month WHERE { GRAPH " + graph("accidentes-carreteros")
+                + " { ?r a zoc:RegistroAccidentes ; zoc:mes ?month . OPTIONAL { ?r zoc:entidadFederativa/rdfs:label ?own }"
+                + " OPTIONAL { ?r dct:spatial ?place"
                 + " OPTIONAL { GRAPH " + graph("lugares") + " { ?place rdfs:label ?name } } } } }");
         assertThat(records).hasSize(rows.size());
         Set<String> states = new HashSet<>();
@@ -50,6 +51,9 @@ class AccidentsDatasetTest {
             assertThat(b.get(Var.alloc("place"))).as("the state of " + b.get(Var.alloc("r"))).isNotNull();
             assertThat(b.get(Var.alloc("name"))).as("a place of the places dataset: " + b.get(Var.alloc("place"))).isNotNull();
             states.add(b.get(Var.alloc("name")).getLiteralLexicalForm());
+            // the dataset's own state resource is named as the place is (with its accents)
+            assertThat(b.get(Var.alloc("own"))).as("the state resource of " + b.get(Var.alloc("r"))).isNotNull();
+            assertThat(b.get(Var.alloc("own")).getLiteralLexicalForm()).isEqualTo(b.get(Var.alloc("name")).getLiteralLexicalForm());
             assertThat(b.get(Var.alloc("month")).getLiteralDatatypeURI()).isEqualTo("http://www.w3.org/2001/XMLSchema#gMonth");
             months.add(b.get(Var.alloc("month")).getLiteralLexicalForm());
         }

@@ -124,6 +124,16 @@ class DatasetViewsTest {
         assertThat(views()).hasSize(4);
     }
 
+    @Test
+    void a_story_panel_whose_query_does_not_suit_it_is_refused() throws Exception {
+        Path bad = copyWith("bad-story", "eq.etapa_presupuestal=Aprobado&eq.etapa_presupuestal=Ejercicio\"", "eq.etapa_presupuestal=Ejercicio\"");
+        assertThatThrownBy(() -> portal.publisher.publish(bad, true))
+                .isInstanceOf(DescriptionException.class)
+                .hasMessageContaining("view 'aprobado-contra-ejercido'").hasMessageContaining("story panel 'change'")
+                .hasMessageContaining("two values of eq.etapa_presupuestal");
+        assertThat(views()).hasSize(4);
+    }
+
     private static List<?> views() throws Exception {
         return BundledPortal.sparql(portal, "SELECT ?v WHERE { GRAPH <" + TestPortal.BASE + "graph/catalog> { ?v a zoc:View } }");
     }
