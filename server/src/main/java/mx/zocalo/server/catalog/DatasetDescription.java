@@ -30,7 +30,42 @@ public record DatasetDescription(
         LocalDate temporalEnd,
         String spatial,
         String accrualPeriodicity,
-        String sampleQuery) {
+        String sampleQuery,
+        List<View> views) {
+
+    /** The description without views (the {@code views:} of a dataset.yaml): none. */
+    public DatasetDescription(String slug, Map<String, String> title, Map<String, String> description, Agent publisher,
+            Contact contact, List<String> themes, Map<String, List<String>> keywords, String license, Source source, Path mapping,
+            Path file, LocalDate issued, LocalDate modified, LocalDate temporalStart, LocalDate temporalEnd, String spatial,
+            String accrualPeriodicity, String sampleQuery) {
+        this(slug, title, description, publisher, contact, themes, keywords, license, source, mapping, file, issued, modified,
+                temporalStart, temporalEnd, spatial, accrualPeriodicity, sampleQuery, List.of());
+    }
+
+    public DatasetDescription {
+        views = views == null ? List.of() : List.copyOf(views);
+    }
+
+    /**
+     * A view the publisher declares ({@code views:} in dataset.yaml): a query of the table explorer, given as the
+     * explorer's URL parameters ({@code group=ramo&agg=sum&of=monto_total}), and the chart that draws it.
+     * {@code story}: its panel in the dataset's story page ({@code share}, {@code change}, {@code trend}), or null.
+     */
+    public record View(String id, Map<String, String> title, Map<String, String> description, String explore, String chart,
+            String story) {
+        /** The chart types a view may name. */
+        public static final List<String> CHARTS = List.of("bar", "hbar", "stacked", "line", "pie", "donut", "treemap", "scatter");
+        /** The panels of a story page a view may fill. */
+        public static final List<String> STORY_PANELS = List.of("share", "change", "trend");
+
+        public String title(String lang) {
+            return pick(title, lang, id);
+        }
+
+        public String description(String lang) {
+            return pick(description, lang, "");
+        }
+    }
 
     public record Agent(String name, String homepage) {}
 

@@ -131,7 +131,8 @@ public final class DescriptionReader {
                     date(temporal, "end"),
                     text(root, "spatial"),
                     text(root, "accrualPeriodicity"),
-                    text(root, "sampleQuery"));
+                    text(root, "sampleQuery"),
+                    ViewsReader.read(file, root.path("views")));
         }
 
         private String required(String field) {

@@ -24,6 +24,8 @@ public record PortalIris(String base) {
     public Node sparqlService() { return iri("sparql"); }
     public Node dataset(String slug) { return iri("dataset/" + slug); }
     public Node record(String slug) { return iri("dataset/" + slug + "/record"); }
+    /** A view the dataset's description declares ({@code views:}). */
+    public Node view(String slug, String id) { return iri("dataset/" + slug + "/view/" + id); }
     public Node distribution(String slug, String format) { return iri("dataset/" + slug + "/distribution/" + format); }
     public Node datasetGraph(String slug) { return iri("graph/" + slug); }
     public Node download(String slug, String ext) { return iri("download/" + slug + "." + ext); }

@@ -34,6 +34,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("explore", new ExploreBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("map", new MapBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

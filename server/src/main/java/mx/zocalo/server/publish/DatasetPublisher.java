@@ -105,14 +105,18 @@ public final class DatasetPublisher {
                 var voidStats = VoidCounter.count(dsg, graph);
                 LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
                 long tt = System.nanoTime();
-                TableModels.write(TableModels.compute(dsg, graph), staged);
+                var tables = TableModels.compute(dsg, graph);
+                // the declared views name columns of these tables: a wrong one aborts the publish here
+                var views = ViewCheck.check(d, tables, graph.getURI());
+                TableModels.write(tables, staged);
                 LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
                 var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
                         voidStats.properties().keySet());
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
                                 Dumps.facts(staged.resolve(fileName)), dumps, voidStats,
-                                inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA)))));
+                                inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA)))),
+                        mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
                 counts[0] = result.rows();
                 counts[1] = triples;
             });
@@ -162,11 +166,12 @@ public final class DatasetPublisher {
         return done;
     }
 
-    private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record) {
+    private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record, List<Triple> views) {
         Node catalogGraph = iris.catalogGraph();
         recordQuads(dsg, iris, slug).forEach(dsg::delete);
         for (Triple t : CatalogRecord.catalog(iris)) dsg.add(new Quad(catalogGraph, t));
         for (Triple t : record) dsg.add(new Quad(catalogGraph, t));
+        for (Triple t : views) dsg.add(new Quad(catalogGraph, t));
         touchCatalog(dsg, iris);
     }
 

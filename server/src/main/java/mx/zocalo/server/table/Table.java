@@ -62,7 +62,7 @@ public record Table(String classIri, String name, Map<String, String> labels, lo
     }
 
     /** Whether {@code selector} names this table: its class IRI, its short name, or the class's local name. */
-    boolean isCalled(String selector) {
+    public boolean isCalled(String selector) {
         String s = selector.trim();
         if (s.equals(classIri) || s.equalsIgnoreCase(name)) return true;
         String local = Names.localName(classIri);

@@ -24,6 +24,7 @@ final class Pages {
     private final ResourceService resources;
     private final RdfResponses rdf;
     private final DatasetPreview preview;
+    private final DatasetViews views;
 
     Pages(Store store, PortalIris iris, Templates templates, CatalogService catalog, ResourceService resources, RdfResponses rdf) {
         this.store = store;
@@ -33,6 +34,7 @@ final class Pages {
         this.resources = resources;
         this.rdf = rdf;
         this.preview = new DatasetPreview(store, catalog);
+        this.views = new DatasetViews(store, iris);
     }
 
     void home(Context ctx) {
@@ -109,6 +111,9 @@ final class Pages {
         final String s0 = slug;
         model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
         model.put("classes", catalog.classes(slug, lang));
+        List<DatasetViews.View> declared = views.of(slug, lang);
+        model.put("views", declared);
+        if (declared.stream().anyMatch(v -> v.story() != null)) model.put("storyLink", "/dataset/" + slug + "/story");
         preview.read(slug, d.originalFile(), lang).ifPresent(p -> model.put("preview", p));
         Templates.send(ctx, templates.render("dataset", lang, model));
     }

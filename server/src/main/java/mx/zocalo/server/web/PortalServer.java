@@ -98,6 +98,8 @@ public final class PortalServer {
             routes.get("/embed/dataset/{slug}/chart", cache.wrap(charts::embed));
             routes.get("/dataset/{slug}/map", cache.wrap(new MapPage(tables, catalog, templates, places, mapTiles)::page));
             routes.get("/api/places/{file}", places::geojson);
+            StoryPage story = new StoryPage(tables, catalog, new DatasetViews(store, iris), templates);
+            routes.get("/dataset/{slug}/story", cache.wrap(story::page));
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);

@@ -252,7 +252,7 @@ class RealMappingsTest {
     @Test
     void the_html_catalog_is_paged_and_searchable() throws Exception {
         String page1 = portal.get("/catalog?pageSize=2", "text/html").body();
-        assertThat(page1).contains("1 / 2", "rel=\"next\"", "href=\"/catalog?page=2&amp;pageSize=2\"", "type=\"search\"");
+        assertThat(page1).contains("1 / 3", "rel=\"next\"", "href=\"/catalog?page=2&amp;pageSize=2\"", "type=\"search\""); // five bundled datasets
         String found = portal.get("/catalog?q=localidades", "text/html").body();
         assertThat(found).contains("href=\"/dataset/localidades-nuevo-leon\"").doesNotContain("href=\"/dataset/cuenta-publica\"");
     }
