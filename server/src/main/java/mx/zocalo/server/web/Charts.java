@@ -96,7 +96,7 @@ final class Charts {
                 explorerParams.put("sort", List.of("-" + measure));
             }
             r = explorer.all(slug, b, MAX_GROUPS);
-            figure = ChartFigure.grouped(type, view.groups, r, measureIndex, view.sort != null, msg);
+            figure = ChartFigure.grouped(type, view.groups, r, measureIndex, view.sort != null, LocaleFilters.locale(lang), msg);
             valueTitle = view.aggregate != null ? msg.get("explore.agg." + view.aggregate) + " " + view.of.label(lang) : msg.get("explore.count");
             categoryTitle = view.groups.get(0).label(lang);
             if (view.groups.size() > 1) seriesTitle = view.groups.get(1).label(lang);

@@ -106,7 +106,11 @@ final class StoryPage {
             head.addAll(t.periods());
             panels.add(panel("trend", trend, p, t.summary(), head, t.table()));
         }
+        // the panels in the order dataset.yaml declares their views; its other views listed after them
+        panels.sort(java.util.Comparator.comparingInt(m -> ((DatasetViews.View) m.get("view")).order()));
         page.put("panels", panels);
+        List<DatasetViews.View> shown = java.util.stream.Stream.of(share, change, trend).filter(java.util.Objects::nonNull).toList();
+        page.put("otherViews", all.stream().filter(v -> !shown.contains(v)).toList());
         try {
             page.put("storyData", JSON.writeValueAsString(data).replace("<", "\\u003c"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
