@@ -102,7 +102,9 @@ final class ChartFigure {
         }
         if (time) f.fillPeriods(groups.get(0));
         if (type == ChartType.PIE || type == ChartType.DONUT || type == ChartType.TREEMAP) {
-            for (Series s : f.series) for (BigDecimal v : s.values()) if (v == null || v.signum() <= 0) f.dropped++;
+            // with two groups a missing pair is no part at all; a group without a value, or with zero or less, is one left out
+            boolean pairs = groups.size() > 1;
+            for (Series s : f.series) for (BigDecimal v : s.values()) if (v == null ? !pairs : v.signum() <= 0) f.dropped++;
         }
         if (!time && type != ChartType.TREEMAP && f.categories.size() > MAX_CATEGORIES && !type.slices()) {
             f.leftOut = f.categories.size() - MAX_CATEGORIES;

@@ -10,8 +10,8 @@ import mx.zocalo.server.table.ColumnType;
  * The explorer's links to the charts of its view, each one click away: for a grouped view the chart chosen from the
  * columns ({@link ChartRequest#type()}: a date → a line, two groups → stacked bars, else bars, largest first) and every
  * other type that fits it (stacked bars only for two groups; a pie or donut only for one grouping of at most
- * {@link ChartType#MAX_SLICES} parts, else a word that suggests bars); for rows, a scatter of the first two number
- * columns shown (the first may be a date).
+ * {@link ChartType#MAX_SLICES} parts, else a word that suggests bars); for rows with chosen columns, a scatter of the
+ * first two number columns shown (the first may be a date).
  */
 final class ChartLinks {
     private ChartLinks() {}
@@ -49,9 +49,12 @@ final class ChartLinks {
         return new Offer(links, note);
     }
 
-    /** The scatter of a view of rows: the first two number columns shown (the first may be a date), else {@code null}. */
+    /**
+     * The scatter of a view of rows whose columns are chosen ({@code show=}): the first two number columns shown (the
+     * first may be a date), else {@code null}.
+     */
     static Link scatter(ExplorerRequest view, String path, Map<String, String> msg) {
-        if (view.grouped()) return null;
+        if (view.grouped() || view.allShown) return null;
         List<Column> axes = new ArrayList<>();
         for (Column c : view.shown) {
             if (c.multiValued()) continue;

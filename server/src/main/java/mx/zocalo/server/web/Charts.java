@@ -127,7 +127,8 @@ final class Charts {
         if (r.total() > r.rows().size()) notices.add(msg.get("chart.notice.capped").replace("{shown}", ChartSummary.count(r.rows().size(), lang))
                 .replace("{n}", ChartSummary.count(r.total(), lang)));
 
-        CatalogService.DatasetSummary s = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset called '" + slug + "'")).summary();
+        CatalogService.DatasetDetail detail = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset called '" + slug + "'"));
+        CatalogService.DatasetSummary s = detail.summary();
         String title = type == ChartType.SCATTER
                 ? msg.get("chart.title.scatter").replace("{y}", valueTitle).replace("{x}", categoryTitle)
                 : msg.get(seriesTitle == null ? "chart.title.one" : "chart.title.two").replace("{value}", valueTitle)
@@ -168,6 +169,7 @@ final class Charts {
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
         model.put("types", types(req, path, figure.type, lang, msg));
         model.put("publisher", s.publisher());
+        model.put("publisherHomepage", detail.publisherHomepage());
         Templates.send(ctx, templates.render(embed ? "chart-embed" : "chart", lang, model));
     }
 
@@ -178,7 +180,7 @@ final class Charts {
         List<TypeLink> out = new ArrayList<>();
         if (!req.view.grouped()) return out;
         for (ChartType t : ChartType.values()) {
-            if (t == ChartType.SCATTER) continue;
+            if (t == ChartType.SCATTER || t == ChartType.STACKED && req.view.groups.size() < 2 && current != t) continue;
             out.add(new TypeLink(msg.get("chart.type." + t.param()), link(req, path, Map.of("type", List.of(t.param()))), t == current));
         }
         return out;

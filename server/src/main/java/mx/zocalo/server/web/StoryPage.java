@@ -55,7 +55,9 @@ final class StoryPage {
         List<Table> model = tables.tables(slug);
         List<Choice> choices = choices(ctx, slug, model, share != null ? share : change != null ? change : trend, lang, msg);
         Map<String, Object> page = Pages.base(ctx, lang);
-        page.put("s", catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset")).summary());
+        CatalogService.DatasetDetail detail = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset"));
+        page.put("s", detail.summary());
+        page.put("publisherHomepage", detail.publisherHomepage());
         page.put("choices", choices);
         page.put("action", "/dataset/" + slug + "/story");
         ObjectNode data = JSON.createObjectNode();

@@ -102,16 +102,29 @@ class ChartOffersTest {
 
     @Test
     void rows_with_two_number_columns_shown_offer_a_scatter_of_them() throws Exception {
-        String html = page(q(LOC, "show", "label", "show", "poblacion_total", "show", "hogares"), "en");
+        String html = page(q(LOC, "show", "label", "show", "hogares", "show", "poblacion_total"), "en");
         Matcher m = Pattern.compile("<a href=\"([^\"]+)\" class=\"button chart-link-scatter\">").matcher(html);
         assertThat(m.find()).as("a scatter link in\n" + html).isTrue();
         String href = m.group(1).replace("&amp;", "&");
-        assertThat(href).contains("type=scatter").contains("x=poblacion_total").contains("y=hogares");
+        assertThat(href).contains("type=scatter").contains("x=hogares").contains("y=poblacion_total");
         JsonNode spec = ChartTest.spec(page(href, "en"));
         assertThat(spec.path("type").asText()).isEqualTo("scatter");
         assertThat(spec.path("points").size()).isPositive();
-        // one number column shown: nothing to scatter
+        // no columns chosen, or one number column shown: no scatter offered
+        assertThat(page(LOC, "en")).doesNotContain("chart-link-scatter");
         assertThat(page(q(LOC, "show", "label", "show", "poblacion_total"), "en")).doesNotContain("chart-link-scatter");
+    }
+
+    @Test
+    void a_treemap_of_two_groups_counts_as_left_out_only_the_pairs_of_zero_or_less_not_the_missing_ones() throws Exception {
+        long notPositive = sparql(portal, "SELECT (COUNT(*) AS ?n) WHERE { SELECT ?e ?b (SUM(?m) AS ?s) WHERE { GRAPH " + graph("cuenta-publica")
+                + " { ?r a zoc:AsignacionPresupuestal ; zoc:ente ?e ; zoc:ramo ?b ; zoc:montoTotal ?m ; zoc:ejercicioFiscal ?y ;"
+                + " zoc:etapaPresupuestal ?st FILTER(STR(?y) = '2023' && STR(?st) = 'Ejercicio') } } GROUP BY ?e ?b HAVING (SUM(?m) <= 0) }")
+                .stream().mapToLong(b -> Long.parseLong(lex(b, "n"))).sum();
+        String html = page(q("/dataset/cuenta-publica/chart", "eq.ejercicio_fiscal", "2023", "eq.etapa_presupuestal", "Ejercicio",
+                "group", "ente", "group", "ramo", "agg", "sum", "of", "monto_total", "type", "treemap"), "en");
+        if (notPositive == 0) assertThat(html).doesNotContain("empty or negative parts");
+        else assertThat(html).contains(ChartSummary.count(notPositive, "en") + " empty or negative parts");
     }
 
     @Test
