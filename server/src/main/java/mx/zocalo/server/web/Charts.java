@@ -167,7 +167,7 @@ final class Charts {
         model.put("explore", "/dataset/" + slug + "/explore" + ExplorerRequest.query(explorerParams));
         model.put("csv", "/dataset/" + slug + "/explore.csv" + ExplorerRequest.query(explorerParams));
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
-        model.put("types", types(req, path, figure.type, lang, msg));
+        model.put("types", types(req, path, figure.type, view.grouped() && view.groups.size() == 1 ? r.total() : -1, lang, msg));
         model.put("publisher", s.publisher());
         model.put("publisherHomepage", detail.publisherHomepage());
         Templates.send(ctx, templates.render(embed ? "chart-embed" : "chart", lang, model));
@@ -176,11 +176,13 @@ final class Charts {
     /** A link to another chart type of the same view. */
     record TypeLink(String label, String href, boolean current) {}
 
-    private static List<TypeLink> types(ChartRequest req, String path, ChartType current, String lang, Map<String, String> msg) {
+    /** The other types of a grouped view ({@code parts} groups of one grouping, -1 for two): those that fit it, as the explorer offers them. */
+    private static List<TypeLink> types(ChartRequest req, String path, ChartType current, long parts, String lang, Map<String, String> msg) {
         List<TypeLink> out = new ArrayList<>();
         if (!req.view.grouped()) return out;
         for (ChartType t : ChartType.values()) {
             if (t == ChartType.SCATTER || t == ChartType.STACKED && req.view.groups.size() < 2 && current != t) continue;
+            if (t.slices() && current != t && (parts < 0 || parts > ChartType.MAX_SLICES)) continue;
             out.add(new TypeLink(msg.get("chart.type." + t.param()), link(req, path, Map.of("type", List.of(t.param()))), t == current));
         }
         return out;

@@ -88,6 +88,11 @@ class ChartOffersTest {
         assertThat(offers(html).keySet()).contains("chosen", "treemap", "line").doesNotContain("pie", "donut", "stacked");
         assertThat(html).contains("class=\"chart-note\"").contains("this view has " + ChartSummary.count(parts, "en"))
                 .contains("use bars instead");
+        // the chart page's own list of types does not offer it either, but one of few parts does
+        assertThat(page(q("/dataset/cuenta-publica/chart", "group", "ramo", "agg", "sum", "of", "monto_total"), "en"))
+                .contains("type=treemap\"").doesNotContain("type=pie\"").doesNotContain("type=donut\"");
+        assertThat(page(q("/dataset/cuenta-publica/chart", "group", "etapa_presupuestal", "agg", "sum", "of", "monto_total"), "en"))
+                .contains("type=pie\"").contains("type=donut\"");
     }
 
     @Test
