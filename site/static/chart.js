@@ -146,7 +146,9 @@
       Object.assign(categoryAxis, {name: spec.categoryTitle, nameLocation: 'start', nameTextStyle: Object.assign({align: 'right'}, nameStyle)});
       Object.assign(valueAxis, {name: spec.valueTitle, nameLocation: 'middle', nameGap: 30, nameTextStyle: nameStyle});
     } else {
-      Object.assign(categoryAxis, {name: spec.categoryTitle, nameLocation: 'middle', nameGap: 30, nameTextStyle: nameStyle});
+      // below the labels, turned ones too (they take about 60 px)
+      var turned = !timeAxis && spec.categories.length > 5;
+      Object.assign(categoryAxis, {name: spec.categoryTitle, nameLocation: 'middle', nameGap: turned ? 68 : 30, nameTextStyle: nameStyle});
       Object.assign(valueAxis, {name: spec.valueTitle, nameLocation: 'end', nameTextStyle: Object.assign({align: 'left'}, nameStyle)});
     }
     o.xAxis = horizontal ? valueAxis : categoryAxis;

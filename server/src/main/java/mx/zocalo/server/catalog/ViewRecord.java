@@ -3,6 +3,7 @@ package mx.zocalo.server.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -13,7 +14,7 @@ import org.apache.jena.vocabulary.RDF;
 /**
  * The views of a dataset in the catalog graph: each view {@code {base}dataset/{slug}/view/{id}} a {@code zoc:View} with
  * its titles and descriptions, its chart type, its query in the explorer's parameters, in SoQL and in SPARQL, its story
- * panel, linked from and to the dataset ({@code zoc:view}, {@code zoc:viewOf}), and its explorer page ({@code foaf:page}).
+ * panel, its place among the dataset's views ({@code zoc:viewOrder}, 1 for the first declared), linked from and to the dataset ({@code zoc:view}, {@code zoc:viewOf}), and its explorer page ({@code foaf:page}).
  * Under the dataset's IRI, so a republish replaces them with the record.
  */
 public final class ViewRecord {
@@ -25,8 +26,10 @@ public final class ViewRecord {
     public static List<Triple> triples(PortalIris iris, String slug, List<Published> views) {
         List<Triple> t = new ArrayList<>();
         Node ds = iris.dataset(slug);
+        int order = 0;
         for (Published p : views) {
             DatasetDescription.View v = p.view();
+            order++;
             Node view = iris.view(slug, v.id());
             t.add(Triple.create(ds, iris.term("view"), view));
             t.add(Triple.create(view, iris.term("viewOf"), ds));
@@ -34,6 +37,7 @@ public final class ViewRecord {
             t.add(Triple.create(view, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(v.id())));
             langs(t, view, DCTerms.title.asNode(), v.title());
             langs(t, view, DCTerms.description.asNode(), v.description());
+            t.add(Triple.create(view, iris.term("viewOrder"), NodeFactory.createLiteralDT(String.valueOf(order), XSDDatatype.XSDinteger)));
             t.add(Triple.create(view, iris.term("chartType"), NodeFactory.createLiteralString(v.chart())));
             t.add(Triple.create(view, iris.term("explorerQuery"), NodeFactory.createLiteralString(p.explore())));
             t.add(Triple.create(view, iris.term("soqlQuery"), NodeFactory.createLiteralString(p.soql())));

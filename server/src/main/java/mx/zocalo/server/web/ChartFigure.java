@@ -59,7 +59,8 @@ final class ChartFigure {
     }
 
     /** The figure of grouped rows: {@code measure} is the index of the number drawn, {@code sorted} whether the view has an order. */
-    static ChartFigure grouped(ChartType type, List<Column> groups, RowResult r, int measure, boolean sorted, Map<String, String> msg) {
+    static ChartFigure grouped(ChartType type, List<Column> groups, RowResult r, int measure, boolean sorted, java.util.Locale locale,
+                               Map<String, String> msg) {
         ChartFigure f = new ChartFigure(type);
         // dates stay in their order whatever the chart; other categories go largest first unless the view is sorted
         boolean dates = groups.get(0).type().kind() == mx.zocalo.server.table.ColumnType.Kind.DATE;
@@ -73,7 +74,7 @@ final class ChartFigure {
             else if (dates && !sorted) ordered.sort(Comparator.comparing((Row row) -> String.valueOf(timeKey(row.values().get(0)))));
             List<BigDecimal> values = new ArrayList<>();
             for (Row row : ordered) {
-                f.categories.add(time ? timeKey(row.values().get(0)) : text(row.values().get(0), msg));
+                f.categories.add(time ? timeKey(row.values().get(0)) : text(row.values().get(0), locale, msg));
                 values.add(number(row.values().get(measure)));
             }
             f.series.add(new Series(null, values));
@@ -81,8 +82,8 @@ final class ChartFigure {
             Map<String, Map<String, BigDecimal>> bySeries = new LinkedHashMap<>();
             Map<String, BigDecimal> categoryTotals = new LinkedHashMap<>();
             for (Row row : rows) {
-                String c = time ? timeKey(row.values().get(0)) : text(row.values().get(0), msg);
-                String s = text(row.values().get(1), msg);
+                String c = time ? timeKey(row.values().get(0)) : text(row.values().get(0), locale, msg);
+                String s = text(row.values().get(1), locale, msg);
                 BigDecimal v = number(row.values().get(measure));
                 bySeries.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(c, v);
                 categoryTotals.merge(c, v == null ? BigDecimal.ZERO : v.abs(), BigDecimal::add);
@@ -101,7 +102,9 @@ final class ChartFigure {
         }
         if (time) f.fillPeriods(groups.get(0));
         if (type == ChartType.PIE || type == ChartType.DONUT || type == ChartType.TREEMAP) {
-            for (Series s : f.series) for (BigDecimal v : s.values()) if (v == null || v.signum() <= 0) f.dropped++;
+            // with two groups a missing pair is no part at all; a group without a value, or with zero or less, is one left out
+            boolean pairs = groups.size() > 1;
+            for (Series s : f.series) for (BigDecimal v : s.values()) if (v == null ? !pairs : v.signum() <= 0) f.dropped++;
         }
         if (!time && type != ChartType.TREEMAP && f.categories.size() > MAX_CATEGORIES && !type.slices()) {
             f.leftOut = f.categories.size() - MAX_CATEGORIES;
@@ -233,12 +236,13 @@ final class ChartFigure {
         return v == null ? null : v.toString();
     }
 
-    static String text(Object v, Map<String, String> msg) {
+    /** A category as the reader reads it (a month without a year by its name, {@link MonthNames}). */
+    static String text(Object v, java.util.Locale locale, Map<String, String> msg) {
         if (v == null) return msg.get("chart.noValue");
         if (v instanceof Link l) return l.label() != null ? l.label() : l.iri();
         if (v instanceof Boolean b) return msg.getOrDefault("explore." + b, b.toString());
         if (v instanceof BigDecimal d) return d.toPlainString();
-        return v.toString();
+        return MonthNames.text(v.toString(), locale);
     }
 
     static BigDecimal number(Object v) {

@@ -55,8 +55,7 @@ final class ChartRequest {
     ChartType type() {
         if (asked != null) return asked;
         if (!view.grouped()) return ChartType.SCATTER;
-        if (view.groups.get(0).type().kind() == ColumnType.Kind.DATE) return ChartType.LINE;
-        return view.groups.size() == 2 ? ChartType.STACKED : ChartType.BAR;
+        return ChartLinks.chosenType(view);
     }
 
     /** Whether the type was chosen from the columns (then bars may still turn horizontal for long labels). */

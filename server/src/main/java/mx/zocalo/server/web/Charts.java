@@ -96,7 +96,7 @@ final class Charts {
                 explorerParams.put("sort", List.of("-" + measure));
             }
             r = explorer.all(slug, b, MAX_GROUPS);
-            figure = ChartFigure.grouped(type, view.groups, r, measureIndex, view.sort != null, msg);
+            figure = ChartFigure.grouped(type, view.groups, r, measureIndex, view.sort != null, LocaleFilters.locale(lang), msg);
             valueTitle = view.aggregate != null ? msg.get("explore.agg." + view.aggregate) + " " + view.of.label(lang) : msg.get("explore.count");
             categoryTitle = view.groups.get(0).label(lang);
             if (view.groups.size() > 1) seriesTitle = view.groups.get(1).label(lang);
@@ -127,7 +127,8 @@ final class Charts {
         if (r.total() > r.rows().size()) notices.add(msg.get("chart.notice.capped").replace("{shown}", ChartSummary.count(r.rows().size(), lang))
                 .replace("{n}", ChartSummary.count(r.total(), lang)));
 
-        CatalogService.DatasetSummary s = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset called '" + slug + "'")).summary();
+        CatalogService.DatasetDetail detail = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset called '" + slug + "'"));
+        CatalogService.DatasetSummary s = detail.summary();
         String title = type == ChartType.SCATTER
                 ? msg.get("chart.title.scatter").replace("{y}", valueTitle).replace("{x}", categoryTitle)
                 : msg.get(seriesTitle == null ? "chart.title.one" : "chart.title.two").replace("{value}", valueTitle)
@@ -166,19 +167,22 @@ final class Charts {
         model.put("explore", "/dataset/" + slug + "/explore" + ExplorerRequest.query(explorerParams));
         model.put("csv", "/dataset/" + slug + "/explore.csv" + ExplorerRequest.query(explorerParams));
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
-        model.put("types", types(req, path, figure.type, lang, msg));
+        model.put("types", types(req, path, figure.type, view.grouped() && view.groups.size() == 1 ? r.total() : -1, lang, msg));
         model.put("publisher", s.publisher());
+        model.put("publisherHomepage", detail.publisherHomepage());
         Templates.send(ctx, templates.render(embed ? "chart-embed" : "chart", lang, model));
     }
 
     /** A link to another chart type of the same view. */
     record TypeLink(String label, String href, boolean current) {}
 
-    private static List<TypeLink> types(ChartRequest req, String path, ChartType current, String lang, Map<String, String> msg) {
+    /** The other types of a grouped view ({@code parts} groups of one grouping, -1 for two): those that fit it, as the explorer offers them. */
+    private static List<TypeLink> types(ChartRequest req, String path, ChartType current, long parts, String lang, Map<String, String> msg) {
         List<TypeLink> out = new ArrayList<>();
         if (!req.view.grouped()) return out;
         for (ChartType t : ChartType.values()) {
-            if (t == ChartType.SCATTER) continue;
+            if (t == ChartType.SCATTER || t == ChartType.STACKED && req.view.groups.size() < 2 && current != t) continue;
+            if (t.slices() && current != t && (parts < 0 || parts > ChartType.MAX_SLICES)) continue;
             out.add(new TypeLink(msg.get("chart.type." + t.param()), link(req, path, Map.of("type", List.of(t.param()))), t == current));
         }
         return out;

@@ -30,17 +30,16 @@ final class DatasetViews {
      * the SPARQL workbench (which runs the query when opened).
      */
     record View(String id, String iri, String href, String title, String description, String chart, String explore, String soql,
-                String sparql, String story, String chartLink, String exploreLink, String apiLink, String sparqlLink) {}
+                String sparql, String story, String chartLink, String exploreLink, String apiLink, String sparqlLink, int order) {}
 
-    /** The views of dataset {@code slug}: the story's panels first. */
+    /** The views of dataset {@code slug}, in the order its dataset.yaml declares them ({@code zoc:viewOrder}). */
     List<View> of(String slug, String lang) {
         return store.read(dsg -> {
             Graph g = dsg.getGraph(iris.catalogGraph());
             List<View> out = new ArrayList<>();
             g.find(iris.dataset(slug), iris.term("view"), Node.ANY).forEach(t -> out.add(view(g, slug, t.getObject(), lang)));
-            // the story's panels first, in the story's order, then the others by identifier
-            out.sort(Comparator.comparing((View v) -> v.story() == null ? 9 : List.of("share", "change", "trend").indexOf(v.story()))
-                    .thenComparing(View::id));
+            // as declared; a view published without its place (before zoc:viewOrder) after them, by identifier
+            out.sort(Comparator.comparingInt(View::order).thenComparing(View::id));
             return out;
         });
     }
@@ -63,7 +62,14 @@ final class DatasetViews {
                 "/dataset/" + slug + "/chart" + (q.isEmpty() ? "?" : q + "&") + "type=" + chart,
                 "/dataset/" + slug + "/explore" + q,
                 "/api/datasets/" + slug + "/rows" + (soql.isEmpty() ? "" : "?" + soql),
-                sparql == null ? null : "/sparql?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8));
+                sparql == null ? null : "/sparql?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8), order(g, v));
+    }
+
+    private int order(Graph g, Node v) {
+        for (var t : g.find(v, iris.term("viewOrder"), Node.ANY).toList()) {
+            if (t.getObject().isLiteral() && t.getObject().getLiteralValue() instanceof Number n) return n.intValue();
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** The value of {@code p} in {@code lang}, else Spanish, else any. */

@@ -108,7 +108,17 @@ final class Explorer {
         model.put("csv", view.link(path + ".csv", download));
         model.put("json", view.link(path + ".json", download));
         model.put("permalink", view.link(path, Map.of()));
-        if (view.grouped()) model.put("chartLink", view.link("/dataset/" + slug + "/chart", Map.of("page", List.of(), "size", List.of())));
+        String chartPath = "/dataset/" + slug + "/chart";
+        if (view.grouped()) {
+            ChartLinks.Offer charts = ChartLinks.grouped(view, r.total(), chartPath, lang, msg);
+            model.put("chartLink", charts.chosen().href());
+            model.put("chartChosen", charts.chosen().label());
+            model.put("chartTypes", charts.links().subList(1, charts.links().size()));
+            model.put("chartNote", charts.note());
+        } else {
+            ChartLinks.Link scatter = ChartLinks.scatter(view, chartPath, msg);
+            if (scatter != null) model.put("scatterLink", scatter.href());
+        }
         model.put("reset", view.tableParam == null ? path : path + "?class=" + ExplorerRequest.enc(view.tableParam));
         model.put("sparqlLink", "/sparql?query=" + URLEncoder.encode(r.query().sparql(), StandardCharsets.UTF_8));
         model.put("api", "/api/datasets/" + slug + "/rows" + ExplorerRequest.query(ExplorerSoql.parameters(view.query())));

@@ -44,7 +44,8 @@ final class ExplorerModel {
         for (ExplorerRequest.Filter f : view.filters.values()) {
             String label = f.column().label(lang);
             String values = String.join(", ", f.values().stream()
-                    .map(v -> f.column().type() == ColumnType.BOOLEAN ? msg.getOrDefault("explore." + v, v) : v).toList());
+                    .map(v -> f.column().type() == ColumnType.BOOLEAN ? msg.getOrDefault("explore." + v, v)
+                            : MonthNames.text(v, LocaleFilters.locale(lang))).toList());
             String text = msg.get("explore.active." + f.kind()).replace("{column}", label).replace("{value}", values);
             out.add(new Active(text, view.link(path, Map.of(f.kind() + "." + f.column().name(), List.of(), "page", List.of()))));
         }
@@ -175,7 +176,8 @@ final class ExplorerModel {
         if (v instanceof Link l) return new Part(l.label() != null ? l.label() : l.iri(), link.apply(l.iri()));
         if (v instanceof Boolean b) return new Part(msg.getOrDefault("explore." + b, b.toString()), null);
         if (v instanceof Number n) return new Part(number(n, locale, digits), null, n instanceof BigDecimal d ? d.toPlainString() : n.toString());
-        return new Part(v.toString(), null);
+        String month = v instanceof String text ? MonthNames.name(text, locale) : null;
+        return month != null ? new Part(month, null, v.toString()) : new Part(v.toString(), null);
     }
 
     /** A number as the page's language writes it, with {@code digits} decimals (whole numbers without). */

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Pebble filters that write numbers and dates for the page's language ({@code es}: es-MX, {@code 39,439} and
  * {@code 15 de enero de 2024}; {@code en}: {@code 39,439} and {@code January 15, 2024}). A value that is not a number
- * or an ISO date is written as it is.
+ * or an ISO date is written as it is. {@code localvalue} names a month without a year ({@code --01}: enero, January).
  */
 final class LocaleFilters extends AbstractExtension {
     /** The locale pages are written in for a language tag: Mexican Spanish for {@code es}. */
@@ -29,7 +29,8 @@ final class LocaleFilters extends AbstractExtension {
 
     @Override
     public Map<String, Filter> getFilters() {
-        return Map.of("localnumber", filter(LocaleFilters::number), "localdate", filter(LocaleFilters::date));
+        return Map.of("localnumber", filter(LocaleFilters::number), "localdate", filter(LocaleFilters::date),
+                "localvalue", filter((v, locale) -> MonthNames.text(v.toString(), locale)));
     }
 
     /** A filter without arguments that writes its input for the template's locale. */

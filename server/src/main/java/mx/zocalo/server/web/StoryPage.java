@@ -55,7 +55,9 @@ final class StoryPage {
         List<Table> model = tables.tables(slug);
         List<Choice> choices = choices(ctx, slug, model, share != null ? share : change != null ? change : trend, lang, msg);
         Map<String, Object> page = Pages.base(ctx, lang);
-        page.put("s", catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset")).summary());
+        CatalogService.DatasetDetail detail = catalog.dataset(slug, lang).orElseThrow(() -> new NotFoundResponse("No dataset"));
+        page.put("s", detail.summary());
+        page.put("publisherHomepage", detail.publisherHomepage());
         page.put("choices", choices);
         page.put("action", "/dataset/" + slug + "/story");
         ObjectNode data = JSON.createObjectNode();
@@ -106,7 +108,11 @@ final class StoryPage {
             head.addAll(t.periods());
             panels.add(panel("trend", trend, p, t.summary(), head, t.table()));
         }
+        // the panels in the order dataset.yaml declares their views; its other views listed after them
+        panels.sort(java.util.Comparator.comparingInt(m -> ((DatasetViews.View) m.get("view")).order()));
         page.put("panels", panels);
+        List<DatasetViews.View> shown = java.util.stream.Stream.of(share, change, trend).filter(java.util.Objects::nonNull).toList();
+        page.put("otherViews", all.stream().filter(v -> !shown.contains(v)).toList());
         try {
             page.put("storyData", JSON.writeValueAsString(data).replace("<", "\\u003c"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

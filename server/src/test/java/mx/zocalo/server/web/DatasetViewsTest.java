@@ -134,6 +134,59 @@ class DatasetViewsTest {
         assertThat(views()).hasSize(4);
     }
 
+    @Test
+    void the_dataset_page_and_the_story_list_the_views_in_the_order_dataset_yaml_declares_them() throws Exception {
+        try {
+            // the views reversed: the trend panel first, the view without a panel before the story's three
+            Path reversed = work.resolve("reversed");
+            Files.createDirectories(reversed);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path p : files.toList()) Files.copy(p, reversed.resolve(p.getFileName()));
+            }
+            com.fasterxml.jackson.dataformat.yaml.YAMLMapper yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode d = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(reversed.resolve("dataset.yaml").toFile());
+            List<com.fasterxml.jackson.databind.JsonNode> vs = new java.util.ArrayList<>();
+            d.withArray("views").forEach(vs::add);
+            java.util.Collections.reverse(vs);
+            d.putArray("views").addAll(vs);
+            yaml.writeValue(reversed.resolve("dataset.yaml").toFile(), d);
+            portal.publisher.publish(reversed, true);
+            assertListedInDeclaredOrder(reversed);
+        } finally {
+            portal.publisher.publish(folder, true);
+        }
+        assertListedInDeclaredOrder(folder);
+    }
+
+    /** The views' English titles on the dataset page, and the story's panels, in the order of the folder's dataset.yaml. */
+    private static void assertListedInDeclaredOrder(Path dir) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(dir.resolve("dataset.yaml").toFile());
+        List<String> titles = new java.util.ArrayList<>();
+        List<String> panels = new java.util.ArrayList<>();
+        List<String> others = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode v : d.path("views")) {
+            titles.add(v.path("title").path("en").asText());
+            if (v.hasNonNull("story")) panels.add(v.path("story").asText());
+            else others.add(v.path("title").path("en").asText());
+        }
+        assertThat(titles).hasSize(4);
+        String page = portal.get("/dataset/cuenta-publica?lang=en", "text/html").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<li><h3><a href=\"[^\"]+\">([^<]+)</a></h3>").matcher(page);
+        List<String> listed = new java.util.ArrayList<>();
+        while (m.find()) listed.add(m.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+        assertThat(listed).as("the dataset page's views").containsExactlyElementsOf(titles);
+        String story = portal.get("/dataset/cuenta-publica/story?lang=en", "text/html").body();
+        java.util.regex.Matcher p = java.util.regex.Pattern.compile("<section class=\"story-panel\" aria-labelledby=\"panel-(\\w+)\">").matcher(story);
+        List<String> shown = new java.util.ArrayList<>();
+        while (p.find()) shown.add(p.group(1));
+        assertThat(shown).as("the story's panels").containsExactlyElementsOf(panels);
+        // the views without a panel are listed after the panels
+        assertThat(others).isNotEmpty();
+        for (String other : others) {
+            assertThat(story.indexOf(">" + other + "</a>")).as(other).isGreaterThan(story.lastIndexOf("class=\"story-panel\""));
+        }
+    }
+
     private static List<?> views() throws Exception {
         return BundledPortal.sparql(portal, "SELECT ?v WHERE { GRAPH <" + TestPortal.BASE + "graph/catalog> { ?v a zoc:View } }");
     }

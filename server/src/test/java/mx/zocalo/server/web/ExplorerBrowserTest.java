@@ -37,7 +37,11 @@ class ExplorerBrowserTest {
     static final String IDE = "/dataset/incidencia-delictiva-estatal/explore";
     static final List<String> PAGES = List.of(CP, IDE, IDE + "?eq.anio=2014&has.modalidad=robo&sort=-incidencias_anio",
             CP + "?group=ejercicio_fiscal&group=etapa_presupuestal&agg=sum&of=monto_total", IDE + "?lang=en&page=3&size=25",
-            "/dataset/localidades-nuevo-leon/explore?eq.municipio=Monterrey", IDE + "?eq.nada=1");
+            "/dataset/localidades-nuevo-leon/explore?eq.municipio=Monterrey", IDE + "?eq.nada=1",
+            // the chart offers: every type with a pie, a pie refused with its word, a scatter of rows; months by name
+            CP + "?group=etapa_presupuestal&agg=sum&of=monto_total", CP + "?group=ramo&agg=sum&of=monto_total&lang=en",
+            "/dataset/localidades-nuevo-leon/explore?show=label&show=hogares&show=poblacion_total",
+            "/dataset/accidentes-carreteros/explore?group=mes&agg=sum&of=accidentes&sort=mes");
 
     @BeforeAll
     static void start() {
