@@ -32,7 +32,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A row query as the row index answers it: the Lucene query of the rows it keeps, their order, and what each answer
- * column reads. Built only for what the index can answer exactly as SPARQL does — rows (not groups), conditions on
+ * column reads. Built only for what the index can answer exactly as SPARQL does — rows (groups: see below), conditions on
  * single-valued columns and link labels, {@code $q}, order by columns, labels and {@code :id}; {@link #of} gives null
  * for anything else, and the query goes to SPARQL. For a grouped query, {@link #groupedRows} gives the rows that are
  * grouped ({@link RowIndexGroups} groups them).
