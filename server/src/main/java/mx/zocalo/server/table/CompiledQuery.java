@@ -1,9 +1,12 @@
 package mx.zocalo.server.table;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.op.OpGroup;
 import org.apache.jena.sparql.core.Var;
 
 /**
@@ -15,6 +18,12 @@ public final class CompiledQuery {
     /** How to read one column out of a solution. */
     record Slot(ResultColumn column, Var var, Var labelVar, Node standIn) {}
 
+    /**
+     * The algebra of a grouped query, for the row index to answer it: the group ({@code OpGroup}: keys and aggregates
+     * over the rows), the page and the count built over it, and the row index field of each column and label variable.
+     */
+    record Groups(OpGroup group, Op page, Op count, Map<Var, String> fields) {}
+
     private final Table table;
     private final String graph;
     private final Query page;
@@ -25,6 +34,7 @@ public final class CompiledQuery {
     private final Var[] point;
     private final long offset;
     private final long limit;
+    private Groups groups;
 
     CompiledQuery(Table table, String graph, Query page, Query count, List<Slot> slots, boolean grouped, Var row, Var[] point,
             long offset, long limit) {
@@ -81,6 +91,16 @@ public final class CompiledQuery {
     /** Whether the answer rows are groups (then they have no IRI). */
     public boolean grouped() {
         return grouped;
+    }
+
+    /** The group's algebra, for a grouped query; else null. */
+    Groups groups() {
+        return groups;
+    }
+
+    CompiledQuery groups(Groups g) {
+        this.groups = g;
+        return this;
     }
 
     List<Slot> slots() {

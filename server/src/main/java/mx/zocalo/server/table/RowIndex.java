@@ -46,7 +46,7 @@ public final class RowIndex implements DerivedIndex {
     public static final String NAME = "rows";
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.rowindex");
     /** Changes whenever what the index holds changes: folders of another schema are not used, and are rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     private final Store store;
     private final PortalIris iris;

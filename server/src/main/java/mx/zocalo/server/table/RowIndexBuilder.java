@@ -52,7 +52,7 @@ import org.apache.lucene.util.BytesRef;
  * Writes the row index of one dataset: a Lucene document per row of each of its tables, read from the store by the
  * very row pattern the SPARQL compiler uses ({@link RowPattern}: the same rows, the same values of every single-valued
  * column and link label). Per column (and label) the document has the term ({@code t:NAME}, the exact RDF term, or
- * {@code ""} for no value; {@code v:NAME} stored), and its rank in ARQ's ORDER BY order among the table's values
+ * {@code ""} for no value; also as sorted doc values, which groups read; {@code v:NAME} stored), and its rank in ARQ's ORDER BY order among the table's values
  * ({@code r:NAME}, -1 for no value); per row the IRI ({@code iri}, and {@code iri16} as UTF-16 code units, the index's
  * sort) and the folded words of {@code $q}'s text ({@code q}). Read in two passes over a spill file, so that a
  * column's values can be ranked before the documents are written.
@@ -64,6 +64,7 @@ final class RowIndexBuilder {
     static final String SEARCH = "q";
     /** Terms longer than this (in characters) are not indexed: the table is then answered by SPARQL. */
     static final int LONGEST = 8_000;
+    private static final BytesRef NO_BYTES = new BytesRef(RowIndexTerms.MISSING);
     static final Sort INDEX_SORT = new Sort(new SortField(CLASS, SortField.Type.STRING), new SortField(IRI16, SortField.Type.STRING));
 
     /** The words of {@code $q}'s text, split on the spaces {@link TextFold} leaves, never cut. */
@@ -237,11 +238,16 @@ final class RowIndexBuilder {
             BooleanSupplier cancelled) throws IOException {
         int n = f.names().size();
         String[][] encoded = new String[n][];
+        BytesRef[][] bytes = new BytesRef[n][];
         String[][] folded = new String[n][];
         for (int k = 0; k < n; k++) {
             List<Node> vs = values.get(k);
             encoded[k] = new String[vs.size()];
-            for (int i = 0; i < vs.size(); i++) encoded[k][i] = RowIndexTerms.encode(vs.get(i));
+            bytes[k] = new BytesRef[vs.size()];
+            for (int i = 0; i < vs.size(); i++) {
+                encoded[k][i] = RowIndexTerms.encode(vs.get(i));
+                bytes[k][i] = new BytesRef(encoded[k][i]);
+            }
             if (f.searched().contains(f.names().get(k))) {
                 folded[k] = new String[vs.size()];
                 for (int i = 0; i < vs.size(); i++) folded[k][i] = TextFold.fold(str(vs.get(i)));
@@ -267,6 +273,7 @@ final class RowIndexBuilder {
                     int id = row[k];
                     d.add(new StringField("t:" + name, id < 0 ? RowIndexTerms.MISSING : encoded[k][id], Field.Store.NO));
                     if (id >= 0) d.add(new StoredField("v:" + name, encoded[k][id]));
+                    d.add(new SortedDocValuesField("t:" + name, id < 0 ? NO_BYTES : bytes[k][id]));
                     d.add(new NumericDocValuesField("r:" + name, id < 0 || ranks[k] == null ? -1 : ranks[k][id]));
                 }
                 for (String s : f.searched()) {

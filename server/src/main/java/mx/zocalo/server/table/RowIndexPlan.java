@@ -32,9 +32,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A row query as the row index answers it: the Lucene query of the rows it keeps, their order, and what each answer
- * column reads. Built only for what the index can answer exactly as SPARQL does — rows (not groups), conditions on
+ * column reads. Built only for what the index can answer exactly as SPARQL does — rows (groups: see below), conditions on
  * single-valued columns and link labels, {@code $q}, order by columns, labels and {@code :id}; {@link #of} gives null
- * for anything else, and the query goes to SPARQL.
+ * for anything else, and the query goes to SPARQL. For a grouped query, {@link #groupedRows} gives the rows that are
+ * grouped ({@link RowIndexGroups} groups them).
  *
  * <p>Conditions are decided by ARQ itself: each comparison is compiled by {@link ExprCompiler} as for the SPARQL query
  * and evaluated on every distinct term of its column (and on "no value"), which sorts the terms into those that make it
@@ -78,7 +79,7 @@ final class RowIndexPlan {
     private final Set<Column> fixed = new HashSet<>();
     private final Set<Column> fixedLabels = new HashSet<>();
 
-    private RowIndexPlan(Table table, RowQuery q, RowIndexReader reader, int tableNo) throws IOException {
+    private RowIndexPlan(Table table, RowQuery q, RowIndexReader reader, int tableNo, boolean grouped) throws IOException {
         this.table = table;
         this.reader = reader;
         this.tableNo = tableNo;
@@ -86,8 +87,8 @@ final class RowIndexPlan {
         RowIndexBuilder.Fields f = RowIndexBuilder.fields(table, scope);
         for (int i = 0; i < f.names().size(); i++) fields.put(f.vars().get(i), f.names().get(i));
         Map<String, Expr> aliases = new HashMap<>();
-        this.outputs = outputs(q, aliases);
-        this.sort = sort(q, aliases);
+        this.outputs = grouped ? List.of() : outputs(q, aliases);
+        this.sort = grouped ? null : sort(q, aliases);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new TermQuery(new Term(RowIndexBuilder.CLASS, table.classIri())), Occur.FILTER);
         for (Expr conjunct : conjuncts(q.where(), new ArrayList<>())) b.add(condition("$where", conjunct), Occur.FILTER);
@@ -106,7 +107,20 @@ final class RowIndexPlan {
     static RowIndexPlan of(Table table, RowQuery q, RowIndexReader reader, int tableNo) throws IOException {
         if (q.grouped() || q.coordinates()) return null;
         try {
-            return new RowIndexPlan(table, q, reader, tableNo);
+            return new RowIndexPlan(table, q, reader, tableNo, false);
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /**
+     * The plan of the rows a grouped query groups ({@code $where}, shortcuts, {@code $q}): only {@link #query};
+     * null when the index cannot find them.
+     */
+    static RowIndexPlan groupedRows(Table table, RowQuery q, RowIndexReader reader, int tableNo) throws IOException {
+        if (!q.grouped() || q.coordinates()) return null;
+        try {
+            return new RowIndexPlan(table, q, reader, tableNo, true);
         } catch (Unsupported e) {
             return null;
         }

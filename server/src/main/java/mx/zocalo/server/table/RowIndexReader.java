@@ -33,6 +33,7 @@ final class RowIndexReader {
     private final AtomicInteger users = new AtomicInteger(1); // the cache's own reference
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, Terms2> terms = new ConcurrentHashMap<>();
+    private final Map<String, Object> computed = new ConcurrentHashMap<>();
 
     private RowIndexReader(Directory directory, DirectoryReader reader, Map<String, String> data) {
         this.directory = directory;
@@ -109,6 +110,16 @@ final class RowIndexReader {
         }
         Terms2 t = new Terms2(bytes, nodes);
         terms.put(field, t);
+        return t;
+    }
+
+    /** What {@code compute} gives for {@code key}, computed once per open index (for what its terms alone decide). */
+    @SuppressWarnings("unchecked")
+    <T> T computed(String key, java.util.function.Supplier<T> compute) {
+        Object known = computed.get(key);
+        if (known != null) return (T) known;
+        T t = compute.get();
+        if (computed.size() < 256) computed.put(key, t);
         return t;
     }
 

@@ -32,11 +32,26 @@ final class RowReader {
     private RowReader() {}
 
     static List<Row> rows(CompiledQuery c, ResultSet rs) {
+        return rows(c, new java.util.Iterator<Binding>() {
+            @Override
+            public boolean hasNext() {
+                return rs.hasNext();
+            }
+
+            @Override
+            public Binding next() {
+                return rs.nextBinding();
+            }
+        });
+    }
+
+    /** The rows of solutions {@code solutions} of {@code c}'s page query. */
+    static List<Row> rows(CompiledQuery c, java.util.Iterator<Binding> solutions) {
         List<Row> out = new ArrayList<>();
         List<CompiledQuery.Slot> slots = c.slots();
         Var[] point = c.point();
-        while (rs.hasNext()) {
-            Binding b = rs.nextBinding();
+        while (solutions.hasNext()) {
+            Binding b = solutions.next();
             List<Object> values = new ArrayList<>(slots.size());
             for (CompiledQuery.Slot s : slots) {
                 if (s.var() == null) {

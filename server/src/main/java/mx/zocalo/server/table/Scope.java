@@ -83,6 +83,18 @@ final class Scope {
         return labelVars.keySet();
     }
 
+    /** The row index field of each single-valued column's variable and label variable met: its name, or {@code name.label}. */
+    Map<Var, String> fields() {
+        Map<Var, String> out = new LinkedHashMap<>();
+        vars.forEach((c, v) -> {
+            if (!c.multiValued()) out.put(v, c.name());
+        });
+        labelVars.forEach((c, v) -> {
+            if (!c.multiValued()) out.put(v, c.name() + ".label");
+        });
+        return out;
+    }
+
     boolean hasLabelVar(Column c) {
         return labelVars.containsKey(c);
     }

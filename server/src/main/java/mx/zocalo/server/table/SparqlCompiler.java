@@ -297,7 +297,8 @@ public final class SparqlCompiler {
             if (!ordered.contains(k)) order.add(new SortCondition(new ExprVar(k), Query.ORDER_ASCENDING));
         }
         Op rows = RowPattern.graph(scope, NodeFactory.createURI(graph), RowPattern.rows(scope, parts(scope.columns(), scope.labelled(), null)));
-        Op op = OpGroup.create(rows, keys, new ArrayList<>(scope.aggregators));
+        OpGroup grouping = (OpGroup) OpGroup.create(rows, keys, new ArrayList<>(scope.aggregators));
+        Op op = grouping;
         Op groups = having == null ? op : OpFilter.filter(having, op);
         op = extend(op);
         if (having != null) op = OpFilter.filter(having, op);
@@ -306,7 +307,7 @@ public final class SparqlCompiler {
         op = new OpSlice(op, q.offset(), limit());
         Op count = q.group().isEmpty() ? null : countOf(new OpProject(groups, keys.getVars()));
         return new CompiledQuery(scope.table, graph, query(op), count == null ? null : query(count), slots, true, null, null,
-                q.offset(), limit());
+                q.offset(), limit()).groups(new CompiledQuery.Groups(grouping, op, count, scope.fields()));
     }
 
     private void groupOutput(ExprCompiler select, Expr.SelectItem item, Set<String> names) {

@@ -125,8 +125,8 @@ public final class TableService {
 
     /**
      * The answer of the row index, when one is attached, reflects the dataset as the store has it now, and can express
-     * the query; else null (SPARQL answers). The index finds the rows, their order and count; multi-valued columns are
-     * read from the store as for SPARQL answers.
+     * the query; else null (SPARQL answers). The index finds the rows, their order and count (or the groups, their
+     * aggregates, order and count); multi-valued columns are read from the store as for SPARQL answers.
      */
     private RowResult indexed(String slug, Table table, RowQuery q, CompiledQuery c) {
         RowIndex index = RowIndex.of(store).orElse(null);
@@ -136,6 +136,7 @@ public final class TableService {
         if (r == null) return null;
         try {
             int tableNo = r.table(table);
+            if (q.grouped()) return groups(r, table, q, c, tableNo, t0);
             RowIndexPlan plan = tableNo < 0 ? null : RowIndexPlan.of(table, q, r, tableNo);
             if (plan == null) return null;
             RowIndexSearch.Answer a = RowIndexSearch.run(r, plan, c.offset(), c.limit());
@@ -148,6 +149,18 @@ public final class TableService {
         } finally {
             r.release();
         }
+    }
+
+    /** A grouped query's answer from the row index ({@link RowIndexGroups}); null when it cannot express it. */
+    private static RowResult groups(RowIndexReader r, Table table, RowQuery q, CompiledQuery c, int tableNo, long t0)
+            throws java.io.IOException {
+        RowIndexPlan rows = tableNo < 0 ? null : RowIndexPlan.groupedRows(table, q, r, tableNo);
+        RowIndexGroups.Answer a = rows == null ? null : RowIndexGroups.run(r, rows, c);
+        if (a == null) return null;
+        List<Row> page = RowReader.rows(c, a.page().iterator());
+        long total = a.total() != null ? a.total() : page.size();
+        LOG.debug("{} groups of {} from the row index in {} ms", page.size(), total, (System.nanoTime() - t0) / 1_000_000);
+        return new RowResult(c, page, total, false, true);
     }
 
     /** The page's rows with the values of their multi-valued columns, read from the store. */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The row index gives the answers SPARQL gives: every query run twice, through a {@link TableService} that uses the
  * index and through one that does not, on the bundled datasets and on a fixture with missing values in every column,
  * accents, ties, numbers, dates, years, booleans and labelled links; the two answers (rows with their values, in
- * order, and the total) must be equal, and the first must come from the index wherever it can express the query.
+ * order, and the total) must be equal, and the first must come from the index wherever it can express the query —
+ * groups too: every column as the group key with every aggregate, two keys, filters, having, order by an aggregate, pages.
  */
 class RowIndexTest {
     static final Path MAPPINGS = Path.of("../mappings");
@@ -134,8 +135,6 @@ class RowIndexTest {
         same("filas-prueba", b -> b.table("Estado").order("label DESC"));
         // what the index does not express goes to SPARQL, with the same answer
         same("filas-prueba", RowQuery.builder().select("upper(nombre) AS n").order("n").build(), false);
-        same("filas-prueba", RowQuery.builder().select("anio, count(*), sum(cantidad), avg(monto), min(fecha), max(nombre)")
-                .group("anio").build(), false);
     }
 
     @Test
@@ -161,10 +160,69 @@ class RowIndexTest {
         same(ide, b -> b.where("NOT (modalidad LIKE 'ROBO%') AND anio IN (1997, 2014)").order("subtipo_delito").offset(500).limit(50));
     }
 
+    static final String AGGREGATES = "count(*), count(monto), sum(monto), avg(monto), min(monto), max(monto), sum(cantidad), "
+            + "avg(cantidad), min(fecha), max(fecha), min(nombre), max(nota), max(anio), min(estado.label)";
+
     @Test
-    void groups_are_answered_by_sparql() {
-        same("incidencia-delictiva-estatal", RowQuery.builder().select("entidad_federativa, sum(incidencias_anio) AS total")
-                .group("entidad_federativa").limit(100).build(), false);
+    void groups_of_every_column_with_every_aggregate_give_what_sparql_gives() {
+        for (String key : List.of("anio", "estado", "estado.label", "activo", "nombre", "nota", "fecha", "cantidad", "monto")) {
+            for (String where : List.of("", "cantidad > 1", "nota IS NULL", "estado.label = 'Jalisco'", "cantidad < -100",
+                    "monto > 10 OR anio = 2015")) {
+                RowResult r = same("filas-prueba", b -> b.select(key + ", " + AGGREGATES).group(key).where(where).limit(1000));
+                if (where.isEmpty()) assertThat(r.rows()).as(key).hasSizeGreaterThan(1);
+            }
+            same("filas-prueba", b -> b.select(key + ", sum(monto) AS total, count(*) AS n").group(key).order("total DESC").limit(3));
+            same("filas-prueba", b -> b.select(key + ", sum(monto) AS total, count(*) AS n").group(key).order("n DESC, total")
+                    .offset(2).limit(2));
+            same("filas-prueba", b -> b.select(key + ", sum(cantidad)").group(key).having("count(*) > 1").order("sum(cantidad) DESC"));
+            same("filas-prueba", b -> b.select(key + ", avg(monto) AS m").group(key).having("avg(monto) >= 10 OR m IS NULL"));
+        }
+    }
+
+    @Test
+    void groups_of_two_columns_no_columns_shortcuts_and_q_give_what_sparql_gives() {
+        same("filas-prueba", b -> b.select("anio, estado, " + AGGREGATES).group("anio, estado"));
+        same("filas-prueba", b -> b.select("estado.label, activo, sum(monto) AS s").group("estado.label, activo").order("s DESC")
+                .offset(1).limit(3));
+        same("filas-prueba", b -> b.select("anio, estado").group("anio, estado").order("estado.label DESC"));
+        same("filas-prueba", b -> b.group("nota"));
+        for (String where : List.of("", "cantidad > 1", "1 = 2")) same("filas-prueba", b -> b.select(AGGREGATES).where(where));
+        same("filas-prueba", b -> b.select("anio, count(*)").group("anio").search("robo"));
+        same("filas-prueba", b -> b.select("anio, sum(monto)").group("anio").shortcut("estado", "Jalisco").shortcut("estado", "Yucatán"));
+        // what the index does not express goes to SPARQL, with the same answer
+        same("filas-prueba", RowQuery.builder().select("anio, count(:id)").group("anio").build(), false);
+        same("filas-prueba", RowQuery.builder().select("anio, count(*)").group("anio").where("upper(nombre) = 'CAFE'").build(), false);
+    }
+
+    @Test
+    void groups_of_the_bundled_datasets_give_what_sparql_gives() {
+        for (String slug : List.of("cuenta-publica", "incidencia-delictiva-estatal")) {
+            for (Table t : indexed.tables(slug)) {
+                List<String> numbers = t.columns().stream().filter(c -> !c.multiValued() && c.type().kind() == ColumnType.Kind.NUMBER)
+                        .map(Column::name).limit(3).toList();
+                StringBuilder aggs = new StringBuilder("count(*)");
+                for (String n : numbers) aggs.append(", sum(").append(n).append("), avg(").append(n).append("), min(").append(n)
+                        .append("), max(").append(n).append("), count(").append(n).append(")");
+                for (Column c : t.columns()) {
+                    if (c.multiValued()) continue;
+                    same(slug, b -> b.table(t.classIri()).select(c.name() + ", " + aggs).group(c.name()).limit(100));
+                }
+            }
+        }
+        String ide = "incidencia-delictiva-estatal";
+        same(ide, b -> b.select("entidad_federativa, sum(incidencias_anio) AS total").group("entidad_federativa").limit(100));
+        same(ide, b -> b.select("entidad_federativa, anio, sum(incidencias_anio) AS total, avg(incidencias_enero) AS e")
+                .group("entidad_federativa, anio").where("modalidad LIKE 'ROBO%'").having("sum(incidencias_anio) > 1000")
+                .order("total DESC").offset(5).limit(20));
+        same(ide, b -> b.select("entidad_federativa.label, max(incidencias_anio)").group("entidad_federativa.label")
+                .where("anio BETWEEN 2000 AND 2010").order("max(incidencias_anio) DESC").limit(10));
+    }
+
+    @Test
+    void a_group_by_is_answered_by_the_index_and_says_so() {
+        RowQuery q = RowQuery.builder().select("entidad_federativa, sum(incidencias_anio)").group("entidad_federativa").build();
+        assertThat(indexed.query("incidencia-delictiva-estatal", q, false).indexed()).isTrue();
+        assertThat(sparql.query("incidencia-delictiva-estatal", q, false).indexed()).isFalse();
     }
 
     static List<String> ids(RowResult r) {
