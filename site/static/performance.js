@@ -26,7 +26,7 @@
       series.push({ name: '_low', type: 'line', stack: 'band', data: s.low, symbol: 'none', lineStyle: { opacity: 0 },
                     silent: true, tooltip: { show: false } });
       series.push({ name: s.bandName, type: 'line', stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
-                    areaStyle: { color: BAND }, silent: true,
+                    areaStyle: { color: BAND }, itemStyle: { color: '#E69F00' }, silent: true,
                     data: s.high.map(function (h, i) { return h === null || s.low[i] === null ? null : h - s.low[i]; }) });
     }
     if (hasTarget) {

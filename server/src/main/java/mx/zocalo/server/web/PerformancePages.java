@@ -87,6 +87,7 @@ final class PerformancePages {
         m.put("badge", PerformanceFigures.badge(g.status(), msg));
         m.put("trend", PerformanceFigures.trend(h == null ? 0 : h.trend(), msg));
         m.put("sparkline", h == null ? "" : PerformanceFigures.sparkline(h.series(), h.targetValue()));
+        m.put("target", h == null ? null : target(h.measure().target(), h.targetValue(), h.measure().unit(lang), lang, msg));
         return m;
     }
 
@@ -207,12 +208,12 @@ final class PerformancePages {
         String u = unit.isBlank() ? "" : " " + unit;
         String v = value == null ? msg.get("performance.target.unknown") : PerformanceFigures.number(value, lang) + u;
         String s = msg.get("performance.target." + t.direction().name().toLowerCase(java.util.Locale.ROOT)).replace("{value}", v);
+        if (t.change() != null && t.baseline() != null) {
+            s += ", " + msg.get("performance.target.change").replace("{change}", (t.change() < 0 ? "−" : "+")
+                    + PerformanceFigures.number(Math.abs(t.change()), lang) + " %").replace("{baseline}", t.baseline());
+        }
         if (value != null && t.tolerance().amount() > 0) {
             s += " " + msg.get("performance.target.tolerance").replace("{tolerance}", PerformanceFigures.number(t.tolerance().of(value), lang) + u);
-        }
-        if (t.change() != null && t.baseline() != null) {
-            s += " " + msg.get("performance.target.change").replace("{change}", PerformanceFigures.number(t.change(), lang) + " %")
-                    .replace("{baseline}", t.baseline());
         }
         return s;
     }
