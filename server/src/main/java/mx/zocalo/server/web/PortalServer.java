@@ -35,6 +35,7 @@ public final class PortalServer {
     private final SparqlLimits sparqlLimits;
     private final QuerySlots querySlots;
     private final MapTiles mapTiles;
+    private final java.nio.file.Path performanceFolder;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -44,6 +45,7 @@ public final class PortalServer {
         this.sparqlLimits = b.sparqlLimits;
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
+        this.performanceFolder = b.performanceFolder;
     }
 
     public static Builder builder() {
@@ -73,6 +75,9 @@ public final class PortalServer {
         search.catchUpInBackground(); // serving does not wait: /search answers 503 until a first index exists
         mx.zocalo.server.table.RowIndex.attach(store, iris).catchUpInBackground(); // until then the row API answers by SPARQL
         SearchPages searchPages = new SearchPages(search, iris, templates);
+        mx.zocalo.server.performance.PerformanceService performance = mx.zocalo.server.performance.PerformanceService
+                .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
+        PerformanceApi performanceApi = new PerformanceApi(performance, iris);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -104,6 +109,8 @@ public final class PortalServer {
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
+            routes.get("/api/performance", performanceApi::goals);
+            routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
@@ -158,6 +165,7 @@ public final class PortalServer {
         private SparqlLimits sparqlLimits = SparqlLimits.defaults();
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
+        private java.nio.file.Path performanceFolder;
 
         private Builder() {}
 
@@ -173,6 +181,9 @@ public final class PortalServer {
 
         /** Tiles drawn under maps (an OpenStreetMap URL template and its attribution); default none: boundaries alone. */
         public Builder mapTiles(MapTiles tiles) { this.mapTiles = Objects.requireNonNull(tiles); return this; }
+
+        /** The folder of performance goal files ({@code performance/*.yaml}); default none: no goals. */
+        public Builder performance(java.nio.file.Path folder) { this.performanceFolder = folder; return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");
