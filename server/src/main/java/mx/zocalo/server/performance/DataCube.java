@@ -124,6 +124,7 @@ final class DataCube {
         add(dsd, qb("component"), spec);
         add(spec, RDF.type.asNode(), qb("ComponentSpecification"));
         add(spec, qb(kind), property);
+        add(spec, qb("componentProperty"), property); // the normalized form (Data Cube §10) the integrity constraints read
         if (order > 0) add(spec, qb("order"), NodeFactory.createLiteralDT(Integer.toString(order), XSDDatatype.XSDinteger));
         if (kind.equals("attribute")) add(spec, qb("componentRequired"), NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean));
     }

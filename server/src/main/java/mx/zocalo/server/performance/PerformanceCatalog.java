@@ -76,7 +76,11 @@ final class PerformanceCatalog {
         add(ds, DCAT.keyword.asNode(), NodeFactory.createLiteralLang(g.category(), "en"));
         add(ds, DCAT.landingPage.asNode(), iris.iri("performance/" + g.id()));
         add(iris.iri("performance/" + g.id()), RDF.type.asNode(), FOAF.Document.asNode());
-        add(ds, DCTerms.temporal.asNode(), NodeFactory.createURI(DataCube.goal(iris, g.id()).getURI() + "#period"));
+        Node period = NodeFactory.createURI(DataCube.goal(iris, g.id()).getURI() + "#period");
+        add(ds, DCTerms.temporal.asNode(), period);
+        add(period, RDF.type.asNode(), DCTerms.PeriodOfTime.asNode());
+        add(period, DCAT.startDate.asNode(), NodeFactory.createLiteralDT(g.start().toString(), XSDDatatype.XSDdate));
+        add(period, DCAT.endDate.asNode(), NodeFactory.createLiteralDT(g.end().toString(), XSDDatatype.XSDdate));
         for (String slug : m.datasets()) add(ds, NodeFactory.createURI(DataCube.PROV + "wasDerivedFrom"), iris.dataset(slug));
         distribution(ds, "ttl", NodeFactory.createURI(ds.getURI() + ".ttl"), "text/turtle", "RDF_TURTLE",
                 Map.of("es", "El cubo de datos en Turtle", "en", "The data cube in Turtle"));
