@@ -133,5 +133,8 @@ class GoalReaderTest {
         assertThat(t.change()).isEqualTo(-10.0);
         assertThat(t.baseline()).isEqualTo("2010");
         assertThat(t.tolerance()).isEqualTo(new Tolerance(5, true));
+        List<Goal> bench = GoalFiles.read(PerformancePortal.GOALS.resolve("bench"), p);
+        assertThat(p).isEmpty();
+        assertThat(bench).extracting(Goal::id).containsExactly("victimas-por-100-mil");
     }
 }
