@@ -78,6 +78,7 @@ public final class PortalServer {
         mx.zocalo.server.performance.PerformanceService performance = mx.zocalo.server.performance.PerformanceService
                 .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
         PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris);
+        PerformanceApi performanceApi = new PerformanceApi(performance, iris);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -112,6 +113,8 @@ public final class PortalServer {
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
+            routes.get("/api/performance", performanceApi::goals);
+            routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
