@@ -22,6 +22,7 @@ import mx.zocalo.server.performance.MeasureResult;
 import mx.zocalo.server.performance.Observation;
 import mx.zocalo.server.performance.PerformanceService;
 import mx.zocalo.server.performance.Target;
+import mx.zocalo.server.store.Store;
 
 /**
  * The performance pages: {@code /performance} lists the goals of {@link PerformanceService} by category, each with its
@@ -37,9 +38,11 @@ final class PerformancePages {
     private final CatalogService catalog;
     private final Templates templates;
     private final PortalIris iris;
+    private final Store store;
 
-    PerformancePages(PerformanceService performance, CatalogService catalog, Templates templates, PortalIris iris) {
+    PerformancePages(PerformanceService performance, CatalogService catalog, Templates templates, PortalIris iris, Store store) {
         this.performance = performance;
+        this.store = store;
         this.catalog = catalog;
         this.templates = templates;
         this.iris = iris;
@@ -98,8 +101,9 @@ final class PerformancePages {
         Map<String, String> msg = templates.messages(lang);
 
         // the member chosen (by its label, or its key): every measure with a by: column shows that member's series
-        Map<String, String> labels = new java.util.TreeMap<>();
-        for (MeasureResult m : g.measures()) m.memberLabels().forEach((k, v) -> labels.merge(v, k, (a, b) -> a));
+        Map<String, String> labels = new java.util.TreeMap<>(java.text.Collator.getInstance(LocaleFilters.locale(lang)));
+        Map<String, String> named = memberNames(g, lang);
+        for (MeasureResult m : g.measures()) m.memberLabels().forEach((k, v) -> labels.merge(named.getOrDefault(k, v), k, (a, b) -> a));
         String asked = ctx.queryParam("member");
         String member = null;
         String memberLabel = null;
@@ -199,6 +203,20 @@ final class PerformancePages {
             queries.add(qm);
         }
         out.put("queries", queries);
+        return out;
+    }
+
+    /**
+     * The names of the members that are resources (a state of the places dataset), in the page's language, read from the
+     * store: the row API's label of a link can be its code when the linked dataset was published after the one linking.
+     */
+    private Map<String, String> memberNames(GoalResult g, String lang) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (MeasureResult m : g.measures()) for (String k : m.members().keySet()) if (k.startsWith("http")) keys.add(k);
+        if (keys.isEmpty()) return Map.of();
+        Map<String, String> found = store.read(dsg -> ResourceLabels.of(dsg, keys, lang));
+        Map<String, String> out = new java.util.HashMap<>();
+        found.forEach((k, v) -> { if (!v.equals(ResourceView.localName(k))) out.put(k, v); });
         return out;
     }
 

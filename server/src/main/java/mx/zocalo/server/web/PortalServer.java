@@ -77,7 +77,7 @@ public final class PortalServer {
         SearchPages searchPages = new SearchPages(search, iris, templates);
         mx.zocalo.server.performance.PerformanceService performance = mx.zocalo.server.performance.PerformanceService
                 .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
-        PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris);
+        PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris, store);
         PerformanceApi performanceApi = new PerformanceApi(performance, iris);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

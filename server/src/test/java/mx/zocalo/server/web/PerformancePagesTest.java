@@ -149,6 +149,36 @@ class PerformancePagesTest {
     }
 
     @Test
+    void a_goal_measured_per_state_is_shown_for_the_state_chosen_in_the_url_or_for_all() throws Exception {
+        GoalResult g = service.goals().stream().filter(r -> r.measures().stream().anyMatch(m -> !m.members().isEmpty())).findFirst().orElseThrow();
+        MeasureResult m = g.measures().stream().filter(x -> !x.members().isEmpty()).findFirst().orElseThrow();
+        // Nuevo León is state 19 of INEGI's codes; its name is the one the places dataset gives it
+        String key = m.members().keySet().stream().filter(k -> k.endsWith("/19")).findFirst().orElseThrow();
+        String label = lex(sparql(portal, "SELECT ?l WHERE { GRAPH ?g { <" + key + "> rdfs:label ?l } }").get(0), "l");
+        assertThat(label).isEqualTo("Nuevo León");
+        String path = "/performance/" + g.id();
+        String all = ok(portal.get(path + "?lang=en", "text/html"));
+        assertThat(all).contains("<option value=\"\" selected>All (total)</option>").contains("<option value=\"Nuevo León\">Nuevo León</option>");
+        assertThat(count(between(all, "<select id=\"perf-member\"", "</select>"), "<option ")).isEqualTo(m.members().size() + 1);
+        assertThat(new BigDecimal(attr(between(all, "id=\"measure-" + m.id() + "\"", "</section>"), "data class=\"perf-value\" value")))
+                .isEqualByComparingTo(BigDecimal.valueOf(m.latest().orElseThrow().value()));
+        String one = ok(portal.get(path + "?lang=en&member=" + TestPortal.enc(label), "text/html"));
+        assertThat(one).contains("<option value=\"" + label + "\" selected>" + label + "</option>");
+        String section = between(one, "id=\"measure-" + m.id() + "\"", "</section>");
+        assertThat(section).contains(m.measure().title("en") + " · " + label);
+        Observation latest = PerformanceFigures.latest(m.series(key));
+        assertThat(new BigDecimal(attr(section, "data class=\"perf-value\" value"))).isEqualByComparingTo(BigDecimal.valueOf(latest.value()));
+        assertThat(latest.value()).isNotEqualTo(m.latest().orElseThrow().value());
+        for (Observation o : m.series(key)) {
+            if (o.hasValue()) assertThat(section).contains("<tr data-period=\"" + o.period().label() + "\"><th scope=\"row\">" + o.period().label()
+                    + "</th><td class=\"number\"><data value=\"" + o.value() + "\">");
+        }
+        // the member's key works too, and the embed keeps the choice
+        assertThat(ok(portal.get(path + "?lang=en&member=" + TestPortal.enc(key), "text/html"))).contains("<option value=\"" + label + "\" selected>");
+        assertThat(one).contains("embed/performance/" + g.id() + "?member=" + java.net.URLEncoder.encode(label, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void the_site_header_and_home_page_link_the_dashboards() throws Exception {
         assertThat(ok(portal.get("/?lang=en", "text/html"))).contains("<a href=\"/performance\">Performance</a>")
                 .contains("See the performance dashboards");
@@ -194,6 +224,12 @@ class PerformancePagesTest {
         Matcher m = Pattern.compile(Pattern.quote(name) + "=\"([^\"]*)\"").matcher(s);
         assertThat(m.find()).as(name + " in " + s.substring(0, Math.min(300, s.length()))).isTrue();
         return m.group(1);
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
+        return n;
     }
 
     private static String lex(Binding b, String var) {
