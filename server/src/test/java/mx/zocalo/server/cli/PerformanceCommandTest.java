@@ -95,5 +95,8 @@ class PerformanceCommandTest {
         ZocaloCommandTest.Run r = ZocaloCommandTest.run("performance", "check", "--data", data.toString(), "--performance", goals.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("performance: 1 goal(s), no errors");
+        // the cubes' graph is the portal's own: the store check does not report it
+        ZocaloCommandTest.Run check = ZocaloCommandTest.run("store", "check", "--data", data.toString());
+        assertThat(check.out() + check.err()).doesNotContain("graph/performance");
     }
 }
