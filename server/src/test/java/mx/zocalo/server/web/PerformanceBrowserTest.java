@@ -28,7 +28,7 @@ class PerformanceBrowserTest {
     static TestPortal portal;
     static ChromeDriver browser;
     static final List<String> PAGES = List.of("/performance", "/performance?lang=en", "/performance/delitos-nuevo-leon",
-            "/performance/accidentes-nuevo-leon?lang=en");
+            "/performance/accidentes-nuevo-leon?lang=en", "/performance/delitos-por-100-mil?lang=en&member=Nuevo%20Le%C3%B3n");
 
     @BeforeAll
     static void start() {
@@ -54,7 +54,8 @@ class PerformanceBrowserTest {
 
     @Test
     void every_measure_chart_draws_its_values_and_target_in_both_languages() {
-        for (String page : List.of("/performance/delitos-nuevo-leon", "/performance/accidentes-nuevo-leon?lang=en")) {
+        for (String page : List.of("/performance/delitos-nuevo-leon", "/performance/accidentes-nuevo-leon?lang=en",
+                "/performance/delitos-por-100-mil?member=Nuevo%20Le%C3%B3n")) {
             int charts = drawn(page);
             assertThat(charts).as(page).isGreaterThanOrEqualTo(1);
             for (var chart : browser.findElements(By.cssSelector(".perf-chart"))) {
