@@ -171,6 +171,25 @@ class PerformanceValuesTest {
         assertThat(r.measures().get(0).latest().orElseThrow().period().label()).isEqualTo("2014");
     }
 
+    @Test
+    void a_cumulative_measure_adds_up_the_periods_from_the_calculation_start() {
+        GoalResult perYear = goal("delitos-nuevo-leon");
+        Goal g = perYear.goal();
+        Measure m = g.measures().get(0);
+        Measure running = new Measure(m.id(), m.title(), m.unit(), m.dataset(), m.table(), m.aggregate(), m.column(), m.where(), m.period(),
+                m.every(), java.time.LocalDate.of(2011, 1, 1), true, m.by(), m.rate(), null, m.line());
+        Goal cumulative = new Goal("acumulado", g.title(), g.narrative(), g.department(), g.category(), g.start(), g.end(), true,
+                List.of(running), g.file());
+        List<Observation> s = new GoalComputer(portal.tables, java.time.Clock.systemUTC()).compute(cumulative).measures().get(0).series();
+        assertThat(s).extracting(o -> o.period().label()).containsExactly("2011", "2012", "2013", "2014");
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) {
+            sum += perYear.measures().get(0).series().get(i + 1).value();
+            assertThat(s.get(i).value()).as(s.get(i).period().label()).isEqualTo(sum);
+            assertThat(s.get(i).status()).isEqualTo(Status.NO_TARGET);
+        }
+    }
+
     private static List<List<Observation>> concat(MeasureResult m) {
         List<List<Observation>> out = new java.util.ArrayList<>();
         out.add(m.series());
