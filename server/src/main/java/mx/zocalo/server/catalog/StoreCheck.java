@@ -39,7 +39,9 @@ public final class StoreCheck {
     /** The findings for the portal with base {@code iris}, graphs first, in order. */
     public static List<Finding> run(Store store, PortalIris iris) {
         List<String> live = liveSlugs(store, iris);
-        Set<String> owned = new LinkedHashSet<>(List.of(iris.catalogGraph().getURI(), iris.vocabularyGraph().getURI()));
+        // the performance goals' Data Cubes (zocalo performance publish) are the portal's own, like the catalog
+        Set<String> owned = new LinkedHashSet<>(List.of(iris.catalogGraph().getURI(), iris.vocabularyGraph().getURI(),
+                iris.iri("graph/performance").getURI()));
         live.forEach(slug -> owned.add(iris.datasetGraph(slug).getURI()));
         List<String> withdrawnList = store.read(dsg -> WithdrawnRecord.slugs(dsg.getGraph(iris.catalogGraph()), iris));
         Set<String> withdrawn = new TreeSet<>(withdrawnList);

@@ -30,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
     SparqlOptions sparql;
 
     @Mixin
+    PerformanceOptions performance;
+
+    @Mixin
     MapTileOptions tiles;
 
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
@@ -48,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
         mx.zocalo.server.web.MapTiles mapTiles = tiles.tiles(); // a bad template is told before anything is published
         try (StoreOptions.Portal p = store.open(demoData(), "http://localhost:" + port + "/", cache.maxAge())) {
             new DatasetPublisher(p.store(), p.iris()).publishAll(mappings, false);
-            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles);
+            performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
+            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder);
         }
         return 0;
     }

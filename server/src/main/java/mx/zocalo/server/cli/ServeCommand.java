@@ -37,13 +37,16 @@ final class ServeCommand implements Callable<Integer> {
     SparqlOptions sparql;
 
     @Mixin
+    PerformanceOptions performance;
+
+    @Mixin
     MapTileOptions tiles;
 
     @Override
     public Integer call() throws Exception {
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
-            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles);
+            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder);
         }
         return 0;
     }
@@ -76,10 +79,17 @@ final class ServeCommand implements Callable<Integer> {
     /** Loads the vocabularies, starts the server and blocks until the JVM is asked to stop. */
     static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again, MapTiles tiles)
             throws InterruptedException {
+        serve(store, iris, port, limits, startedNanos, again, tiles, null);
+    }
+
+    /** The same, with the goals of the folder {@code performance} (null: none). */
+    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again, MapTiles tiles,
+            java.nio.file.Path performance) throws InterruptedException {
         Vocabularies.load(store, iris);
         warnAboutLeftovers(store, iris, again);
         warnAboutPort(iris, port);
-        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).mapTiles(tiles).build().start();
+        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).mapTiles(tiles)
+                .performance(performance).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);

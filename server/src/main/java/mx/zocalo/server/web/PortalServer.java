@@ -35,6 +35,7 @@ public final class PortalServer {
     private final SparqlLimits sparqlLimits;
     private final QuerySlots querySlots;
     private final MapTiles mapTiles;
+    private final java.nio.file.Path performanceFolder;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -44,6 +45,7 @@ public final class PortalServer {
         this.sparqlLimits = b.sparqlLimits;
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
+        this.performanceFolder = b.performanceFolder;
     }
 
     public static Builder builder() {
@@ -73,6 +75,10 @@ public final class PortalServer {
         search.catchUpInBackground(); // serving does not wait: /search answers 503 until a first index exists
         mx.zocalo.server.table.RowIndex.attach(store, iris).catchUpInBackground(); // until then the row API answers by SPARQL
         SearchPages searchPages = new SearchPages(search, iris, templates);
+        mx.zocalo.server.performance.PerformanceService performance = mx.zocalo.server.performance.PerformanceService
+                .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
+        PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris, store);
+        PerformanceApi performanceApi = new PerformanceApi(performance, iris);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
@@ -100,10 +106,15 @@ public final class PortalServer {
             routes.get("/api/places/{file}", places::geojson);
             StoryPage story = new StoryPage(tables, catalog, new DatasetViews(store, iris), templates);
             routes.get("/dataset/{slug}/story", cache.wrap(story::page));
+            routes.get("/performance", cache.wrap(performancePages::index));
+            routes.get("/performance/{goal}", cache.wrap(performancePages::goal));
+            routes.get("/embed/performance/{goal}", cache.wrap(performancePages::embed));
             routes.get("/download/{file}", downloads::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));
+            routes.get("/api/performance", performanceApi::goals);
+            routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
@@ -158,6 +169,7 @@ public final class PortalServer {
         private SparqlLimits sparqlLimits = SparqlLimits.defaults();
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
+        private java.nio.file.Path performanceFolder;
 
         private Builder() {}
 
@@ -173,6 +185,9 @@ public final class PortalServer {
 
         /** Tiles drawn under maps (an OpenStreetMap URL template and its attribution); default none: boundaries alone. */
         public Builder mapTiles(MapTiles tiles) { this.mapTiles = Objects.requireNonNull(tiles); return this; }
+
+        /** The folder of performance goal files ({@code performance/*.yaml}); default none: no goals. */
+        public Builder performance(java.nio.file.Path folder) { this.performanceFolder = folder; return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

@@ -18,6 +18,8 @@ import mx.zocalo.server.store.TdbStore;
 final class TestPortal implements AutoCloseable {
     static final String BASE = "https://datos.example.mx/";
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/pagos-prueba");
+    /** The demo goals of the performance pages. */
+    static final Path PERFORMANCE = Path.of("../performance");
 
     final TdbStore store;
     final PortalIris iris = new PortalIris(BASE);
@@ -34,7 +36,7 @@ final class TestPortal implements AutoCloseable {
         store = TdbStore.open(dataDir);
         publisher = new DatasetPublisher(store, iris);
         Vocabularies.load(store, iris);
-        server = PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).build().start();
+        server = PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).performance(PERFORMANCE).build().start();
     }
 
     String url(String path) {
