@@ -144,7 +144,7 @@ public final class Submissions {
     }
 
     private String newId() {
-        StringBuilder b = new StringBuilder(DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC).format(clock.instant())).append('-');
+        StringBuilder b = new StringBuilder(DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(clock.instant())).append('-');
         for (int i = 0; i < 6; i++) b.append(LETTERS.charAt(RANDOM.nextInt(LETTERS.length())));
         return b.toString();
     }

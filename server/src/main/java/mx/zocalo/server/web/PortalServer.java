@@ -36,6 +36,8 @@ public final class PortalServer {
     private final QuerySlots querySlots;
     private final MapTiles mapTiles;
     private final java.nio.file.Path performanceFolder;
+    private final Access access;
+    private final mx.zocalo.server.submissions.Submissions submissions;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -46,6 +48,10 @@ public final class PortalServer {
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
         this.performanceFolder = b.performanceFolder;
+        this.access = b.access;
+        this.submissions = b.submissions != null ? b.submissions
+                : mx.zocalo.server.submissions.Submissions.open(b.store, b.iris, b.store.filesDirectory().toAbsolutePath().getParent(),
+                        mx.zocalo.server.submissions.SubmissionLimits.defaults());
     }
 
     public static Builder builder() {
@@ -117,6 +123,16 @@ public final class PortalServer {
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
+            SubmitPages submit = new SubmitPages(submissions, templates);
+            routes.get("/submit", submit::form);
+            config.routes.post("/submit", submit::submit);
+            routes.get("/submit/thanks/{id}", submit::thanks);
+            ReviewPages review = new ReviewPages(submissions, templates, access);
+            routes.get("/review", review::queue);
+            routes.get("/review/{id}", review::submission);
+            routes.get("/review/{id}/file", review::file);
+            config.routes.post("/review/{id}/accept", review::accept);
+            config.routes.post("/review/{id}/reject", review::reject);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
@@ -170,6 +186,8 @@ public final class PortalServer {
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
         private java.nio.file.Path performanceFolder;
+        private Access access = new NoSignIn();
+        private mx.zocalo.server.submissions.Submissions submissions;
 
         private Builder() {}
 
@@ -188,6 +206,12 @@ public final class PortalServer {
 
         /** The folder of performance goal files ({@code performance/*.yaml}); default none: no goals. */
         public Builder performance(java.nio.file.Path folder) { this.performanceFolder = folder; return this; }
+
+        /** Who is signed in and what they may do; default: nobody signs in, so every action answers 401. */
+        public Builder access(Access access) { this.access = Objects.requireNonNull(access); return this; }
+
+        /** The citizens' submissions and their review queue; default: those of the store's data directory, default limits. */
+        public Builder submissions(mx.zocalo.server.submissions.Submissions submissions) { this.submissions = submissions; return this; }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

@@ -1,0 +1,25 @@
+package mx.zocalo.server.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
+import java.util.Optional;
+import mx.zocalo.server.accounts.Action;
+import mx.zocalo.server.accounts.Principal;
+
+/** The door of a portal without accounts: nobody is signed in, so every action answers 401. */
+final class NoSignIn implements Access {
+    @Override
+    public Optional<Principal> who(Context ctx) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Principal require(Context ctx, Action action, String organisation) {
+        throw new UnauthorizedResponse("Sign in to do this");
+    }
+
+    @Override
+    public String csrfToken(Context ctx) {
+        return "";
+    }
+}
