@@ -230,6 +230,21 @@ class SubmissionsTest {
     }
 
     @Test
+    void a_table_that_cannot_be_converted_stays_pending_and_says_where() throws Exception {
+        byte[] broken = "municipio,poblacion\nApodaca,\"656464\n".getBytes(StandardCharsets.UTF_8); // a quote never closed
+        String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Tabla rota"), "rota.csv", broken));
+        assertThat(portal.get("/review/" + id, "reviewer").body()).contains("rota.csv, line 2");
+        HttpResponse<String> r = portal.post("/review/" + id + "/accept", "reviewer", Map.of("slug", "tabla-rota",
+                "organisation", "obras-publicas", "publisher", "Obras Públicas", "titleEs", "Tabla rota"));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("class=\"excerpt publish-error\"").contains("line 2");
+        assertThat(portal.submissions.find(id).orElseThrow().pending()).isTrue();
+        assertThat(portal.get("/dataset/tabla-rota", null).statusCode()).isEqualTo(404);
+        assertThat(Files.exists(data.resolve("sources/tabla-rota"))).isFalse();
+        assertThat((boolean) portal.store.<Boolean>read(dsg -> dsg.containsGraph(portal.iris.datasetGraph("tabla-rota")))).isFalse();
+    }
+
+    @Test
     void rejecting_writes_to_the_contact_through_the_outbox() throws Exception {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Tabla repetida"), SubmissionPortal.ACCIDENTS));
         HttpResponse<String> r = portal.post("/review/" + id + "/reject", "reviewer",
