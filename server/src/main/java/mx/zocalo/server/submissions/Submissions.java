@@ -138,7 +138,7 @@ public final class Submissions {
             id = newId();
         } while (folder.read(id).isPresent());
         Submission s = new Submission(id, form.title(), form.description(), form.source(), form.contactName(), form.contactEmail(),
-                TableFile.safeName(uploadName, kind), kind, bytes, clock.instant(), key.addressHash(address), Submission.Status.PENDING, null);
+                TableFile.safeName(uploadName, kind), kind, bytes, now(), key.addressHash(address), Submission.Status.PENDING, null);
         folder.create(s, upload);
         return s;
     }
@@ -185,7 +185,7 @@ public final class Submissions {
         if (datasets.taken(a.slug())) throw new NotPending("slug-taken");
         PublishOutcome outcome = datasets.publish(a, folder.file(s), s.kind(), reviewer);
         folder.update(s.decided(Submission.Status.ACCEPTED,
-                new Submission.Decision(reviewer, clock.instant(), a.slug(), a.organisation(), a.note(), null)));
+                new Submission.Decision(reviewer, now(), a.slug(), a.organisation(), a.note(), null)));
         log.record(reviewer, "accept", id, "published as " + a.slug() + " for " + a.organisation() + ": " + outcome.rows() + " rows");
         return outcome;
     }
@@ -211,7 +211,7 @@ public final class Submissions {
                 """.formatted(s.contactName(), s.title(), s.id(), text);
         String file = outbox.write(s.id(), s.contactName(), s.contactEmail(),
                 "Su envío " + s.id() + " / Your submission " + s.id(), body);
-        Submission decided = s.decided(Submission.Status.REJECTED, new Submission.Decision(reviewer, clock.instant(), null, null, text, file));
+        Submission decided = s.decided(Submission.Status.REJECTED, new Submission.Decision(reviewer, now(), null, null, text, file));
         folder.update(decided);
         log.record(reviewer, "reject", id, "message to the contact in outbox/" + file);
         return decided;
@@ -220,6 +220,10 @@ public final class Submissions {
     /** The message written to the contact of a rejected submission, as it sits in the outbox (null once delivered). */
     public String outboxMessage(Submission s) {
         return s.decision() == null ? null : outbox.read(s.decision().outboxFile());
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private Submission pending(String id) {
