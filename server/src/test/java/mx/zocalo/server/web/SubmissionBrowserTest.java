@@ -86,7 +86,7 @@ class SubmissionBrowserTest {
         browser.findElement(By.id("publisher")).sendKeys("Secretaría de Movilidad");
         browser.findElement(By.cssSelector("form.accept button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("published="));
-        assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Aceptados");
+        assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Aceptado");
         browser.findElement(By.cssSelector(".decision a[href^='/dataset/']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/dataset/accidentes-de-transito-por-entidad-y-mes"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accidentes de tránsito por entidad y mes");
