@@ -93,6 +93,13 @@ class SubmissionsTest {
     }
 
     @Test
+    void the_form_speaks_english_too() throws Exception {
+        String page = portal.get("/submit?lang=en", null).body();
+        assertThat(page).contains("<html lang=\"en\">").contains("Submit a data table").containsPattern("What is [a-z]+ plus [a-z]+\\?");
+        assertThat(portal.get("/", null).body()).contains("href=\"/submit\"");
+    }
+
+    @Test
     void a_challenge_is_good_once() throws Exception {
         Map<String, String> f = portal.filledForm("Primera vez");
         assertThat(portal.submit(f, SubmissionPortal.ACCIDENTS).statusCode()).isEqualTo(303);
