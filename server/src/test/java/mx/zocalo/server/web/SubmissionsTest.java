@@ -142,6 +142,24 @@ class SubmissionsTest {
     }
 
     @Test
+    void a_body_declared_far_over_the_limit_is_413_before_it_is_read() throws Exception {
+        Path huge = Path.of("/work/shared/data/census-blocks-morelos/RESAGEBURB_17CSV20.csv.gz"); // 4 MB, over 256 kB + 1 MiB of form
+        HttpResponse<String> r = portal.submit(portal.filledForm("Enorme"), huge);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(queued("Enorme")).isFalse();
+    }
+
+    @Test
+    void an_excel_workbook_is_previewed_as_the_publisher_reads_it() throws Exception {
+        Path xlsx = Path.of("/work/shared/data/crime-municipal-2011-2014/siha_2_2_4_9_dic_2015.xlsx");
+        String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Libro de Excel"), xlsx));
+        assertThat(portal.submissions.find(id).orElseThrow().kind().name()).isEqualTo("XLSX");
+        String page = portal.get("/review/" + id, "reviewer").body();
+        assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"preview-columns\"").contains(" renglones, ")
+                .doesNotContain("La tabla no se puede leer");
+    }
+
+    @Test
     void a_path_in_the_file_name_is_dropped() throws Exception {
         HttpResponse<String> r = portal.submit(portal.filledForm("Nombre con ruta"), "../../x.csv",
                 Files.readAllBytes(SubmissionPortal.ACCIDENTS));
