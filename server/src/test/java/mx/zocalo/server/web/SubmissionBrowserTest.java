@@ -91,7 +91,16 @@ class SubmissionBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/dataset/accidentes-de-transito-por-entidad-y-mes"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accidentes de tránsito por entidad y mes");
         shoot("/review/" + id, "review-accepted");
-        for (String path : List.of("/submit", "/submit/thanks/" + id, "/review", "/review/" + id)) {
+        // a second one, rejected with a message to its contact
+        String other = SubmissionPortal.reference(portal.submit(portal.filledForm("Tabla repetida"), SubmissionPortal.ACCIDENTS));
+        browser.get(portal.url("/review/" + other));
+        browser.findElement(By.id("message")).sendKeys("Gracias. Esta tabla ya está publicada: https://datos.example.mx/dataset/accidentes-carreteros");
+        browser.findElement(By.cssSelector("form.reject button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"), "Rechazado"));
+        assertThat(browser.findElement(By.cssSelector(".reject-message")).getText()).contains("ya está publicada");
+        serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review/" + other), "review-rejected"));
+        shoot("/review/" + other, "review-rejected");
+        for (String path : List.of("/submit", "/submit/thanks/" + id, "/review", "/review/" + id, "/review/" + other)) {
             assertThat(Chromium.horizontalOverflow(browser, portal.url(path), 390)).as(path + " at 390 px").isEmpty();
         }
         assertThat(serious).isEmpty();
