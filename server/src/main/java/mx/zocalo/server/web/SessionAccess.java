@@ -95,6 +95,7 @@ public final class SessionAccess implements Access {
         HandlerType m = ctx.method();
         if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) return;
         Resolved r = resolve(ctx);
+        if (r.bearer()) return; // a token is sent by a program, never by a browser on its own
         String basis = r.sessionId() != null ? r.sessionId() : ctx.cookie(PRE_COOKIE);
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null) sent = formParam(ctx, CSRF_FIELD);
