@@ -85,7 +85,7 @@ final class AccountPages {
     }
 
     private void account(Context ctx) {
-        if (access.who(ctx).isEmpty()) {
+        if (access.who(ctx).isEmpty() && ctx.header("Authorization") == null) { // a browser: to the sign-in form; a program: 401
             ctx.redirect("/login?next=/account", HttpStatus.SEE_OTHER);
             return;
         }

@@ -42,7 +42,7 @@ final class AdminPages {
 
     /** A GET page: an anonymous visitor is sent to sign in, a user without the right gets 403. */
     private void page(Context ctx, Action action, java.util.function.BiConsumer<Context, Map<String, Object>> render) {
-        if (access.who(ctx).isEmpty()) {
+        if (access.who(ctx).isEmpty() && ctx.header("Authorization") == null) { // a browser: to the sign-in form; a program: 401
             ctx.redirect("/login?next=" + ctx.path(), HttpStatus.SEE_OTHER);
             return;
         }

@@ -91,6 +91,7 @@ public final class PortalServer {
             // security headers on every response; only /embed/ pages may be framed
             config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
             config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
+            config.routes.after(Signed::noStore);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
             config.routes.before(ctx -> withdrawals.checkPath(ctx.path()));
             Routes routes = new Routes(config);

@@ -77,7 +77,8 @@ public final class SessionAccess implements Access {
     public String csrfToken(Context ctx) {
         Resolved r = resolve(ctx);
         if (r.sessionId() != null) return csrfOf(r.sessionId());
-        String pre = ctx.cookie(PRE_COOKIE);
+        String pre = ctx.attribute(PRE_COOKIE); // set earlier in this request
+        if (pre == null) pre = ctx.cookie(PRE_COOKIE);
         if (pre == null || pre.length() != 43) {
             pre = Secrets.random();
             setCookie(ctx, PRE_COOKIE, pre, -1);
@@ -96,10 +97,13 @@ public final class SessionAccess implements Access {
         if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) return;
         Resolved r = resolve(ctx);
         if (r.bearer()) return; // a token is sent by a program, never by a browser on its own
-        String basis = r.sessionId() != null ? r.sessionId() : ctx.cookie(PRE_COOKIE);
         String sent = ctx.header(CSRF_HEADER);
         if (sent == null) sent = formParam(ctx, CSRF_FIELD);
-        if (basis == null || sent == null || !Secrets.same(csrfOf(basis), sent)) {
+        // the session's token, or (a form shown before signing in, such as the sign-in form) the pre-session cookie's
+        String pre = ctx.cookie(PRE_COOKIE);
+        boolean ok = sent != null && (r.sessionId() != null && Secrets.same(csrfOf(r.sessionId()), sent)
+                || pre != null && Secrets.same(csrfOf(pre), sent));
+        if (!ok) {
             throw new ForbiddenResponse("The form's security token (CSRF) is missing or out of date: reload the page and send it again");
         }
     }

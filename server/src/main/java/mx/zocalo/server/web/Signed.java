@@ -22,7 +22,11 @@ final class Signed {
         if (p == null) return;
         ctx.attribute(PRINCIPAL, p);
         ctx.attribute(CSRF, access.csrfToken(ctx));
-        if (!ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "private, no-store");
+    }
+
+    /** After the handler: a signed-in user's answers are kept by no cache (whatever the handler said), static files aside. */
+    static void noStore(Context ctx) {
+        if (principal(ctx) != null && !ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "private, no-store");
     }
 
     static Principal principal(Context ctx) {
