@@ -12,7 +12,7 @@ import io.javalin.http.Context;
  * or event-handler script; the {@code <script type="application/json">} data blocks of the chart, map, story,
  * performance and SPARQL pages are data, not run). Styles keep {@code 'unsafe-inline'}: the map legend's swatches carry
  * their colour in a {@code style} attribute and the SPARQL editor (YASGUI) and ECharts add style elements at run time.
- * Images may also come from the map tile server when one is configured. Also {@code X-Content-Type-Options: nosniff}
+ * Images may also come from the map tile server when one is configured; {@code connect-src} also allows the {@code blob:} URLs the chart page makes for its SVG download. Also {@code X-Content-Type-Options: nosniff}
  * and {@code Referrer-Policy: strict-origin-when-cross-origin}.
  */
 final class Framing {
@@ -22,7 +22,7 @@ final class Framing {
     /** {@code tileOrigin}: the origin of map tiles (e.g. {@code https://tile.openstreetmap.org}), or null. */
     Framing(String tileOrigin) {
         this.policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
-                + (tileOrigin != null ? " " + tileOrigin : "") + "; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                + (tileOrigin != null ? " " + tileOrigin : "") + "; font-src 'self' data:; connect-src 'self' blob:; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'";
     }
 
