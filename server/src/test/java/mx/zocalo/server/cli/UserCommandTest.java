@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import mx.zocalo.server.accounts.Accounts;
 import mx.zocalo.server.accounts.AuditLog;
 import mx.zocalo.server.accounts.Role;
@@ -70,6 +71,41 @@ class UserCommandTest {
             assertThat(a.audit().page(null, null, 0, 20)).extracting(AuditLog.Entry::action)
                     .containsExactly("password.reset", "organisation.add", "user.add", "organisation.add", "user.add");
             assertThat(a.audit().page(null, null, 0, 20)).allSatisfy(e -> assertThat(e.who()).startsWith("cli:"));
+        }
+    }
+
+    @Test
+    void serve_opens_the_accounts_of_its_data_directory_and_the_user_signs_in() throws Exception {
+        Path dir = data.resolve("portal");
+        assertThat(run(PASSWORD, "user", "add", "admin@ciudad.gob.mx", "--role", "admin", "--password-stdin", "--data", dir.toString())).isZero();
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ZocaloCommand.class.getName(), "serve", "--data", dir.toString(), "--port",
+                String.valueOf(port), "--secure-cookies");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null && !line.contains("serving "); line = r.readLine()) {
+                // until it serves
+            }
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://localhost:" + port;
+            var form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String csrf = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]{64})\".*", "$1");
+            String pre = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String body = "email=admin%40ciudad.gob.mx&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&csrf=" + csrf;
+            var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", pre)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(303);
+            assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("zocalo_session=").contains("; Secure"));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
         }
     }
 }
