@@ -38,6 +38,7 @@ public final class PortalServer {
     private final java.nio.file.Path performanceFolder;
     private final Access access;
     private final mx.zocalo.server.submissions.Submissions submissions;
+    private final mx.zocalo.server.accounts.Accounts accounts;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -48,10 +49,12 @@ public final class PortalServer {
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
         this.performanceFolder = b.performanceFolder;
-        this.access = b.access;
+        this.accounts = b.accounts;
+        this.access = b.access != null ? b.access
+                : b.accounts != null ? new SessionAccess(b.accounts, b.secureCookies) : SessionAccess.anonymous();
         this.submissions = b.submissions != null ? b.submissions
                 : mx.zocalo.server.submissions.Submissions.open(b.store, b.iris, b.store.filesDirectory().toAbsolutePath().getParent(),
-                        mx.zocalo.server.submissions.SubmissionLimits.defaults());
+                        b.submissionLimits);
     }
 
     public static Builder builder() {
@@ -89,10 +92,17 @@ public final class PortalServer {
             config.startup.showJavalinBanner = false;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates, withdrawals, rdf).register(config);
+            // security headers on every response; only /embed/ pages may be framed
+            config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
+            config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
+            config.routes.after(Signed::noStore);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
             config.routes.before(ctx -> withdrawals.checkPath(ctx.path()));
-            config.routes.before(Framing::headers); // only /embed/ pages may be framed
             Routes routes = new Routes(config);
+            if (accounts != null && access instanceof SessionAccess sessions) {
+                new AccountPages(sessions, templates).register(config);
+                new AdminPages(sessions, templates).register(config);
+            }
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
@@ -123,7 +133,7 @@ public final class PortalServer {
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
-            SubmitPages submit = new SubmitPages(submissions, templates);
+            SubmitPages submit = new SubmitPages(submissions, templates, access);
             routes.get("/submit", submit::form);
             config.routes.post("/submit", submit::submit);
             routes.get("/submit/thanks/{id}", submit::thanks);
@@ -142,6 +152,22 @@ public final class PortalServer {
         });
         app.start(port);
         return this;
+    }
+
+    /** The Access of this portal (who is signed in, who may do what). */
+    public Access access() {
+        return access;
+    }
+
+    /** The audit log of this portal (one that keeps nothing when it has no accounts database). */
+    public mx.zocalo.server.accounts.AuditLog audit() {
+        return accounts != null ? accounts.audit() : mx.zocalo.server.accounts.AuditLog.none();
+    }
+
+    /** Every route registered, as {@code METHOD path} (e.g. {@code POST /login}), for the authorization matrix test. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     /** The port actually listened on (useful with port 0). */
@@ -186,10 +212,22 @@ public final class PortalServer {
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
         private java.nio.file.Path performanceFolder;
-        private Access access = new NoSignIn();
+        private Access access;
+        private mx.zocalo.server.accounts.Accounts accounts;
+        private boolean secureCookies;
         private mx.zocalo.server.submissions.Submissions submissions;
+        private mx.zocalo.server.submissions.SubmissionLimits submissionLimits = mx.zocalo.server.submissions.SubmissionLimits.defaults();
 
         private Builder() {}
+
+        /** Who may do what; default: the sessions and tokens of {@link #accounts}, else everyone anonymous. */
+        public Builder access(Access access) { this.access = access; return this; }
+
+        /** The accounts database: sign-in, account and admin pages, sessions and API tokens ({@link SessionAccess}). */
+        public Builder accounts(mx.zocalo.server.accounts.Accounts accounts) { this.accounts = accounts; return this; }
+
+        /** Mark cookies {@code Secure} on every request (behind a proxy that ends TLS); default: when the request is https. */
+        public Builder secureCookies(boolean secure) { this.secureCookies = secure; return this; }
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
@@ -207,11 +245,14 @@ public final class PortalServer {
         /** The folder of performance goal files ({@code performance/*.yaml}); default none: no goals. */
         public Builder performance(java.nio.file.Path folder) { this.performanceFolder = folder; return this; }
 
-        /** Who is signed in and what they may do; default: nobody signs in, so every action answers 401. */
-        public Builder access(Access access) { this.access = Objects.requireNonNull(access); return this; }
-
         /** The citizens' submissions and their review queue; default: those of the store's data directory, default limits. */
         public Builder submissions(mx.zocalo.server.submissions.Submissions submissions) { this.submissions = submissions; return this; }
+
+        /** The limits of the submission form (file size, attempts per address, the challenge's times); default {@code defaults()}. */
+        public Builder submissionLimits(mx.zocalo.server.submissions.SubmissionLimits limits) {
+            this.submissionLimits = Objects.requireNonNull(limits);
+            return this;
+        }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

@@ -22,7 +22,8 @@ import mx.zocalo.server.submissions.Submissions;
  * {@code /submit}: the form anyone may send a table with (no account), its checks in the order a refusal costs least —
  * the address's rate (429), the declared size (411, 413), the honeypot, the challenge, the fields, the file's size (413)
  * and kind by content (415) — and the thank-you page with the reference. A refused form comes back with what was typed
- * (not the file) and a new question. Nothing here touches the store: the submission goes to the review queue only.
+ * (not the file) and a new question. The form carries the CSRF token of {@link Access#csrfToken} (for a visitor who is not
+ * signed in, that of a pre-session cookie: a double submit), checked by {@link Access#checkCsrf}. Nothing here touches the store: the submission goes to the review queue only.
  */
 final class SubmitPages {
     /** The honeypot: a field people do not see (hidden by CSS) and bots fill. */
@@ -31,10 +32,12 @@ final class SubmitPages {
     private static final long FORM_OVERHEAD = 1L << 20;
     private final Submissions submissions;
     private final Templates templates;
+    private final Access access;
 
-    SubmitPages(Submissions submissions, Templates templates) {
+    SubmitPages(Submissions submissions, Templates templates, Access access) {
         this.submissions = submissions;
         this.templates = templates;
+        this.access = access;
     }
 
     void form(Context ctx) {
@@ -55,6 +58,7 @@ final class SubmitPages {
         if (declared > submissions.limits().maxBytes() + FORM_OVERHEAD) {
             throw new HttpResponseException(413, tooLarge(lang));
         }
+        access.checkCsrf(ctx); // the pre-session cookie's token (double submit); the signed single-use question besides
         SubmissionForm form = new SubmissionForm(ctx.formParam("title"), ctx.formParam("description"), ctx.formParam("source"),
                 ctx.formParam("name"), ctx.formParam("email"), "yes".equals(ctx.formParam("consent")));
         String honeypot = ctx.formParam(HONEYPOT);
@@ -117,6 +121,7 @@ final class SubmitPages {
         for (String w : wrong) model.put("wrong_" + w, true);
         model.put("question", q.text(lang));
         model.put("challenge", q.token());
+        model.put("csrf", access.csrfToken(ctx));
         model.put("honeypot", HONEYPOT);
         model.put("maxMegabytes", Math.max(1, submissions.limits().maxBytes() >> 20));
         if (error != null) model.put("error", templates.messages(lang).getOrDefault(error, error));

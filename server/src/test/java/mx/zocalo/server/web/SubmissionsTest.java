@@ -100,6 +100,14 @@ class SubmissionsTest {
     }
 
     @Test
+    void a_form_without_its_csrf_token_is_403() throws Exception {
+        Map<String, String> f = portal.filledForm("Sin token");
+        f.remove("csrf");
+        assertThat(portal.submit(f, SubmissionPortal.ACCIDENTS).statusCode()).isEqualTo(403);
+        assertThat(queued("Sin token")).isFalse();
+    }
+
+    @Test
     void a_challenge_is_good_once() throws Exception {
         Map<String, String> f = portal.filledForm("Primera vez");
         assertThat(portal.submit(f, SubmissionPortal.ACCIDENTS).statusCode()).isEqualTo(303);
