@@ -77,6 +77,11 @@ public final class Submissions {
         previews.clear();
     }
 
+    /** Records every decision in {@code audit} too (the portal's audit log, shown to admins). */
+    public void auditTo(mx.zocalo.server.accounts.AuditLog audit) {
+        log.auditTo(audit);
+    }
+
     public SubmissionLimits limits() {
         return limits;
     }

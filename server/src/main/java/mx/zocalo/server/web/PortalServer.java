@@ -137,7 +137,9 @@ public final class PortalServer {
             routes.get("/submit", submit::form);
             config.routes.post("/submit", submit::submit);
             routes.get("/submit/thanks/{id}", submit::thanks);
-            ReviewPages review = new ReviewPages(submissions, templates, access);
+            if (accounts != null) submissions.auditTo(accounts.audit());
+            ReviewPages review = new ReviewPages(submissions, templates, access,
+                    accounts != null ? () -> accounts.users().organisations() : List::of);
             routes.get("/review", review::queue);
             routes.get("/review/{id}", review::submission);
             routes.get("/review/{id}/file", review::file);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import mx.zocalo.server.accounts.Action;
 import mx.zocalo.server.accounts.Principal;
+import mx.zocalo.server.accounts.Users;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.submissions.Acceptance;
 import mx.zocalo.server.submissions.Submission;
@@ -30,11 +31,14 @@ final class ReviewPages {
     private final Submissions submissions;
     private final Templates templates;
     private final Access access;
+    private final java.util.function.Supplier<List<Users.Organisation>> organisations;
 
-    ReviewPages(Submissions submissions, Templates templates, Access access) {
+    /** {@code organisations}: those of the accounts database (a choice), or none (a slug typed in). */
+    ReviewPages(Submissions submissions, Templates templates, Access access, java.util.function.Supplier<List<Users.Organisation>> organisations) {
         this.submissions = submissions;
         this.templates = templates;
         this.access = access;
+        this.organisations = organisations;
     }
 
     void queue(Context ctx) {
@@ -80,6 +84,9 @@ final class ReviewPages {
                 "keywords", "contactName", "contactEmail", "provenance", "note")) {
             fields.put(f, ctx.formParam(f) == null ? "" : ctx.formParam(f));
         }
+        List<Users.Organisation> known = organisations.get();
+        Users.Organisation chosen = known.stream().filter(o -> o.slug().equals(fields.get("organisation").strip())).findFirst().orElse(null);
+        if (chosen != null && fields.get("publisher").isBlank()) fields.put("publisher", chosen.name()); // the organisation publishes
         Acceptance a = new Acceptance(fields.get("slug"), fields.get("organisation"), fields.get("publisher"), fields.get("titleEs"),
                 fields.get("titleEn"), fields.get("descriptionEs"), fields.get("descriptionEn"), fields.get("license"),
                 Acceptance.keywords(fields.get("keywords")), fields.get("contactName"), fields.get("contactEmail"),
@@ -88,8 +95,10 @@ final class ReviewPages {
             render(ctx, lang, 409, s, fields, List.of(), "review.error.decided", "", who);
             return;
         }
-        if (!a.problems().isEmpty()) {
-            render(ctx, lang, 400, s, fields, a.problems(), "review.error.fields", "", who);
+        List<String> problems = new java.util.ArrayList<>(a.problems());
+        if (!known.isEmpty() && chosen == null && !problems.contains("organisation")) problems.add("organisation");
+        if (!problems.isEmpty()) {
+            render(ctx, lang, 400, s, fields, problems, "review.error.fields", "", who);
             return;
         }
         try {
@@ -138,6 +147,7 @@ final class ReviewPages {
         model.put("publishError", ctx.attribute("publishError"));
         model.put("message", message);
         model.put("csrf", access.csrfToken(ctx));
+        model.put("organisations", organisations.get());
         model.put("reviewer", who);
         model.put("published", ctx.queryParam("published"));
         if (s.status() == Submission.Status.REJECTED) model.put("outbox", submissions.outboxMessage(s));
