@@ -81,12 +81,12 @@ class SubmissionBrowserTest {
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review/" + id), "review-submission"));
         shoot("/review/" + id, "review-submission");
         browser.get(portal.url("/review/" + id));
-        assertThat(browser.findElement(By.cssSelector(".table-preview")).getText()).contains("entidad_federativa");
+        assertThat(browser.findElement(By.cssSelector(".submission-preview")).getText()).contains("entidad_federativa");
         browser.findElement(By.id("organisation")).sendKeys("movilidad");
         browser.findElement(By.id("publisher")).sendKeys("Secretaría de Movilidad");
         browser.findElement(By.cssSelector("form.accept button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("published="));
-        assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("Aceptado");
+        assertThat(browser.findElement(By.cssSelector(".review-status")).getText()).isEqualTo("Aceptado");
         browser.findElement(By.cssSelector(".decision a[href^='/dataset/']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/dataset/accidentes-de-transito-por-entidad-y-mes"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accidentes de tránsito por entidad y mes");
@@ -96,7 +96,7 @@ class SubmissionBrowserTest {
         browser.get(portal.url("/review/" + other));
         browser.findElement(By.id("message")).sendKeys("Gracias. Esta tabla ya está publicada: https://datos.example.mx/dataset/accidentes-carreteros");
         browser.findElement(By.cssSelector("form.reject button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"), "Rechazado"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-status"), "Rechazado"));
         assertThat(browser.findElement(By.cssSelector(".reject-message")).getText()).contains("ya está publicada");
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review/" + other), "review-rejected"));
         shoot("/review/" + other, "review-rejected");

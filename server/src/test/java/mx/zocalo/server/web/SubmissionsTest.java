@@ -163,7 +163,7 @@ class SubmissionsTest {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Libro de Excel"), xlsx));
         assertThat(portal.submissions.find(id).orElseThrow().kind().name()).isEqualTo("XLSX");
         String page = portal.get("/review/" + id, "reviewer").body();
-        assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"preview-columns\"").contains(" renglones, ")
+        assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"submission-columns\"").contains(" renglones, ")
                 .doesNotContain("La tabla no se puede leer");
     }
 
