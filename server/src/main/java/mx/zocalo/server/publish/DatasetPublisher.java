@@ -131,10 +131,10 @@ public final class DatasetPublisher {
                 if (old != null) {
                     td = System.nanoTime();
                     RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, preview.resources()));
-                    diff = inferred != null && inferred.idColumn() == null || old.rows() == 0 && before.get(before.size() - 1).rows() > 0
+                    diff = d.automatic() && inferred != null && inferred.idColumn() == null || old.rows() == 0 && before.get(before.size() - 1).rows() > 0
                             ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(old, now);
                     diffMillis += millisSince(td);
-                    LOG.info("{}: version {}: {} in {} ms", d.slug(), number, diff, diffMillis);
+                    LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), number, diff, old.rows(), now.rows(), diffMillis);
                 }
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
                 long tv = System.nanoTime();
