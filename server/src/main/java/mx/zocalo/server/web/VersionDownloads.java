@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,7 @@ import mx.zocalo.server.store.Store;
  * existed, 404.
  */
 final class VersionDownloads {
+    private static final Pattern RANGE = Pattern.compile("bytes=([0-9]{0,18})-([0-9]{0,18})");
     private static final Pattern VERSION = Pattern.compile("v([1-9][0-9]{0,8})");
     private final Store store;
     private final Versions versions;
@@ -71,10 +74,60 @@ final class VersionDownloads {
             ctx.status(304);
             return;
         }
+        ctx.contentType(type);
+        ctx.header("Accept-Ranges", "bytes");
         try {
-            ctx.writeSeekableStream(Files.newInputStream(path), type, Files.size(path));
+            long size = Files.size(path);
+            long[] range = range(ctx.header("Range"), size);
+            if (range != null && range[0] > range[1]) {
+                ctx.status(416).header("Content-Range", "bytes */" + size);
+                return;
+            }
+            long from = range == null ? 0 : range[0];
+            long length = range == null ? size : range[1] - range[0] + 1;
+            if (range != null) ctx.status(206).header("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + size);
+            ctx.header("Content-Length", Long.toString(length));
+            try (InputStream in = Files.newInputStream(path)) {
+                in.skipNBytes(from);
+                copy(in, ctx.outputStream(), length);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One byte range of {@code Range: bytes=a-b}, {@code a-} or {@code -n}, clipped to the file ({@code from > to}
+     * when it is unsatisfiable); null when there is none or it is not one range of bytes (the whole file is sent).
+     */
+    static long[] range(String header, long size) {
+        if (header == null) return null;
+        Matcher m = RANGE.matcher(header.strip());
+        if (!m.matches()) return null;
+        String a = m.group(1);
+        String b = m.group(2);
+        if (a.isEmpty() && b.isEmpty()) return null;
+        try {
+            if (a.isEmpty()) {
+                long n = Math.min(Long.parseLong(b), size);
+                return n == 0 ? new long[] {1, 0} : new long[] {size - n, size - 1};
+            }
+            long from = Long.parseLong(a);
+            long to = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+            return from >= size ? new long[] {1, 0} : new long[] {from, to};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long left = length;
+        while (left > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (r < 0) break;
+            out.write(buf, 0, r);
+            left -= r;
         }
     }
 
