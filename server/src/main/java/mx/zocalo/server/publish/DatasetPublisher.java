@@ -193,6 +193,11 @@ public final class DatasetPublisher {
 
     /** Publishes every dataset.yaml one level under {@code folder}; one failure does not stop the others. */
     public List<PublishOutcome> publishAll(Path folder, boolean force) {
+        return publishAll(folder, force, Change.commandLine());
+    }
+
+    /** Publishes every dataset.yaml one level under {@code folder}, each as a version made by {@code change}. */
+    public List<PublishOutcome> publishAll(Path folder, boolean force, Change change) {
         List<PublishOutcome> done = new ArrayList<>();
         List<Path> descriptions;
         try (Stream<Path> s = Files.list(folder)) {
@@ -202,7 +207,7 @@ public final class DatasetPublisher {
         }
         for (Path p : descriptions) {
             try {
-                done.add(publish(p, force));
+                done.add(publish(p, force, change));
             } catch (RuntimeException e) {
                 LOG.error("{}: not published: {}", p, e.getMessage());
             }
