@@ -256,7 +256,7 @@ class DatasetVersionsTest {
         List<Quad> quadsBefore = quads();
         rewrite(rec -> !rec.get("n_year").equals("1951"), UnaryOperator.identity(), List.of());
         Files.writeString(source.resolve("dataset.yaml"), Files.readString(source.resolve("dataset.yaml"))
-                + "\nviews:\n  - id: roto\n    title: {es: \"Roto\", en: \"Broken\"}\n    description: {es: \"Roto\", en: \"Broken\"}\n    explore: \"group=no_hay&agg=count\"\n");
+                + "\nviews:\n  - id: roto\n    title: {es: \"Roto\", en: \"Broken\"}\n    description: {es: \"Roto\", en: \"Broken\"}\n    chart: bar\n    explore: \"group=no_hay&agg=count\"\n");
         assertThatThrownBy(() -> portal.publisher.publish(source, false, new Change("ana@example.org", "rota"))).hasMessageContaining("no_hay");
         assertThat(files().keySet()).isEqualTo(filesBefore.keySet());
         Map<String, byte[]> filesAfter = files();
