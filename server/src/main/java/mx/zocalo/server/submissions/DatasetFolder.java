@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.publish.Change;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.store.Store;
@@ -46,7 +47,7 @@ final class DatasetFolder {
     }
 
     /** Writes the folder and publishes it; on any failure the folder is removed and the error passed on. */
-    PublishOutcome publish(Acceptance a, Path file, TableFile.Kind kind, String by) {
+    PublishOutcome publish(Acceptance a, Path file, TableFile.Kind kind, String by, String note) {
         Path folder = sources.resolve(a.slug());
         try {
             Files.createDirectories(sources);
@@ -58,7 +59,7 @@ final class DatasetFolder {
             throw new UncheckedIOException("Cannot write the dataset folder " + folder + ": " + e.getMessage(), e);
         }
         try {
-            return new DatasetPublisher(store, iris).publish(folder, true);
+            return new DatasetPublisher(store, iris).publish(folder, true, new Change(by, note));
         } catch (RuntimeException e) {
             deleteTree(folder);
             throw e;

@@ -188,7 +188,8 @@ public final class Submissions {
         Submission s = pending(id);
         if (!a.problems().isEmpty()) throw new IllegalArgumentException("Fields to correct: " + a.problems());
         if (datasets.taken(a.slug())) throw new NotPending("slug-taken");
-        PublishOutcome outcome = datasets.publish(a, folder.file(s), s.kind(), reviewer);
+        PublishOutcome outcome = datasets.publish(a, folder.file(s), s.kind(), reviewer,
+                a.note().isEmpty() ? "Envío ciudadano " + id : a.note() + " (envío ciudadano " + id + ")");
         folder.update(s.decided(Submission.Status.ACCEPTED,
                 new Submission.Decision(reviewer, now(), a.slug(), a.organisation(), a.note(), null)));
         log.record(reviewer, "accept", id, "published as " + a.slug() + " for " + a.organisation() + ": " + outcome.rows() + " rows");

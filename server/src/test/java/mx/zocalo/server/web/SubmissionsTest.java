@@ -255,6 +255,11 @@ class SubmissionsTest {
                 .filter(t -> t.getObject().getURI().endsWith("#Registro")).count());
         assertThat(instances).isEqualTo(csvRows);
         assertThat(Files.readString(data.resolve("sources/accidentes-ciudadanos/dataset.yaml"))).contains("organisation: obras-publicas");
+        // the version says where it came from (the submission's reference in its note)
+        JsonNode notes = sparql("SELECT ?n WHERE { <" + TestPortal.BASE + "dataset/accidentes-ciudadanos> <http://www.w3.org/ns/adms#versionNotes> ?n }")
+                .path("results").path("bindings");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).path("n").path("value").asText()).contains(id);
         assertThat(portal.submissions.find(id).orElseThrow().status().word()).isEqualTo("accepted");
         assertThat(Files.readString(data.resolve("submissions/review-log.jsonl"))).contains(id).contains("revisora@example.mx");
         // decided: a second acceptance is a conflict, and the slug is not taken twice
