@@ -33,6 +33,9 @@ public final class Upload {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.publish");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The names of a mapping attached to an upload (hidden: never taken for the table). */
+    public static final String MAPPING_YAML = ".mapping.yaml";
+    public static final String MAPPING_RML = ".mapping.rml.ttl";
 
     /**
      * The limits: largest upload in bytes (413 above it), uploads per user per hour (429 above it), time to fetch a link,
@@ -82,8 +85,8 @@ public final class Upload {
         }
     }
 
-    /** Stages the bytes of {@code in} (closed here) under the client's {@code name}. */
-    public Staged stage(InputStream in, String name) {
+    /** Stages the bytes of {@code in} (closed here) under the client's {@code name}, for {@code owner} alone. */
+    public Staged stage(InputStream in, String name, String owner) {
         cleanExpired();
         String id = HexFormat.of().formatHex(randomBytes());
         Path folder = root.resolve(id);
@@ -91,6 +94,7 @@ public final class Upload {
         long bytes;
         try {
             Files.createDirectories(folder);
+            Files.writeString(folder.resolve(".owner"), owner == null ? "" : owner);
             try (in; OutputStream out = Files.newOutputStream(raw)) {
                 bytes = copyLimited(in, out);
             }
@@ -109,8 +113,8 @@ public final class Upload {
         }
     }
 
-    /** Fetches an http(s) link and stages what it answers. */
-    public Staged fetch(String link) {
+    /** Fetches an http(s) link and stages what it answers, for {@code owner} alone. */
+    public Staged fetch(String link, String owner) {
         URI uri;
         try {
             uri = URI.create(link.strip());
@@ -138,7 +142,7 @@ public final class Upload {
                 throw tooLarge();
             }
             String path = uri.getPath() == null ? "" : uri.getPath();
-            return stage(r.body(), path.substring(path.lastIndexOf('/') + 1));
+            return stage(r.body(), path.substring(path.lastIndexOf('/') + 1), owner);
         } catch (IOException e) {
             throw new UploadProblem(422, "Could not fetch the link: " + e.getMessage(), null, -1, null, "url", 0, e);
         } catch (InterruptedException e) {
@@ -147,18 +151,30 @@ public final class Upload {
         }
     }
 
-    /** The staged upload {@code id}, if it exists and has not expired. */
-    public Optional<Staged> find(String id) {
+    /** The staged upload {@code id} of {@code owner}, if it exists and has not expired. */
+    public Optional<Staged> find(String id, String owner) {
         if (id == null || !ID.matcher(id).matches()) return Optional.empty();
         Path folder = root.resolve(id);
         if (!Files.isDirectory(folder)) return Optional.empty();
+        try {
+            if (!Files.readString(folder.resolve(".owner")).equals(owner == null ? "" : owner)) return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
         try (Stream<Path> s = Files.list(folder)) {
-            Optional<Path> file = s.filter(p -> !p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("mapping.")).findFirst();
+            Optional<Path> file = s.filter(p -> !p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile).findFirst();
             return file.map(f -> new Staged(id, f, FileKind.detect(f), size(f), f.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Where a mapping attached to the upload is kept (mapping.yaml or mapping.rml.ttl), if one is. */
+    public Optional<Path> mapping(Staged staged) {
+        for (String n : new String[] {MAPPING_YAML, MAPPING_RML}) {
+            if (Files.isRegularFile(staged.folder().resolve(n))) return Optional.of(staged.folder().resolve(n));
+        }
+        return Optional.empty();
     }
 
     /** Removes uploads older than the expiry. */

@@ -36,6 +36,9 @@ public final class PortalServer {
     private final QuerySlots querySlots;
     private final MapTiles mapTiles;
     private final java.nio.file.Path performanceFolder;
+    private final Access access;
+    private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
+    private final java.util.function.Function<String, String> organisationNames;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -46,6 +49,9 @@ public final class PortalServer {
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
         this.performanceFolder = b.performanceFolder;
+        this.access = b.access;
+        this.uploadLimits = b.uploadLimits;
+        this.organisationNames = b.organisationNames;
     }
 
     public static Builder builder() {
@@ -79,8 +85,10 @@ public final class PortalServer {
                 .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
         PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris, store);
         PerformanceApi performanceApi = new PerformanceApi(performance, iris);
+        PublishRoutes publishing = new PublishRoutes(store, iris, templates, access, uploadLimits, organisationNames);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
@@ -116,6 +124,7 @@ public final class PortalServer {
             routes.get("/api/performance", performanceApi::goals);
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
+            publishing.register(config); // before the row API: POST/PUT/DELETE /api/datasets[/{slug}]
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
@@ -170,8 +179,20 @@ public final class PortalServer {
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
         private java.nio.file.Path performanceFolder;
+        private Access access = NoAccess.INSTANCE;
+        private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
+        private java.util.function.Function<String, String> organisationNames = slug -> slug;
 
         private Builder() {}
+
+        /** Who is signed in and what they may do (default: nobody; nothing that writes is allowed). */
+        public Builder access(Access access) { this.access = Objects.requireNonNull(access); return this; }
+
+        /** The limits of uploads to {@code /publish} and {@code /api/datasets} (size, rate, links). */
+        public Builder uploadLimits(mx.zocalo.server.publish.Upload.Limits limits) { this.uploadLimits = Objects.requireNonNull(limits); return this; }
+
+        /** The display name of an organisation slug, the publisher of its datasets (default: the slug). */
+        public Builder organisationNames(java.util.function.Function<String, String> names) { this.organisationNames = Objects.requireNonNull(names); return this; }
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }
