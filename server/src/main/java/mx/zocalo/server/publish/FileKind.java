@@ -53,8 +53,9 @@ public enum FileKind {
             if (isWorkbook(file)) return XLSX;
             throw new UploadProblem(415, "The file is a zip archive but not an Excel workbook (.xlsx): upload a CSV, XLSX or XLS table.", "file");
         }
-        if (isText(head)) return CSV;
-        throw new UploadProblem(415, "The file is not a table the portal reads (" + looksLike(head)
+        String binary = looksLike(head);
+        if (binary == null && isText(head)) return CSV;
+        throw new UploadProblem(415, "The file is not a table the portal reads (" + (binary == null ? "it is binary, not text" : binary)
                 + "): upload a CSV or TSV text, or an Excel workbook (.xlsx, .xls).", "file");
     }
 
@@ -99,7 +100,11 @@ public enum FileKind {
         if (startsWith(head, new byte[] {'%', 'P', 'D', 'F'})) return "it is a PDF document";
         if (startsWith(head, new byte[] {0x1F, (byte) 0x8B})) return "it is a gzip archive";
         if (startsWith(head, new byte[] {'G', 'I', 'F', '8'})) return "it is a GIF image";
-        return "it is binary, not text";
+        if (startsWith(head, new byte[] {'B', 'Z', 'h'})) return "it is a bzip2 archive";
+        if (startsWith(head, new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF})) return "it is a 7-zip archive";
+        if (startsWith(head, new byte[] {0x7F, 'E', 'L', 'F'})) return "it is a program";
+        if (startsWith(head, new byte[] {'M', 'Z'}) && head.length > 64 && !isText(java.util.Arrays.copyOf(head, 64))) return "it is a program";
+        return null;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -21,7 +21,7 @@ final class Multipart {
     /** Refuses (413) a body declared larger than the limit, before anything reads it. */
     static void checkLength(Context ctx, Upload.Limits limits) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > limits.maxBytes() + MAX_TEXT * 4L) {
+        if (declared > limits.maxBytes() + MAX_TEXT * 2L) {
             throw new UploadProblem(413, "The request is larger than the upload limit of " + (limits.maxBytes() >> 20) + " MB.", "file");
         }
     }
@@ -38,7 +38,9 @@ final class Multipart {
         try {
             UploadedFile f = ctx.uploadedFile(name);
             return f == null || f.filename() == null && f.size() == 0 ? null : f;
-        } catch (RuntimeException e) {
+        } catch (UploadProblem e) {
+            throw e;
+        } catch (Exception e) { // Jetty's ServletException comes through unchecked
             throw tooLargeOr(e, limits);
         }
     }
@@ -61,12 +63,12 @@ final class Multipart {
             throw new UploadProblem(400, "Cannot read the part '" + name + "': " + e.getMessage(), name);
         } catch (UploadProblem e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw tooLargeOr(e, limits);
         }
     }
 
-    private static RuntimeException tooLargeOr(RuntimeException e, Upload.Limits limits) {
+    private static RuntimeException tooLargeOr(Exception e, Upload.Limits limits) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max") && m.contains("size")) {
