@@ -124,7 +124,7 @@ public final class UploadPreview {
                 public void triple(Triple t) {
                     if (g.size() < TRIPLES && t.getSubject().isURI() && t.getSubject().getURI().startsWith(rows)) g.add(t);
                 }
-            }, null);
+            }, mx.zocalo.converter.ProgressListener.NONE);
         } catch (ConversionException e) {
             // the table read once already; what it gave is shown
         }

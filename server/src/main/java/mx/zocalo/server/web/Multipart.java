@@ -37,7 +37,7 @@ final class Multipart {
         checkLength(ctx, limits);
         try {
             UploadedFile f = ctx.uploadedFile(name);
-            return f == null || f.filename() == null && f.size() == 0 ? null : f;
+            return f == null || (f.filename() == null || f.filename().isBlank()) && f.size() == 0 ? null : f;
         } catch (UploadProblem e) {
             throw e;
         } catch (Exception e) { // Jetty's ServletException comes through unchecked

@@ -131,7 +131,7 @@ final class PublishPages {
         model.put("v", values);
         model.put("action", "/publish/" + staged.id() + "/publish");
         model.put("scoreUrl", "/publish/" + staged.id() + "/score");
-        model.put("score", scoreOf(PublishForm.metadata(k -> (String) null, List.of()), staged.file()));
+        model.put("score", scoreOf(PublishForm.metadata(k -> (String) null, List.of()), staged.file(), who.organisation()));
         render(ctx, "publish-metadata", model);
     }
 
@@ -139,7 +139,8 @@ final class PublishPages {
     void score(Context ctx) throws IOException {
         Principal who = publisher(ctx);
         Upload.Staged staged = staged(ctx, who);
-        MetadataQuality.Score s = scoreOf(PublishForm.metadata(ctx), staged.file());
+        ObjectNode fields = PublishForm.metadata(ctx);
+        MetadataQuality.Score s = scoreOf(fields, staged.file(), PublishApi.organisation(who, fields));
         String lang = PageLanguage.of(ctx);
         Map<String, String> msg = templates.messages(lang);
         ObjectNode n = JSON.createObjectNode();
@@ -179,7 +180,7 @@ final class PublishPages {
             model.put("v", values);
             model.put("action", "/publish/" + staged.id() + "/publish");
             model.put("scoreUrl", "/publish/" + staged.id() + "/score");
-            model.put("score", scoreOf(m, staged.file()));
+            model.put("score", scoreOf(m, staged.file(), org));
             problem(ctx, model, p);
             render(ctx, "publish-metadata", model);
         }
@@ -252,9 +253,11 @@ final class PublishPages {
         render(ctx, "publish-report", model);
     }
 
-    private MetadataQuality.Score scoreOf(ObjectNode m, Path file) {
+    /** The score of the fields {@code m}, the publisher being the organisation when they name none (as when published). */
+    private MetadataQuality.Score scoreOf(ObjectNode m, Path file, String organisation) {
         try {
             ObjectNode copy = m.deepCopy();
+            if (!copy.has("publisher") && organisation != null) copy.putObject("publisher").put("name", organisation);
             copy.remove("organisation");
             copy.remove("source");
             if (!copy.has("title")) copy.putObject("title").put("es", "-");
