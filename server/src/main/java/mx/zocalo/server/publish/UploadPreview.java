@@ -1,7 +1,6 @@
 package mx.zocalo.server.publish;
 
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +15,11 @@ import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
 import mx.zocalo.converter.source.TableSourceException;
 import mx.zocalo.converter.source.TableSources;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -115,7 +110,7 @@ public final class UploadPreview {
     }
 
     private String firstRecords(AutoMapping m) {
-        Graph g = GraphFactory.createDefaultGraph();
+        Collected g = new Collected();
         try {
             // the records, not the class and property descriptions that come first
             String rows = base + "id/";
@@ -134,7 +129,7 @@ public final class UploadPreview {
     /** Runs the mapping over the whole table: its first triples, and its first row errors. */
     private MappingPreview mapping(Path mapping, Path table, Corrections corrections) {
         String name = mapping.getFileName().toString();
-        Graph g = GraphFactory.createDefaultGraph();
+        Collected g = new Collected();
         List<RowError> errors = new ArrayList<>();
         long[] rows = {0};
         try {
@@ -154,8 +149,22 @@ public final class UploadPreview {
         }
     }
 
+    /** The first triples of a conversion, in the order they came, and the prefixes it declared. */
+    private static final class Collected {
+        final List<Triple> triples = new ArrayList<>();
+        final PrefixMapping prefixes = PrefixMapping.Factory.create();
+
+        int size() {
+            return triples.size();
+        }
+
+        void add(Triple t) {
+            triples.add(t);
+        }
+    }
+
     /** A sink keeping the first {@code max} triples (of any graph) in {@code g}. */
-    private static StreamRDF collector(Graph g, int max, PrefixMapping pm) {
+    private static StreamRDF collector(Collected g, int max, PrefixMapping unused) {
         return new StreamRDFBase() {
             @Override
             public void triple(Triple t) {
@@ -169,19 +178,22 @@ public final class UploadPreview {
 
             @Override
             public void prefix(String prefix, String iri) {
-                g.getPrefixMapping().setNsPrefix(prefix, iri);
+                g.prefixes.setNsPrefix(prefix, iri);
             }
         };
     }
 
-    private String turtle(Graph g, String vocabulary) {
-        PrefixMapping pm = g.getPrefixMapping();
-        pm.setNsPrefixes(PrefixMapping.Standard);
-        pm.setNsPrefix("id", base + "id/");
+    /** Turtle of the triples in their order (one block per subject as they come), with short names where they fit. */
+    private String turtle(Collected g, String vocabulary) {
+        PrefixMapping pm = PrefixMapping.Factory.create().setNsPrefixes(PrefixMapping.Standard).setNsPrefixes(g.prefixes);
         if (vocabulary != null) pm.setNsPrefix("def", vocabulary);
-        StringWriter out = new StringWriter();
-        RDFDataMgr.write(out, g, Lang.TURTLE);
-        return out.toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StreamRDF w = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, org.apache.jena.riot.RDFFormat.TURTLE_BLOCKS);
+        w.start();
+        pm.getNsPrefixMap().forEach(w::prefix);
+        g.triples.forEach(w::triple);
+        w.finish();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The sheet names of a workbook (empty for a CSV file, or when they cannot be read). */

@@ -64,6 +64,8 @@ public final class WebPublication {
     private final Path sources;
     private final DatasetPublisher publisher;
     private final Function<String, String> organisationNames;
+    /** One publish or unpublish of a slug at a time (they share the staging folders of the slug). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param organisationNames the display name of an organisation slug (the dataset's publisher when its fields name
@@ -109,7 +111,13 @@ public final class WebPublication {
 
     /** Publishes (a new dataset, or a new version of one); on any failure nothing served or kept changes. */
     public Report publish(Request r) {
-        String slug = checkSlug(r.slug());
+        synchronized (locks.computeIfAbsent(checkSlug(r.slug()), k -> new Object())) {
+            return publishLocked(r);
+        }
+    }
+
+    private Report publishLocked(Request r) {
+        String slug = r.slug();
         DatasetYaml.check(r.metadata());
         Path current = sources.resolve(slug);
         Path next = sources.resolve("." + slug + "." + UUID.randomUUID() + ".new");
@@ -166,7 +174,9 @@ public final class WebPublication {
 
     /** Withdraws {@code slug} as {@code zocalo unpublish} does; its source folder stays (it remembers the owner). */
     public Unpublisher.Outcome unpublish(String slug) {
-        return new Unpublisher(store, iris).unpublish(checkSlug(slug));
+        synchronized (locks.computeIfAbsent(checkSlug(slug), k -> new Object())) {
+            return new Unpublisher(store, iris).unpublish(slug);
+        }
     }
 
     /** The metadata-quality score the record of these fields would get, with {@code file} as its original. */
