@@ -45,6 +45,7 @@ final class PublishApi {
 
     void create(Context ctx) throws IOException {
         answer(ctx, () -> {
+            Multipart.checkLength(ctx, uploads.limits());
             // 401 without a user; 403 for one who may publish for no organisation (a reviewer)
             Principal who = access.require(ctx, Action.PUBLISH, access.who(ctx).map(Principal::organisation).orElse(null));
             ObjectNode metadata = metadata(ctx);
@@ -68,6 +69,7 @@ final class PublishApi {
     void update(Context ctx) throws IOException {
         answer(ctx, () -> {
             String slug = checked(ctx.pathParam("slug"));
+            Multipart.checkLength(ctx, uploads.limits());
             Principal who = access.require(ctx, Action.OWN_ACCOUNT, null);
             WebPublication.Existing existing = publication.existing(slug)
                     .orElseThrow(() -> new UploadProblem(404, "No dataset '" + slug + "': POST /api/datasets publishes a new one", "slug"));

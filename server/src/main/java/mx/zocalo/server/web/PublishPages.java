@@ -70,7 +70,14 @@ final class PublishPages {
     }
 
     void upload(Context ctx) {
-        Principal who = publisher(ctx);
+        Principal who;
+        try {
+            Multipart.checkLength(ctx, uploads.limits()); // before the door reads the form's CSRF field from the body
+        } catch (UploadProblem p) {
+            ctx.status(413).result(p.getMessage());
+            return;
+        }
+        who = publisher(ctx);
         try {
             UploadedFile file = Multipart.file(ctx, uploads.limits(), "file");
             String url = Multipart.text(ctx, uploads.limits(), "url");
@@ -203,6 +210,7 @@ final class PublishPages {
 
     void update(Context ctx) {
         String slug = checkSlug(ctx.pathParam("slug"));
+        Multipart.checkLength(ctx, uploads.limits()); // before the door reads the form's CSRF field from the body
         WebPublication.Existing existing = publication.existing(slug).filter(WebPublication.Existing::live)
                 .orElseThrow(() -> new NotFoundResponse("No dataset " + slug));
         Principal who = access.require(ctx, Action.UPDATE, existing.organisation());

@@ -48,6 +48,16 @@ final class PublishRoutes {
     }
 
     void register(JavalinConfig config) {
+        // a refusal outside a handler's own catch (e.g. a body declared over the limit): its status and message
+        config.routes.exception(mx.zocalo.server.publish.UploadProblem.class, (e, ctx) -> {
+            ctx.status(e.status());
+            if (e.retryAfterSeconds() > 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            if (ctx.path().startsWith("/api/")) {
+                ctx.contentType("application/json").result(PublishApi.problem(e).toString());
+            } else {
+                ctx.contentType("text/plain; charset=utf-8").result(e.getMessage());
+            }
+        });
         api.register(config);
         pages.register(config);
     }
