@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     MapTileOptions tiles;
 
+    @Mixin
+    AccountOptions accounts;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -52,7 +55,10 @@ final class DemoCommand implements Callable<Integer> {
         try (StoreOptions.Portal p = store.open(demoData(), "http://localhost:" + port + "/", cache.maxAge())) {
             new DatasetPublisher(p.store(), p.iris()).publishAll(mappings, false);
             performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
-            ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder);
+            try (mx.zocalo.server.accounts.Accounts a = accounts.open(demoData())) {
+                ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
+                        b -> b.accounts(a).secureCookies(accounts.secureCookies));
+            }
         }
         return 0;
     }

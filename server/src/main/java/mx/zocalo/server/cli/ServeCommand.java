@@ -42,11 +42,17 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     MapTileOptions tiles;
 
+    @Mixin
+    AccountOptions accounts;
+
     @Override
     public Integer call() throws Exception {
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
-            serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder);
+            try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
+                serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
+                        b -> b.accounts(a).secureCookies(accounts.secureCookies));
+            }
         }
         return 0;
     }
@@ -85,11 +91,17 @@ final class ServeCommand implements Callable<Integer> {
     /** The same, with the goals of the folder {@code performance} (null: none). */
     static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again, MapTiles tiles,
             java.nio.file.Path performance) throws InterruptedException {
+        serve(store, iris, port, limits, startedNanos, again, tiles, performance, b -> b);
+    }
+
+    /** The same, with more settings of the server ({@code more}: e.g. the accounts database). */
+    static void serve(Store store, PortalIris iris, int port, SparqlLimits limits, long startedNanos, String again, MapTiles tiles,
+            java.nio.file.Path performance, java.util.function.UnaryOperator<PortalServer.Builder> more) throws InterruptedException {
         Vocabularies.load(store, iris);
         warnAboutLeftovers(store, iris, again);
         warnAboutPort(iris, port);
-        PortalServer server = PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).mapTiles(tiles)
-                .performance(performance).build().start();
+        PortalServer server = more.apply(PortalServer.builder().store(store).iris(iris).port(port).sparqlLimits(limits).mapTiles(tiles)
+                .performance(performance)).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -25,4 +25,18 @@ public interface Access {
 
     /** The CSRF token to put in this request's forms (a hidden {@code csrf} field). */
     String csrfToken(Context ctx);
+
+    /**
+     * Refuses (Javalin's {@code ForbiddenResponse}) a request that changes something (not GET/HEAD) without this
+     * request's CSRF token in the form field {@code csrf} or the header {@code X-CSRF-Token}: for forms anyone may send
+     * (sign-in, a citizen's submission), which {@link #require} does not see.
+     */
+    default void checkCsrf(Context ctx) {
+        if (ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD) return;
+        String sent = ctx.header("X-CSRF-Token");
+        if (sent == null) sent = ctx.formParam("csrf");
+        if (sent == null || !mx.zocalo.server.accounts.Secrets.same(sent, csrfToken(ctx))) {
+            throw new io.javalin.http.ForbiddenResponse("The form's security token (CSRF) is missing or out of date");
+        }
+    }
 }

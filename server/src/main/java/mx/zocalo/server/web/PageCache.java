@@ -109,7 +109,8 @@ final class PageCache {
     }
 
     private void handle(Context ctx, Handler handler) throws Exception {
-        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD || Signed.principal(ctx) != null) {
+            // a signed-in user's pages carry their name and tokens: never kept, never served from the cache
             handler.handle(ctx);
             return;
         }

@@ -126,6 +126,7 @@ final class Pages {
         model.put("switchLink", Dereference.withQuery(ctx, "lang", other));
         model.put("path", ctx.path());
         model.put("alternates", new ArrayList<>());
+        Signed.model(ctx, model);
         return model;
     }
 }

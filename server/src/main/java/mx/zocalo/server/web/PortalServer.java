@@ -37,6 +37,7 @@ public final class PortalServer {
     private final MapTiles mapTiles;
     private final java.nio.file.Path performanceFolder;
     private final Access access;
+    private final mx.zocalo.server.accounts.Accounts accounts;
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
     private Javalin app;
@@ -49,7 +50,9 @@ public final class PortalServer {
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
         this.performanceFolder = b.performanceFolder;
-        this.access = b.access;
+        this.accounts = b.accounts;
+        this.access = b.access != null ? b.access
+                : b.accounts != null ? new SessionAccess(b.accounts, b.secureCookies) : SessionAccess.anonymous();
         this.uploadLimits = b.uploadLimits;
         this.organisationNames = b.organisationNames;
     }
@@ -85,16 +88,25 @@ public final class PortalServer {
                 .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
         PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris, store);
         PerformanceApi performanceApi = new PerformanceApi(performance, iris);
-        PublishRoutes publishing = new PublishRoutes(store, iris, templates, access, uploadLimits, organisationNames);
+        java.util.function.Function<String, String> names = organisationNames != null ? organisationNames
+                : accounts != null ? slug -> accounts.users().organisation(slug).map(o -> o.name()).orElse(slug) : slug -> slug;
+        PublishRoutes publishing = new PublishRoutes(store, iris, templates, access, uploadLimits, names, audit());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates, withdrawals, rdf).register(config);
+            // security headers on every response; only /embed/ pages may be framed
+            config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
+            config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
+            config.routes.after(Signed::noStore);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
             config.routes.before(ctx -> withdrawals.checkPath(ctx.path()));
-            config.routes.before(Framing::headers); // only /embed/ pages may be framed
             Routes routes = new Routes(config);
+            if (accounts != null && access instanceof SessionAccess sessions) {
+                new AccountPages(sessions, templates).register(config);
+                new AdminPages(sessions, templates).register(config);
+            }
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
@@ -135,6 +147,22 @@ public final class PortalServer {
         });
         app.start(port);
         return this;
+    }
+
+    /** The Access of this portal (who is signed in, who may do what). */
+    public Access access() {
+        return access;
+    }
+
+    /** The audit log of this portal (one that keeps nothing when it has no accounts database). */
+    public mx.zocalo.server.accounts.AuditLog audit() {
+        return accounts != null ? accounts.audit() : mx.zocalo.server.accounts.AuditLog.none();
+    }
+
+    /** Every route registered, as {@code METHOD path} (e.g. {@code POST /login}), for the authorization matrix test. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     /** The port actually listened on (useful with port 0). */
@@ -179,19 +207,27 @@ public final class PortalServer {
         private QuerySlots querySlots;
         private MapTiles mapTiles = MapTiles.NONE;
         private java.nio.file.Path performanceFolder;
-        private Access access = NoAccess.INSTANCE;
+        private Access access;
+        private mx.zocalo.server.accounts.Accounts accounts;
+        private boolean secureCookies;
         private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
-        private java.util.function.Function<String, String> organisationNames = slug -> slug;
+        private java.util.function.Function<String, String> organisationNames;
 
         private Builder() {}
 
-        /** Who is signed in and what they may do (default: nobody; nothing that writes is allowed). */
-        public Builder access(Access access) { this.access = Objects.requireNonNull(access); return this; }
+        /** Who may do what; default: the sessions and tokens of {@link #accounts}, else everyone anonymous. */
+        public Builder access(Access access) { this.access = access; return this; }
+
+        /** The accounts database: sign-in, account and admin pages, sessions and API tokens ({@link SessionAccess}). */
+        public Builder accounts(mx.zocalo.server.accounts.Accounts accounts) { this.accounts = accounts; return this; }
+
+        /** Mark cookies {@code Secure} on every request (behind a proxy that ends TLS); default: when the request is https. */
+        public Builder secureCookies(boolean secure) { this.secureCookies = secure; return this; }
 
         /** The limits of uploads to {@code /publish} and {@code /api/datasets} (size, rate, links). */
         public Builder uploadLimits(mx.zocalo.server.publish.Upload.Limits limits) { this.uploadLimits = Objects.requireNonNull(limits); return this; }
 
-        /** The display name of an organisation slug, the publisher of its datasets (default: the slug). */
+        /** The display name of an organisation slug, the publisher of its datasets (default: the accounts' name, else the slug). */
         public Builder organisationNames(java.util.function.Function<String, String> names) { this.organisationNames = Objects.requireNonNull(names); return this; }
 
         public Builder store(Store store) { this.store = store; return this; }

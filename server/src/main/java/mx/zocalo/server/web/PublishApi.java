@@ -30,8 +30,10 @@ final class PublishApi {
     private final Access access;
     private final Upload uploads;
     private final WebPublication publication;
+    private final mx.zocalo.server.accounts.AuditLog audit;
 
-    PublishApi(Access access, Upload uploads, WebPublication publication) {
+    PublishApi(Access access, Upload uploads, WebPublication publication, mx.zocalo.server.accounts.AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.uploads = uploads;
         this.publication = publication;
@@ -61,6 +63,7 @@ final class PublishApi {
             }
             Upload.Staged staged = upload(ctx, who, true);
             WebPublication.Report r = publish(ctx, who, slug, metadata, staged, org);
+            audit.record(who.email(), "dataset.publish", slug, ctx.ip(), "API, " + r.rows() + " rows" + (org == null ? "" : ", " + org));
             ctx.status(201).header("Location", "/api/datasets/" + r.slug());
             return r;
         });
@@ -70,25 +73,28 @@ final class PublishApi {
         answer(ctx, () -> {
             String slug = checked(ctx.pathParam("slug"));
             Multipart.checkLength(ctx, uploads.limits());
-            Principal who = access.require(ctx, Action.OWN_ACCOUNT, null);
+            Principal who = access.require(ctx, Action.PUBLISH, access.who(ctx).map(Principal::organisation).orElse(null));
             WebPublication.Existing existing = publication.existing(slug)
                     .orElseThrow(() -> new UploadProblem(404, "No dataset '" + slug + "': POST /api/datasets publishes a new one", "slug"));
             access.require(ctx, Action.UPDATE, existing.organisation());
             ObjectNode metadata = metadata(ctx);
             if (metadata.isEmpty()) metadata = publication.fields(slug).orElse(metadata);
             Upload.Staged staged = upload(ctx, who, false);
-            return publish(ctx, who, slug, metadata, staged, existing.organisation());
+            WebPublication.Report r = publish(ctx, who, slug, metadata, staged, existing.organisation());
+            audit.record(who.email(), "dataset.update", slug, ctx.ip(), "API, " + r.rows() + " rows");
+            return r;
         });
     }
 
     void delete(Context ctx) throws IOException {
         answer(ctx, () -> {
             String slug = checked(ctx.pathParam("slug"));
-            access.require(ctx, Action.OWN_ACCOUNT, null);
+            access.require(ctx, Action.UNPUBLISH, access.who(ctx).map(Principal::organisation).orElse(null));
             WebPublication.Existing existing = publication.existing(slug).filter(WebPublication.Existing::live)
                     .orElseThrow(() -> new UploadProblem(404, "No published dataset '" + slug + "'", "slug"));
-            access.require(ctx, Action.UNPUBLISH, existing.organisation());
+            Principal by = access.require(ctx, Action.UNPUBLISH, existing.organisation());
             publication.unpublish(slug);
+            audit.record(by.email(), "dataset.unpublish", slug, ctx.ip(), "API");
             ctx.status(204);
             return null;
         });

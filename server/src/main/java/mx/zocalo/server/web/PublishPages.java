@@ -37,8 +37,11 @@ final class PublishPages {
     private final WebPublication publication;
     private final UploadPreview preview;
     private final Templates templates;
+    private final mx.zocalo.server.accounts.AuditLog audit;
 
-    PublishPages(Access access, Upload uploads, WebPublication publication, UploadPreview preview, Templates templates) {
+    PublishPages(Access access, Upload uploads, WebPublication publication, UploadPreview preview, Templates templates,
+            mx.zocalo.server.accounts.AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.uploads = uploads;
         this.publication = publication;
@@ -64,7 +67,15 @@ final class PublishPages {
         return access.require(ctx, Action.PUBLISH, access.who(ctx).map(Principal::organisation).orElse(null));
     }
 
+    /** A GET page asked by an anonymous browser: to the sign-in form (a program gets the 401). */
+    private boolean toSignIn(Context ctx) {
+        if (access.who(ctx).isPresent() || ctx.header("Authorization") != null) return false;
+        ctx.redirect("/login?next=" + ctx.path(), io.javalin.http.HttpStatus.SEE_OTHER);
+        return true;
+    }
+
     void start(Context ctx) {
+        if (toSignIn(ctx)) return;
         Principal who = publisher(ctx);
         render(ctx, "publish-upload", model(ctx, who, 1));
     }
@@ -99,6 +110,7 @@ final class PublishPages {
     }
 
     void read(Context ctx) {
+        if (toSignIn(ctx)) return;
         Principal who = publisher(ctx);
         Upload.Staged staged = staged(ctx, who);
         Map<String, Object> model = model(ctx, who, 2);
@@ -124,6 +136,7 @@ final class PublishPages {
     }
 
     void metadata(Context ctx) {
+        if (toSignIn(ctx)) return;
         Principal who = publisher(ctx);
         Upload.Staged staged = staged(ctx, who);
         Map<String, Object> model = model(ctx, who, 3);
@@ -177,6 +190,7 @@ final class PublishPages {
             WebPublication.Report r = publication.publish(new WebPublication.Request(slug, m, staged,
                     mapping == null ? null : WebPublication.Mapping.of(mapping), org, new Change(who.email(), ctx.formParam("note"))));
             uploads.remove(staged);
+            audit.record(who.email(), "dataset.publish", slug, ctx.ip(), "web, " + r.rows() + " rows" + (org == null ? "" : ", " + org));
             report(ctx, who, r);
         } catch (UploadProblem p) {
             Map<String, Object> model = model(ctx, who, 3);
@@ -194,6 +208,8 @@ final class PublishPages {
     }
 
     void edit(Context ctx) {
+        if (toSignIn(ctx)) return;
+        publisher(ctx); // 401 anonymous, 403 a reviewer, before saying whether the dataset exists
         String slug = checkSlug(ctx.pathParam("slug"));
         WebPublication.Existing existing = publication.existing(slug).filter(WebPublication.Existing::live)
                 .orElseThrow(() -> new NotFoundResponse("No dataset " + slug));
@@ -209,8 +225,9 @@ final class PublishPages {
     }
 
     void update(Context ctx) {
-        String slug = checkSlug(ctx.pathParam("slug"));
         Multipart.checkLength(ctx, uploads.limits()); // before the door reads the form's CSRF field from the body
+        publisher(ctx);
+        String slug = checkSlug(ctx.pathParam("slug"));
         WebPublication.Existing existing = publication.existing(slug).filter(WebPublication.Existing::live)
                 .orElseThrow(() -> new NotFoundResponse("No dataset " + slug));
         Principal who = access.require(ctx, Action.UPDATE, existing.organisation());
@@ -225,6 +242,7 @@ final class PublishPages {
             }
             WebPublication.Report r = publication.publish(new WebPublication.Request(slug, m, staged, null, existing.organisation(),
                     new Change(who.email(), Multipart.text(ctx, uploads.limits(), "note"))));
+            audit.record(who.email(), "dataset.update", slug, ctx.ip(), "web, " + r.rows() + " rows");
             report(ctx, who, r);
         } catch (UploadProblem p) {
             Map<String, Object> model = model(ctx, who, 0);
@@ -242,15 +260,17 @@ final class PublishPages {
     }
 
     void unpublish(Context ctx) {
+        publisher(ctx); // 401 anonymous, 403 a reviewer, before saying whether the dataset exists
         String slug = checkSlug(ctx.pathParam("slug"));
         WebPublication.Existing existing = publication.existing(slug).filter(WebPublication.Existing::live)
                 .orElseThrow(() -> new NotFoundResponse("No dataset " + slug));
-        access.require(ctx, Action.UNPUBLISH, existing.organisation());
+        Principal by = access.require(ctx, Action.UNPUBLISH, existing.organisation());
         if (!"yes".equals(ctx.formParam("confirm"))) {
             ctx.redirect("/dataset/" + slug + "/edit?confirm=missing#unpublish", io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
         publication.unpublish(slug);
+        audit.record(by.email(), "dataset.unpublish", slug, ctx.ip(), "web");
         ctx.redirect("/dataset/" + slug, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

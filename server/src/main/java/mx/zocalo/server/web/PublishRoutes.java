@@ -24,14 +24,14 @@ final class PublishRoutes {
     private final PublishPages pages;
 
     PublishRoutes(Store store, PortalIris iris, Templates templates, Access access, Upload.Limits limits,
-            Function<String, String> organisationNames) {
+            Function<String, String> organisationNames, mx.zocalo.server.accounts.AuditLog audit) {
         Path data = store.filesDirectory().toAbsolutePath().getParent();
         this.limits = limits;
         this.uploads = new Upload(data, limits);
         this.multipartCache = data.resolve("uploads").resolve(".multipart");
         WebPublication publication = new WebPublication(store, iris, data, organisationNames);
-        this.api = new PublishApi(access, uploads, publication);
-        this.pages = new PublishPages(access, uploads, publication, new UploadPreview(iris.base()), templates);
+        this.api = new PublishApi(access, uploads, publication, audit);
+        this.pages = new PublishPages(access, uploads, publication, new UploadPreview(iris.base()), templates, audit);
     }
 
     /** Jetty's multipart limits: parts over 64 KB go to disk; the whole body at most the upload limit and 4 MB of fields. */

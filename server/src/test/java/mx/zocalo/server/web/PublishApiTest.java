@@ -69,7 +69,7 @@ class PublishApiTest {
 
     @Test
     void a_latin1_csv_is_published_updated_and_unpublished_through_the_api() throws Exception {
-        HttpResponse<String> created = portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> created = portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("pobreza-municipal", "Pobreza por municipio")).file("file", POVERTY).field("note", "primera"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).contains("/api/datasets/pobreza-municipal");
@@ -89,7 +89,7 @@ class PublishApiTest {
                 + "dataset/pobreza-municipal/record> <" + TestPortal.BASE + "def/zocalo#organisation> \"hacienda\" } }")).isEqualTo(1);
 
         // a new version: new fields, the same file kept
-        HttpResponse<String> updated = portal.send("PUT", "/api/datasets/pobreza-municipal", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> updated = portal.send("PUT", "/api/datasets/pobreza-municipal", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("pobreza-municipal", "Pobreza municipal 2020")).field("note", "nuevo título"));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(JSON.readTree(updated.body()).path("rows").asLong()).isEqualTo(expected);
@@ -97,15 +97,15 @@ class PublishApiTest {
 
         // another organisation's editor may not touch it; a reviewer may not; nobody anonymous
         Map<String, Integer> others = new HashMap<>();
-        for (String token : new String[] {TestAccess.OTHER_EDITOR, TestAccess.REVIEWER, null, "forged"}) {
-            others.put(String.valueOf(token), portal.send("DELETE", "/api/datasets/pobreza-municipal", token, null).statusCode());
+        for (String token : new String[] {portal.otherEditor, portal.reviewer, null, "forged", portal.editor + "x"}) {
+            others.put(token == null ? "none" : token.equals(portal.otherEditor) ? "other" : token.equals(portal.reviewer) ? "reviewer" : "bad",
+                    portal.send("DELETE", "/api/datasets/pobreza-municipal", token, null).statusCode());
         }
-        assertThat(others).containsEntry(TestAccess.OTHER_EDITOR, 403).containsEntry(TestAccess.REVIEWER, 403)
-                .containsEntry("null", 401).containsEntry("forged", 401);
-        assertThat(portal.send("PUT", "/api/datasets/pobreza-municipal", TestAccess.OTHER_EDITOR, new PublishClient.Body()
+        assertThat(others).containsEntry("other", 403).containsEntry("reviewer", 403).containsEntry("none", 401).containsEntry("bad", 401);
+        assertThat(portal.send("PUT", "/api/datasets/pobreza-municipal", portal.otherEditor, new PublishClient.Body()
                 .field("metadata", metadata("pobreza-municipal", "x"))).statusCode()).isEqualTo(403);
 
-        HttpResponse<String> deleted = portal.send("DELETE", "/api/datasets/pobreza-municipal", TestAccess.EDITOR, null);
+        HttpResponse<String> deleted = portal.send("DELETE", "/api/datasets/pobreza-municipal", portal.editor, null);
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(portal.get("/dataset/pobreza-municipal", "text/html").statusCode()).isEqualTo(410);
         assertThat(rowsInStore("pobreza-municipal")).isZero();
@@ -114,7 +114,7 @@ class PublishApiTest {
     @Test
     void an_xlsx_with_a_title_row_is_read_from_its_header() throws Exception {
         Path xlsx = DATA.resolve("crime-municipal-2011-2014/siha_2_2_4_9_dic_2015.xlsx");
-        HttpResponse<String> r = portal.send("POST", "/api/datasets", TestAccess.ADMIN, new PublishClient.Body()
+        HttpResponse<String> r = portal.send("POST", "/api/datasets", portal.admin, new PublishClient.Body()
                 .field("metadata", "slug: delitos-municipales\norganisation: salud\ntitle: {es: Delitos por municipio}\n").file("file", xlsx));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         long rows = JSON.readTree(r.body()).path("rows").asLong();
@@ -124,7 +124,7 @@ class PublishApiTest {
 
     @Test
     void a_failing_new_version_leaves_the_old_one_served_byte_for_byte() throws Exception {
-        assertThat(portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        assertThat(portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("accidentes", "Accidentes")).file("file", ACCIDENTS)).statusCode()).isEqualTo(201);
         HttpResponse<String> page = portal.get("/dataset/accidentes", "text/html");
         String etag = page.headers().firstValue("ETag").orElseThrow();
@@ -143,14 +143,14 @@ class PublishApiTest {
                     po:
                       - [ex:mes, $(mes)]
                 """;
-        HttpResponse<String> failed = portal.send("PUT", "/api/datasets/accidentes", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> failed = portal.send("PUT", "/api/datasets/accidentes", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("accidentes", "Accidentes rotos")).file("file", ACCIDENTS).field("mapping", badMapping));
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(422);
         JsonNode error = JSON.readTree(failed.body());
         assertThat(error.path("error").asText()).contains("no_such_column");
         assertThat(error.path("error").asText()).doesNotContain(data.toString());
         // a date that is no date: the field is named
-        HttpResponse<String> badField = portal.send("PUT", "/api/datasets/accidentes", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> badField = portal.send("PUT", "/api/datasets/accidentes", portal.editor, new PublishClient.Body()
                 .field("metadata", "{\"title\":{\"es\":\"x\"},\"issued\":\"mañana\"}"));
         assertThat(badField.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(badField.body()).path("field").asText()).isEqualTo("issued");
@@ -172,12 +172,12 @@ class PublishApiTest {
     @Test
     void uploads_are_typed_by_content_and_their_names_cannot_leave_their_folder() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        HttpResponse<String> r = portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> r = portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("imagen", "Imagen")).file("file", "datos.csv", png));
         assertThat(r.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(r.body()).path("error").asText()).contains("PNG");
 
-        HttpResponse<String> traversal = portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> traversal = portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("nombre-raro", "Nombre raro")).file("file", "../../etc/passwd", Files.readAllBytes(ACCIDENTS)));
         assertThat(traversal.statusCode()).as(traversal.body()).isEqualTo(201);
         try (Stream<Path> s = Files.list(data.resolve("sources/nombre-raro"))) {
@@ -191,18 +191,18 @@ class PublishApiTest {
     void an_upload_over_the_limit_is_refused_and_the_server_stays_healthy() throws Exception {
         byte[] big = new byte[9 << 20];
         java.util.Arrays.fill(big, (byte) 'a');
-        HttpResponse<String> r = portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        HttpResponse<String> r = portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("grande", "Grande")).file("file", "grande.csv", big));
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(portal.get("/", "text/html").statusCode()).isEqualTo(200);
-        assertThat(portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+        assertThat(portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                 .field("metadata", metadata("pequeno", "Pequeño")).file("file", ACCIDENTS)).statusCode()).isEqualTo(201);
     }
 
     @Test
     void a_link_to_a_private_address_or_another_scheme_is_not_fetched() throws Exception {
         for (String url : new String[] {"file:///etc/passwd", "http://127.0.0.1:" + portal.server.port() + "/", "ftp://example.mx/x.csv"}) {
-            HttpResponse<String> r = portal.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+            HttpResponse<String> r = portal.send("POST", "/api/datasets", portal.editor, new PublishClient.Body()
                     .field("metadata", metadata("enlace", "Enlace")).field("url", url));
             assertThat(r.statusCode()).as(url).isEqualTo(400);
             assertThat(JSON.readTree(r.body()).path("field").asText()).isEqualTo("url");
@@ -214,16 +214,16 @@ class PublishApiTest {
         try (PublishClient limited = new PublishClient(other, Upload.Limits.defaults().withPerHour(2))) {
             int[] statuses = new int[3];
             for (int i = 0; i < 3; i++) {
-                statuses[i] = limited.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+                statuses[i] = limited.send("POST", "/api/datasets", limited.editor, new PublishClient.Body()
                         .field("metadata", metadata("rate-" + i, "R")).file("file", "x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})).statusCode();
             }
             assertThat(statuses).containsExactly(415, 415, 429);
-            HttpResponse<String> r = limited.send("POST", "/api/datasets", TestAccess.EDITOR, new PublishClient.Body()
+            HttpResponse<String> r = limited.send("POST", "/api/datasets", limited.editor, new PublishClient.Body()
                     .field("metadata", metadata("rate-x", "R")).file("file", ACCIDENTS));
             assertThat(r.statusCode()).isEqualTo(429);
             assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3600L);
             // another user has their own count
-            assertThat(limited.send("POST", "/api/datasets", TestAccess.ADMIN, new PublishClient.Body()
+            assertThat(limited.send("POST", "/api/datasets", limited.admin, new PublishClient.Body()
                     .field("metadata", metadata("rate-y", "R")).file("file", ACCIDENTS)).statusCode()).isEqualTo(201);
         }
     }

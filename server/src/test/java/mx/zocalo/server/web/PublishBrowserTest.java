@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import mx.zocalo.server.publish.Upload;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole {@code /publish} wizard in a real Chromium, signed in as an editor: upload a real workbook, correct the
  * header row, fill the fields watching the quality score rise, publish, edit, unpublish; axe-core on every step and
- * screenshots at 1280 and 390 px in {@code target/screenshots/}.
+ * screenshots at 1280 and 390 px in {@code target/screenshots/}. Signed in through {@code /login}.
  */
 class PublishBrowserTest {
     static final Path XLSX = Path.of("/work/shared/data/crime-municipal-2011-2014/siha_2_2_4_9_dic_2015.xlsx").toAbsolutePath();
@@ -55,8 +54,12 @@ class PublishBrowserTest {
     @Test
     void an_editor_publishes_edits_and_unpublishes_a_workbook_from_the_browser() throws Exception {
         List<String> serious = new ArrayList<>();
-        browser.get(portal.url("/static/zocalo.css"));
-        browser.manage().addCookie(new Cookie("zt", TestAccess.EDITOR));
+        // signed in for real, through the sign-in form
+        browser.get(portal.url("/login"));
+        browser.findElement(By.id("login-email")).sendKeys(PublishClient.EDITOR_EMAIL);
+        browser.findElement(By.id("login-password")).sendKeys(PublishClient.PASSWORD);
+        browser.findElement(By.xpath("//input[@id='login-email']/ancestor::form//button[@type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
 
         // 1: upload
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/publish"), "publish-upload"));

@@ -15,10 +15,21 @@ import mx.zocalo.server.publish.Upload;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.TdbStore;
 
-/** A real portal with publishing on (the test door {@link TestAccess}) and a multipart client for its API. */
+/**
+ * A real portal with publishing on, a real accounts database (organisations {@code hacienda} and {@code salud}, an
+ * editor of each, a reviewer, an admin) with an API token for each user, and a multipart client for its API.
+ */
 final class PublishClient implements AutoCloseable {
+    static final String PASSWORD = "correcto caballo batería grapa";
+    static final String EDITOR_EMAIL = "editora@hacienda.gob.mx";
     final Path data;
     final TdbStore store;
+    final mx.zocalo.server.accounts.Accounts accounts;
+    /** Bearer tokens: the editor of hacienda, the editor of salud, a reviewer, an admin. */
+    final String editor;
+    final String otherEditor;
+    final String reviewer;
+    final String admin;
     final PortalIris iris = new PortalIris(TestPortal.BASE);
     final PortalServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -27,7 +38,20 @@ final class PublishClient implements AutoCloseable {
         this.data = data;
         store = TdbStore.open(data);
         Vocabularies.load(store, iris);
-        server = PortalServer.builder().store(store).iris(iris).port(0).access(new TestAccess()).uploadLimits(limits).build().start();
+        accounts = mx.zocalo.server.accounts.Accounts.open(data);
+        var users = accounts.users();
+        users.addOrganisation("hacienda", "Secretaría de Hacienda", "Finance Ministry", "https://hacienda.example.mx/");
+        users.addOrganisation("salud", "Secretaría de Salud", null, null);
+        editor = user(EDITOR_EMAIL, mx.zocalo.server.accounts.Role.EDITOR, "hacienda");
+        otherEditor = user("editor@salud.gob.mx", mx.zocalo.server.accounts.Role.EDITOR, "salud");
+        reviewer = user("revisora@ciudad.gob.mx", mx.zocalo.server.accounts.Role.REVIEWER, null);
+        admin = user("admin@ciudad.gob.mx", mx.zocalo.server.accounts.Role.ADMIN, null);
+        server = PortalServer.builder().store(store).iris(iris).port(0).accounts(accounts).uploadLimits(limits).build().start();
+    }
+
+    private String user(String email, mx.zocalo.server.accounts.Role role, String organisation) {
+        accounts.users().add(email, email, role, organisation, PASSWORD.toCharArray(), false);
+        return accounts.tokens().create(email, "tests", java.time.Duration.ofDays(1)).value();
     }
 
     String url(String path) {
@@ -90,5 +114,6 @@ final class PublishClient implements AutoCloseable {
     public void close() {
         server.stop();
         store.close();
+        accounts.close();
     }
 }

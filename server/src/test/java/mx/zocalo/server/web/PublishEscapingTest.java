@@ -24,7 +24,7 @@ class PublishEscapingTest {
             String metadata = "{\"slug\":\"malicioso\",\"title\":{\"es\":" + e + ",\"en\":" + e + "},\"description\":{\"es\":" + e + ",\"en\":" + e
                     + "},\"keywords\":{\"es\":[" + e + "],\"en\":[" + e + "]},\"publisher\":{\"name\":" + e + ",\"homepage\":\"https://x.mx/\"},"
                     + "\"contact\":{\"name\":" + e + ",\"email\":\"a@b.mx\",\"url\":\"https://x.mx/c\"},\"themes\":[\"ECON\"]}";
-            HttpResponse<String> r = portal.send("POST", "/api/datasets", TestAccess.ADMIN, new PublishClient.Body()
+            HttpResponse<String> r = portal.send("POST", "/api/datasets", portal.admin, new PublishClient.Body()
                     .field("metadata", metadata).file("file", PublishApiTest.ACCIDENTS));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
             for (String path : new String[] {"/dataset/malicioso", "/dataset/malicioso?lang=en", "/catalog", "/", "/dataset/malicioso/explore"}) {
@@ -48,7 +48,7 @@ class PublishEscapingTest {
             }
             assertThat(found).contains("/dataset/malicioso").doesNotContain("<script>alert").doesNotContain("<img src=x");
             // links that are not http(s) are refused, not published as hrefs
-            HttpResponse<String> js = portal.send("POST", "/api/datasets", TestAccess.ADMIN, new PublishClient.Body()
+            HttpResponse<String> js = portal.send("POST", "/api/datasets", portal.admin, new PublishClient.Body()
                     .field("metadata", "{\"slug\":\"js\",\"title\":\"x\",\"license\":\"javascript:alert(1)\"}").file("file", PublishApiTest.ACCIDENTS));
             assertThat(js.statusCode()).isEqualTo(422);
             assertThat(js.body()).contains("\"field\":\"license\"");

@@ -33,10 +33,15 @@ final class TestPortal implements AutoCloseable {
 
     /** A portal whose SPARQL endpoint has the given limits. */
     TestPortal(Path dataDir, SparqlLimits limits) {
+        this(dataDir, limits, b -> b);
+    }
+
+    /** A portal with more settings ({@code more}: e.g. an accounts database). */
+    TestPortal(Path dataDir, SparqlLimits limits, java.util.function.UnaryOperator<PortalServer.Builder> more) {
         store = TdbStore.open(dataDir);
         publisher = new DatasetPublisher(store, iris);
         Vocabularies.load(store, iris);
-        server = PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).performance(PERFORMANCE).build().start();
+        server = more.apply(PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).performance(PERFORMANCE)).build().start();
     }
 
     String url(String path) {
