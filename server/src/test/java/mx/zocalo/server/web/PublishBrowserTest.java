@@ -135,7 +135,7 @@ class PublishBrowserTest {
         browser.get(portal.url("/dataset/delitos-web/edit"));
         browser.findElement(By.cssSelector("#unpublish input[name=confirm]")).click();
         browser.findElement(By.cssSelector("#unpublish button")).click();
-        waitFor("h1");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().endsWith("/dataset/delitos-web"));
         assertThat(portal.get("/dataset/delitos-web", "text/html").statusCode()).isEqualTo(410);
         shoot("6-unpublished");
 
