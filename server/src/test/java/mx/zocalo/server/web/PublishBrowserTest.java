@@ -61,7 +61,9 @@ class PublishBrowserTest {
         browser.findElement(By.xpath("//input[@id='login-email']/ancestor::form//button[@type='submit']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
 
-        // 1: upload
+        // 1: upload, from the header's link
+        browser.findElement(By.cssSelector("header nav a[href='/publish']")).click();
+        waitFor("form.publish");
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/publish"), "publish-upload"));
         shoot("1-upload");
         browser.findElement(By.id("file")).sendKeys(XLSX.toString());
