@@ -93,7 +93,8 @@ class PublishApiTest {
                 .field("metadata", metadata("pobreza-municipal", "Pobreza municipal 2020")).field("note", "nuevo título"));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         assertThat(JSON.readTree(updated.body()).path("rows").asLong()).isEqualTo(expected);
-        assertThat(portal.get("/dataset/pobreza-municipal", "text/html").body()).contains("Pobreza municipal 2020");
+        assertThat(portal.get("/dataset/pobreza-municipal", "text/html").body()).contains("Pobreza municipal 2020")
+                .contains("nuevo título"); // the change note, in the dataset's history
 
         // another organisation's editor may not touch it; a reviewer may not; nobody anonymous
         Map<String, Integer> others = new HashMap<>();
