@@ -213,6 +213,8 @@ public final class AutoMapping {
             String n = fold(headers.get(i)).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
             if (n.isEmpty()) {
                 n = "columna_" + (i + 1);
+            } else if (Character.isDigit(n.charAt(0))) {
+                n = "c" + n; // a local name that is an XML name: RDF/XML cannot write a property ending in #2011
             }
             String unique = n;
             for (int k = 2; !taken.add(unique); k++) {

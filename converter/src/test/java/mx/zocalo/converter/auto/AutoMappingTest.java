@@ -127,6 +127,8 @@ class AutoMappingTest {
     void given_headers_with_accents_and_repeats_when_named_then_safe_unique_local_names() {
         assertThat(AutoMapping.localNames(List.of("Año", "TOTAL AÑO", "Núm.", "año", "", "GC_GASTO_DE_OPERACIÓN")))
                 .containsExactly("ano", "total_ano", "num", "ano_2", "columna_5", "gc_gasto_de_operacion");
+        // a name that starts with a digit is no XML name (RDF/XML could not write the property)
+        assertThat(AutoMapping.localNames(List.of("2011", "2011", "1er trimestre"))).containsExactly("c2011", "c2011_2", "c1er_trimestre");
         assertThat(AutoMapping.slugOf("Indicadores_municipales_sabana_DIC.csv")).isEqualTo("indicadores-municipales-sabana-dic");
     }
 

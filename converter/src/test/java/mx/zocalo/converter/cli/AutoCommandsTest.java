@@ -83,7 +83,7 @@ class AutoCommandsTest {
         String text = stdout.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("Clave", "string", "01001", "\"n. d.\"");
         assertThat(text.lines()).as("no RDF: no quads or triples").noneMatch(l -> l.matches("^<[^>]+> <[^>]+> .* \\.$"));
-        assertThat(text).containsPattern("2011 +2011 +integer");
+        assertThat(text).containsPattern("2011 +c2011 +integer");
     }
 
     @Test

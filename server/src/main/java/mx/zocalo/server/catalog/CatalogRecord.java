@@ -201,6 +201,7 @@ public final class CatalogRecord {
         add(rec, NodeFactory.createURI(ADMS + "status"), STATUS_COMPLETED);
         concept(STATUS_COMPLETED, "Completado", "Completed");
         add(rec, iris.term("sourceSha256"), NodeFactory.createLiteralString(stats.sha256()));
+        if (d.organisation() != null) add(rec, iris.term("organisation"), NodeFactory.createLiteralString(d.organisation()));
     }
 
     private void distributions(Node ds) {

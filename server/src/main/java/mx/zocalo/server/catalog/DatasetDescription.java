@@ -10,7 +10,8 @@ import mx.zocalo.converter.SourceOptions;
 /**
  * What a publisher says about a dataset in its {@code dataset.yaml}: titles, publisher, themes, licence,
  * the source file and the mapping (null when there is none: the mapping is inferred from the table). Paths are resolved
- * against the description's folder.
+ * against the description's folder. {@code organisation}: the slug of the organisation that owns the dataset (its editors
+ * may change it), or null (admins only).
  */
 public record DatasetDescription(
         String slug,
@@ -31,7 +32,17 @@ public record DatasetDescription(
         String spatial,
         String accrualPeriodicity,
         String sampleQuery,
-        List<View> views) {
+        List<View> views,
+        String organisation) {
+
+    /** The description without an owning organisation (changed by admins only). */
+    public DatasetDescription(String slug, Map<String, String> title, Map<String, String> description, Agent publisher,
+            Contact contact, List<String> themes, Map<String, List<String>> keywords, String license, Source source, Path mapping,
+            Path file, LocalDate issued, LocalDate modified, LocalDate temporalStart, LocalDate temporalEnd, String spatial,
+            String accrualPeriodicity, String sampleQuery, List<View> views) {
+        this(slug, title, description, publisher, contact, themes, keywords, license, source, mapping, file, issued, modified,
+                temporalStart, temporalEnd, spatial, accrualPeriodicity, sampleQuery, views, null);
+    }
 
     /** The description without views (the {@code views:} of a dataset.yaml): none. */
     public DatasetDescription(String slug, Map<String, String> title, Map<String, String> description, Agent publisher,

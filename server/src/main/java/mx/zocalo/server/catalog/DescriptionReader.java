@@ -132,7 +132,17 @@ public final class DescriptionReader {
                     text(root, "spatial"),
                     text(root, "accrualPeriodicity"),
                     text(root, "sampleQuery"),
-                    ViewsReader.read(file, root.path("views")));
+                    ViewsReader.read(file, root.path("views")),
+                    organisation());
+        }
+
+        private String organisation() {
+            String org = text(root, "organisation");
+            if (org == null || org.isBlank()) return null;
+            if (!SLUG.matcher(org.strip()).matches()) {
+                throw error("organisation", "is the slug of an organisation (lowercase letters, digits and hyphens), not '" + org + "'");
+            }
+            return org.strip();
         }
 
         private String required(String field) {

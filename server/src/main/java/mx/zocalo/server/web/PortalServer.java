@@ -39,6 +39,8 @@ public final class PortalServer {
     private final Access access;
     private final mx.zocalo.server.submissions.Submissions submissions;
     private final mx.zocalo.server.accounts.Accounts accounts;
+    private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
+    private final java.util.function.Function<String, String> organisationNames;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -55,6 +57,8 @@ public final class PortalServer {
         this.submissions = b.submissions != null ? b.submissions
                 : mx.zocalo.server.submissions.Submissions.open(b.store, b.iris, b.store.filesDirectory().toAbsolutePath().getParent(),
                         b.submissionLimits);
+        this.uploadLimits = b.uploadLimits;
+        this.organisationNames = b.organisationNames;
     }
 
     public static Builder builder() {
@@ -88,8 +92,12 @@ public final class PortalServer {
                 .builder(tables, performanceFolder).version(() -> cache.version().token()).build();
         PerformancePages performancePages = new PerformancePages(performance, catalog, templates, iris, store);
         PerformanceApi performanceApi = new PerformanceApi(performance, iris);
+        java.util.function.Function<String, String> names = organisationNames != null ? organisationNames
+                : accounts != null ? slug -> accounts.users().organisation(slug).map(o -> o.name()).orElse(slug) : slug -> slug;
+        PublishRoutes publishing = new PublishRoutes(store, iris, templates, access, uploadLimits, names, audit());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // security headers on every response; only /embed/ pages may be framed
@@ -133,6 +141,7 @@ public final class PortalServer {
             routes.get("/api/performance", performanceApi::goals);
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
+            publishing.register(config); // before the row API: POST/PUT/DELETE /api/datasets[/{slug}]
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
             SubmitPages submit = new SubmitPages(submissions, templates, access);
             routes.get("/submit", submit::form);
@@ -220,6 +229,8 @@ public final class PortalServer {
         private boolean secureCookies;
         private mx.zocalo.server.submissions.Submissions submissions;
         private mx.zocalo.server.submissions.SubmissionLimits submissionLimits = mx.zocalo.server.submissions.SubmissionLimits.defaults();
+        private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
+        private java.util.function.Function<String, String> organisationNames;
 
         private Builder() {}
 
@@ -231,6 +242,12 @@ public final class PortalServer {
 
         /** Mark cookies {@code Secure} on every request (behind a proxy that ends TLS); default: when the request is https. */
         public Builder secureCookies(boolean secure) { this.secureCookies = secure; return this; }
+
+        /** The limits of uploads to {@code /publish} and {@code /api/datasets} (size, rate, links). */
+        public Builder uploadLimits(mx.zocalo.server.publish.Upload.Limits limits) { this.uploadLimits = Objects.requireNonNull(limits); return this; }
+
+        /** The display name of an organisation slug, the publisher of its datasets (default: the accounts' name, else the slug). */
+        public Builder organisationNames(java.util.function.Function<String, String> names) { this.organisationNames = Objects.requireNonNull(names); return this; }
 
         public Builder store(Store store) { this.store = store; return this; }
         public Builder iris(PortalIris iris) { this.iris = iris; return this; }

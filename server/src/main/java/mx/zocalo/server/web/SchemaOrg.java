@@ -55,8 +55,9 @@ final class SchemaOrg {
         catalog.put("@type", "DataCatalog");
         catalog.put("url", catalogUrl);
         try {
-            // "</" would end the <script> element early
-            return JSON.writeValueAsString(o).replace("</", "<\\/");
+            // "</" would end the <script> element early, and "<!--" or "<script" change how the HTML parser reads it: no
+            // markup character is left as it is (the same JSON for a JSON-LD reader)
+            return JSON.writeValueAsString(o).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

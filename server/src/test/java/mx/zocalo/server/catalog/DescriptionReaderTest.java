@@ -35,6 +35,17 @@ class DescriptionReaderTest {
     }
 
     @Test
+    void given_an_organisation_when_read_then_it_owns_the_dataset_and_a_wrong_one_is_refused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "a,b\n1,2\n");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource: {file: d.csv}\norganisation: hacienda\n");
+        assertThat(DescriptionReader.read(dir).organisation()).isEqualTo("hacienda");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource: {file: d.csv}\n");
+        assertThat(DescriptionReader.read(dir).organisation()).isNull();
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource: {file: d.csv}\norganisation: \"Hacienda Pública\"\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("'organisation'");
+    }
+
+    @Test
     void given_the_yaml_file_itself_when_read_then_same_description() {
         assertThat(DescriptionReader.read(FIXTURE.resolve("dataset.yaml")).slug()).isEqualTo("pagos-prueba");
     }

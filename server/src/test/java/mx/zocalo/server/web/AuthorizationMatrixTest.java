@@ -86,6 +86,21 @@ class AuthorizationMatrixTest {
         row("POST", "/sparql", "/sparql", who -> Map.of("query", "ASK {}"), 200, 200, 200, 200, 200);
         row("POST", "/sparql", "/sparql?update", who -> Map.of("update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"), 403, 403, 403, 403, 403);
         row("POST", "/sparql/update", "/sparql/update", who -> Map.of("update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"), 403, 403, 403, 403, 403);
+        // publishing from the web and the API (webpublish): pagos-finanzas belongs to finanzas, the "editor" column's
+        String upload = "/publish/" + "0".repeat(32);
+        row("GET", "/publish", "/publish", null, 303, 200, 200, 403, 200);
+        row("POST", "/publish", "/publish", none(), 401, 400, 400, 403, 400);
+        row("POST", "/publish/{id}/mapping", upload + "/mapping", none(), 401, 404, 404, 403, 404);
+        row("POST", "/publish/{id}/score", upload + "/score", none(), 401, 404, 404, 403, 404);
+        row("POST", "/publish/{id}/publish", upload + "/publish", none(), 401, 404, 404, 403, 404);
+        row("GET", "/dataset/{slug}/edit", "/dataset/pagos-finanzas/edit", null, 303, 403, 200, 403, 200);
+        row("POST", "/dataset/{slug}/edit", "/dataset/pagos-finanzas/edit", who -> Map.of("title_es", "Pagos de finanzas"), 401, 403, 422, 403, 422);
+        row("POST", "/dataset/{slug}/unpublish", "/dataset/no-existe/unpublish", who -> Map.of("confirm", "yes"), 401, 404, 404, 403, 404);
+        row("POST", "/api/datasets", "/api/datasets", who -> Map.of("metadata", "{\"slug\":\"m-" + who.toLowerCase().replace('_', '-') + "\",\"title\":\"x\"}"),
+                401, 400, 400, 403, 400);
+        row("PUT", "/api/datasets/{slug}", "/api/datasets/pagos-finanzas", who -> Map.of("metadata", "{\"title\":{\"es\":\"Pagos\"}}"),
+                401, 403, 422, 403, 422);
+        row("DELETE", "/api/datasets/{slug}", "/api/datasets/no-existe", none(), 401, 404, 404, 403, 404);
         // CORS preflights: they change nothing
         row("OPTIONS", "/sparql", "/sparql", null, 204, 204, 204, 204, 204);
         row("OPTIONS", "/sparql/*", "/sparql/update", null, 204, 204, 204, 204, 204);
@@ -100,8 +115,17 @@ class AuthorizationMatrixTest {
             Who.REVIEWER, AccountsPortal.REVIEWER, Who.ADMIN, AccountsPortal.ADMIN);
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         portal = new AccountsPortal(data);
+        // a dataset of finanzas (organisation A), published from the command line: its fields cannot be changed without its file
+        Path folder = java.nio.file.Files.createDirectories(data.resolve("pagos-finanzas-src"));
+        try (var files = java.nio.file.Files.list(TestPortal.FIXTURE)) {
+            for (Path f : files.toList()) java.nio.file.Files.copy(f, folder.resolve(f.getFileName()));
+        }
+        Path yaml = folder.resolve("dataset.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml).replace("slug: pagos-prueba", "slug: pagos-finanzas")
+                + "\norganisation: finanzas\n");
+        portal.portal.publisher.publish(folder, false);
     }
 
     @AfterAll
