@@ -1,41 +1,21 @@
 package mx.zocalo.server.submissions;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
-import mx.zocalo.converter.ConversionException;
-import mx.zocalo.converter.auto.AutoMapping;
-import mx.zocalo.converter.auto.ColumnProfile;
-import mx.zocalo.converter.source.TableOptions;
+import mx.zocalo.server.publish.FileKind;
+import mx.zocalo.server.publish.Upload;
+import mx.zocalo.server.publish.UploadPreview;
 
-/** The converter's own reading of a table without a mapping: {@code zocalo convert --auto FILE --explain} as values. */
+/** The publish wizard's own preview ({@link UploadPreview}): a reviewer sees exactly what a publisher sees. */
 final class AutoTablePreview implements TablePreview {
-    private static final int EXAMPLES = 3;
-    private final String base;
+    private final UploadPreview preview;
 
     AutoTablePreview(String base) {
-        this.base = base;
+        this.preview = new UploadPreview(base);
     }
 
     @Override
-    public Preview read(Path table, String slug) {
-        AutoMapping m;
-        try {
-            m = AutoMapping.infer(table, TableOptions.AUTO, base, slug, null);
-        } catch (ConversionException | IllegalArgumentException | IllegalStateException e) {
-            return Preview.failed(e.getMessage());
-        }
-        List<Column> columns = m.columns().stream().map(AutoTablePreview::column).toList();
-        StringWriter text = new StringWriter();
-        try (PrintWriter out = new PrintWriter(text)) {
-            m.explain(out);
-        }
-        return new Preview(m.rows(), columns, m.layoutNotes(), text.toString(), null);
-    }
-
-    private static Column column(ColumnProfile c) {
-        List<String> examples = c.examples().stream().limit(EXAMPLES).toList();
-        return new Column(c.title(), c.type().csvwName(), c.missing(), c.unique(), examples);
+    public UploadPreview.Model read(Path table, String slug, String id, TableFile.Kind kind, long bytes) {
+        Upload.Staged staged = new Upload.Staged(id, table, FileKind.valueOf(kind.name()), bytes, table.getFileName().toString());
+        return preview.of(staged, UploadPreview.Corrections.NONE, null, slug);
     }
 }

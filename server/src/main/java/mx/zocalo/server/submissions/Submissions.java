@@ -44,7 +44,7 @@ public final class Submissions {
     private final DatasetFolder datasets;
     private final Clock clock;
     private volatile TablePreview preview;
-    private final Map<String, TablePreview.Preview> previews = new ConcurrentHashMap<>();
+    private final Map<String, mx.zocalo.server.publish.UploadPreview.Model> previews = new ConcurrentHashMap<>();
 
     private Submissions(Store store, PortalIris iris, Path dataDirectory, SubmissionLimits limits, Clock clock) {
         Path root = dataDirectory.resolve(FOLDER);
@@ -169,8 +169,9 @@ public final class Submissions {
     }
 
     /** The table as a publisher would see it before publishing (read once per submission, then remembered). */
-    public TablePreview.Preview preview(Submission s) {
-        return previews.computeIfAbsent(s.id(), id -> preview.read(folder.file(s), s.fileName().replaceAll("\\.[a-z]+$", "")));
+    public mx.zocalo.server.publish.UploadPreview.Model preview(Submission s) {
+        return previews.computeIfAbsent(s.id(), id -> preview.read(folder.file(s), s.fileName().replaceAll("\\.[a-z]+$", ""), id, s.kind(),
+                s.bytes()));
     }
 
     /** A decision that cannot be taken: the submission was decided already, or the slug is taken. */

@@ -81,7 +81,7 @@ class SubmissionBrowserTest {
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review/" + id), "review-submission"));
         shoot("/review/" + id, "review-submission");
         browser.get(portal.url("/review/" + id));
-        assertThat(browser.findElement(By.cssSelector(".submission-preview")).getText()).contains("entidad_federativa");
+        assertThat(browser.findElement(By.cssSelector(".publish-preview")).getText()).contains("entidad_federativa");
         browser.findElement(By.id("organisation")).sendKeys("movilidad");
         browser.findElement(By.id("publisher")).sendKeys("Secretaría de Movilidad");
         browser.findElement(By.cssSelector("form.accept button[type=submit]")).click();

@@ -163,8 +163,8 @@ class SubmissionsTest {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Libro de Excel"), xlsx));
         assertThat(portal.submissions.find(id).orElseThrow().kind().name()).isEqualTo("XLSX");
         String page = portal.get("/review/" + id, "reviewer").body();
-        assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"submission-columns\"").contains(" renglones, ")
-                .doesNotContain("La tabla no se puede leer");
+        assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"preview-columns\"").contains("Filas de datos</dt>")
+                .doesNotContain("No se pudo leer la tabla");
     }
 
     @Test
@@ -229,7 +229,7 @@ class SubmissionsTest {
         }
         // the preview reads the same table the publisher will: its rows and its columns
         assertThat(page).contains("entidad_federativa").contains("danios_materiales_millones");
-        assertThat(page).containsPattern(java.util.regex.Pattern.quote(String.format(java.util.Locale.forLanguageTag("es-MX"), "%,d", csvRows)) + " renglones");
+        assertThat(page).contains("class=\"publish-preview\"").contains("Filas de datos</dt><dd>" + csvRows + "</dd>");
         HttpResponse<String> accepted = portal.post("/review/" + id + "/accept", "reviewer", Map.ofEntries(
                 Map.entry("slug", "accidentes-ciudadanos"), Map.entry("organisation", "obras-publicas"),
                 Map.entry("publisher", "Secretaría de Obras Públicas"), Map.entry("titleEs", "Accidentes enviados por la ciudadanía"),
