@@ -37,6 +37,7 @@ public final class PortalServer {
     private final MapTiles mapTiles;
     private final java.nio.file.Path performanceFolder;
     private final Access access;
+    private final mx.zocalo.server.submissions.Submissions submissions;
     private final mx.zocalo.server.accounts.Accounts accounts;
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
@@ -53,6 +54,9 @@ public final class PortalServer {
         this.accounts = b.accounts;
         this.access = b.access != null ? b.access
                 : b.accounts != null ? new SessionAccess(b.accounts, b.secureCookies) : SessionAccess.anonymous();
+        this.submissions = b.submissions != null ? b.submissions
+                : mx.zocalo.server.submissions.Submissions.open(b.store, b.iris, b.store.filesDirectory().toAbsolutePath().getParent(),
+                        b.submissionLimits);
         this.uploadLimits = b.uploadLimits;
         this.organisationNames = b.organisationNames;
     }
@@ -139,6 +143,18 @@ public final class PortalServer {
             sparql.register(config);
             publishing.register(config); // before the row API: POST/PUT/DELETE /api/datasets[/{slug}]
             new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
+            SubmitPages submit = new SubmitPages(submissions, templates, access);
+            routes.get("/submit", submit::form);
+            config.routes.post("/submit", submit::submit);
+            routes.get("/submit/thanks/{id}", submit::thanks);
+            if (accounts != null) submissions.auditTo(accounts.audit());
+            ReviewPages review = new ReviewPages(submissions, templates, access,
+                    accounts != null ? () -> accounts.users().organisations() : List::of);
+            routes.get("/review", review::queue);
+            routes.get("/review/{id}", review::submission);
+            routes.get("/review/{id}/file", review::file);
+            config.routes.post("/review/{id}/accept", review::accept);
+            config.routes.post("/review/{id}/reject", review::reject);
             routes.get("/static/{file}", PortalServer::staticFile);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
@@ -211,6 +227,8 @@ public final class PortalServer {
         private Access access;
         private mx.zocalo.server.accounts.Accounts accounts;
         private boolean secureCookies;
+        private mx.zocalo.server.submissions.Submissions submissions;
+        private mx.zocalo.server.submissions.SubmissionLimits submissionLimits = mx.zocalo.server.submissions.SubmissionLimits.defaults();
         private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
         private java.util.function.Function<String, String> organisationNames;
 
@@ -246,6 +264,15 @@ public final class PortalServer {
 
         /** The folder of performance goal files ({@code performance/*.yaml}); default none: no goals. */
         public Builder performance(java.nio.file.Path folder) { this.performanceFolder = folder; return this; }
+
+        /** The citizens' submissions and their review queue; default: those of the store's data directory, default limits. */
+        public Builder submissions(mx.zocalo.server.submissions.Submissions submissions) { this.submissions = submissions; return this; }
+
+        /** The limits of the submission form (file size, attempts per address, the challenge's times); default {@code defaults()}. */
+        public Builder submissionLimits(mx.zocalo.server.submissions.SubmissionLimits limits) {
+            this.submissionLimits = Objects.requireNonNull(limits);
+            return this;
+        }
 
         public PortalServer build() {
             Objects.requireNonNull(store, "store");

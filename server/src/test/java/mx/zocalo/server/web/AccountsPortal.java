@@ -45,7 +45,9 @@ final class AccountsPortal implements AutoCloseable {
             accounts.users().add(REVIEWER, "Revisora", Role.REVIEWER, null, PASSWORD.toCharArray(), false);
             accounts.users().add(ADMIN, "Administración", Role.ADMIN, null, PASSWORD.toCharArray(), false);
         }
-        portal = new TestPortal(data, SparqlLimits.defaults(), b -> b.accounts(accounts));
+        // the matrix sends the submission form many times from one address: no rate limit in the way
+        portal = new TestPortal(data, SparqlLimits.defaults(), b -> b.accounts(accounts).submissionLimits(
+                mx.zocalo.server.submissions.SubmissionLimits.defaults().perAddress(1000, java.time.Duration.ofHours(1))));
     }
 
     String url(String path) {

@@ -73,6 +73,15 @@ class AuthorizationMatrixTest {
                 who -> Map.of("email", AccountsPortal.REVIEWER, "disabled", "false"), 401, 403, 403, 403, 303);
         row("POST", "/admin/organisations", "/admin/organisations",
                 who -> Map.of("slug", "org-" + who.toLowerCase().replace('_', '-'), "name", "Organización " + who), 401, 403, 403, 403, 303);
+        // citizens' submissions (submissions branch): anyone may send the form (400 here: no question answered, no
+        // file); the review queue and its decisions for reviewers and admins (404: no such submission, once allowed)
+        row("POST", "/submit", "/submit", who -> Map.of("title", "Matriz " + who), 400, 400, 400, 400, 400);
+        row("GET", "/review", "/review", null, 401, 403, 403, 200, 200);
+        row("GET", "/review/{id}", "/review/20260101-AAAAAA", null, 401, 403, 403, 404, 404);
+        row("GET", "/review/{id}/file", "/review/20260101-AAAAAA/file", null, 401, 403, 403, 404, 404);
+        row("POST", "/review/{id}/accept", "/review/20260101-AAAAAA/accept", who -> Map.of("slug", "matriz", "organisation", "finanzas"),
+                401, 403, 403, 404, 404);
+        row("POST", "/review/{id}/reject", "/review/20260101-AAAAAA/reject", who -> Map.of("message", "no"), 401, 403, 403, 404, 404);
         // the SPARQL endpoint: read-only whoever asks
         row("POST", "/sparql", "/sparql", who -> Map.of("query", "ASK {}"), 200, 200, 200, 200, 200);
         row("POST", "/sparql", "/sparql?update", who -> Map.of("update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"), 403, 403, 403, 403, 403);
