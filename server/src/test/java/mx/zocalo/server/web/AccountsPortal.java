@@ -37,17 +37,21 @@ final class AccountsPortal implements AutoCloseable {
 
     AccountsPortal(Path data, Clock clock) {
         accounts = Accounts.open(data, clock);
-        if (accounts.users().organisation("finanzas").isEmpty()) {
-            accounts.users().addOrganisation("finanzas", "Secretaría de Finanzas", "Finance", "https://finanzas.example.mx/");
-            accounts.users().addOrganisation("salud", "Secretaría de Salud", null, null);
-            accounts.users().add(EDITOR, "Editora de Finanzas", Role.EDITOR, "finanzas", PASSWORD.toCharArray(), false);
-            accounts.users().add(OTHER_EDITOR, "Editor de Salud", Role.EDITOR, "salud", PASSWORD.toCharArray(), false);
-            accounts.users().add(REVIEWER, "Revisora", Role.REVIEWER, null, PASSWORD.toCharArray(), false);
-            accounts.users().add(ADMIN, "Administración", Role.ADMIN, null, PASSWORD.toCharArray(), false);
-        }
+        seed(accounts);
         // the matrix sends the submission form many times from one address: no rate limit in the way
         portal = new TestPortal(data, SparqlLimits.defaults(), b -> b.accounts(accounts).submissionLimits(
                 mx.zocalo.server.submissions.SubmissionLimits.defaults().perAddress(1000, java.time.Duration.ofHours(1))));
+    }
+
+    /** Adds the organisations and users above to {@code accounts} unless they are there already. */
+    static void seed(Accounts accounts) {
+        if (accounts.users().organisation("finanzas").isPresent()) return;
+        accounts.users().addOrganisation("finanzas", "Secretaría de Finanzas", "Finance", "https://finanzas.example.mx/");
+        accounts.users().addOrganisation("salud", "Secretaría de Salud", null, null);
+        accounts.users().add(EDITOR, "Editora de Finanzas", Role.EDITOR, "finanzas", PASSWORD.toCharArray(), false);
+        accounts.users().add(OTHER_EDITOR, "Editor de Salud", Role.EDITOR, "salud", PASSWORD.toCharArray(), false);
+        accounts.users().add(REVIEWER, "Revisora", Role.REVIEWER, null, PASSWORD.toCharArray(), false);
+        accounts.users().add(ADMIN, "Administración", Role.ADMIN, null, PASSWORD.toCharArray(), false);
     }
 
     String url(String path) {

@@ -15,15 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A citizen submits a table in a real headless Chromium, answering the question read off the page; a reviewer opens it
- * and accepts it; axe-core on every page of the way; screenshots at 1280 and 390 px in {@code target/screenshots}.
+ * and accepts it, signed in through the real {@code /login} page; axe-core on every page of the way; screenshots at 1280 and 390 px in {@code target/screenshots}.
  */
 class SubmissionBrowserTest {
     static final Path SHOTS = Path.of("target/screenshots");
@@ -75,14 +75,20 @@ class SubmissionBrowserTest {
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/submit/thanks/" + id), "thanks"));
         shoot("/submit/thanks/" + id, "submit-thanks");
 
-        browser.manage().addCookie(new Cookie(TestAccess.COOKIE, "reviewer"));
+        // the reviewer signs in through the /login page
+        browser.get(portal.url("/login"));
+        browser.findElement(By.id("login-email")).sendKeys(AccountsPortal.REVIEWER);
+        browser.findElement(By.id("login-password")).sendKeys(AccountsPortal.PASSWORD);
+        browser.findElement(By.cssSelector("form.account-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/account"));
+        assertThat(browser.findElement(By.cssSelector("header.site a.me")).getText()).isEqualTo("Revisora");
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review"), "review"));
         shoot("/review", "review");
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/review/" + id), "review-submission"));
         shoot("/review/" + id, "review-submission");
         browser.get(portal.url("/review/" + id));
         assertThat(browser.findElement(By.cssSelector(".publish-preview")).getText()).contains("entidad_federativa");
-        browser.findElement(By.id("organisation")).sendKeys("movilidad");
+        new Select(browser.findElement(By.id("organisation"))).selectByValue("movilidad"); // an organisation of the accounts database
         browser.findElement(By.id("publisher")).sendKeys("Secretaría de Movilidad");
         browser.findElement(By.cssSelector("form.accept button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.urlContains("published="));

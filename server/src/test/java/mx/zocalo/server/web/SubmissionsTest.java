@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The submission form and the review queue on a real portal: challenge, limits, escaping, accept and reject. */
+/**
+ * The submission form and the review queue on a real portal: challenge, limits, escaping, accept and reject; reviewers,
+ * editors and admins signed in through the real {@code /login} form, their forms sent with the session's CSRF token.
+ */
 class SubmissionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
@@ -76,7 +79,7 @@ class SubmissionsTest {
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(search.body()).path("total").asLong()).isZero();
         // in the queue, for a reviewer
-        HttpResponse<String> queue = portal.get("/review", "reviewer");
+        HttpResponse<String> queue = portal.get("/review", AccountsPortal.REVIEWER);
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains(id).contains(title);
     }
@@ -162,7 +165,7 @@ class SubmissionsTest {
         Path xlsx = Path.of("/work/shared/data/crime-municipal-2011-2014/siha_2_2_4_9_dic_2015.xlsx");
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Libro de Excel"), xlsx));
         assertThat(portal.submissions.find(id).orElseThrow().kind().name()).isEqualTo("XLSX");
-        String page = portal.get("/review/" + id, "reviewer").body();
+        String page = portal.get("/review/" + id, AccountsPortal.REVIEWER).body();
         assertThat(page).contains("siha_2_2_4_9_dic_2015.xlsx").contains("class=\"preview-columns\"").contains("Filas de datos</dt>")
                 .doesNotContain("No se pudo leer la tabla");
     }
@@ -187,8 +190,8 @@ class SubmissionsTest {
         f.put("name", "<i>Ana</i>");
         HttpResponse<String> r = portal.submit(f, SubmissionPortal.ACCIDENTS);
         String id = SubmissionPortal.reference(r);
-        String queue = portal.get("/review?status=all", "reviewer").body();
-        String page = portal.get("/review/" + id, "reviewer").body();
+        String queue = portal.get("/review?status=all", AccountsPortal.REVIEWER).body();
+        String page = portal.get("/review/" + id, AccountsPortal.REVIEWER).body();
         for (String html : List.of(queue, page)) {
             assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(");
         }
@@ -201,27 +204,27 @@ class SubmissionsTest {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Para permisos"), SubmissionPortal.ACCIDENTS));
         for (String path : List.of("/review", "/review/" + id, "/review/" + id + "/file")) {
             assertThat(portal.get(path, null).statusCode()).as("anonymous " + path).isEqualTo(401);
-            assertThat(portal.get(path, "editor").statusCode()).as("editor " + path).isEqualTo(403);
-            assertThat(portal.get(path, "reviewer").statusCode()).as("reviewer " + path).isEqualTo(200);
-            assertThat(portal.get(path, "admin").statusCode()).as("admin " + path).isEqualTo(200);
+            assertThat(portal.get(path, AccountsPortal.EDITOR).statusCode()).as("editor " + path).isEqualTo(403);
+            assertThat(portal.get(path, AccountsPortal.REVIEWER).statusCode()).as("reviewer " + path).isEqualTo(200);
+            assertThat(portal.get(path, AccountsPortal.ADMIN).statusCode()).as("admin " + path).isEqualTo(200);
         }
         for (String action : List.of("accept", "reject")) {
             String path = "/review/" + id + "/" + action;
             assertThat(portal.post(path, null, Map.of("message", "x")).statusCode()).as("anonymous " + path).isEqualTo(401);
-            assertThat(portal.post(path, "editor", Map.of("message", "x")).statusCode()).as("editor " + path).isEqualTo(403);
-            assertThat(portal.post(path, "reviewer", Map.of("csrf", "wrong", "message", "x")).statusCode()).as("no CSRF " + path)
+            assertThat(portal.post(path, AccountsPortal.EDITOR, Map.of("message", "x")).statusCode()).as("editor " + path).isEqualTo(403);
+            assertThat(portal.post(path, AccountsPortal.REVIEWER, Map.of("csrf", "wrong", "message", "x")).statusCode()).as("no CSRF " + path)
                     .isEqualTo(403);
         }
         assertThat(portal.submissions.find(id).orElseThrow().pending()).isTrue();
         byte[] file = portal.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url("/review/" + id + "/file")))
-                .header("Cookie", TestAccess.COOKIE + "=reviewer").build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+                .header("Cookie", portal.cookieOf(AccountsPortal.REVIEWER)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
         assertThat(file).isEqualTo(Files.readAllBytes(SubmissionPortal.ACCIDENTS));
     }
 
     @Test
     void accepting_publishes_the_table_for_the_organisation() throws Exception {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Accidentes para publicar"), SubmissionPortal.ACCIDENTS));
-        String page = portal.get("/review/" + id, "reviewer").body();
+        String page = portal.get("/review/" + id, AccountsPortal.REVIEWER).body();
         long csvRows;
         try (Reader in = Files.newBufferedReader(SubmissionPortal.ACCIDENTS, StandardCharsets.UTF_8);
                 CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
@@ -230,7 +233,7 @@ class SubmissionsTest {
         // the preview reads the same table the publisher will: its rows and its columns
         assertThat(page).contains("entidad_federativa").contains("danios_materiales_millones");
         assertThat(page).contains("class=\"publish-preview\"").contains("Filas de datos</dt><dd>" + csvRows + "</dd>");
-        HttpResponse<String> accepted = portal.post("/review/" + id + "/accept", "reviewer", Map.ofEntries(
+        HttpResponse<String> accepted = portal.post("/review/" + id + "/accept", AccountsPortal.REVIEWER, Map.ofEntries(
                 Map.entry("slug", "accidentes-ciudadanos"), Map.entry("organisation", "obras-publicas"),
                 Map.entry("publisher", "Secretaría de Obras Públicas"), Map.entry("titleEs", "Accidentes enviados por la ciudadanía"),
                 Map.entry("descriptionEs", "Accidentes por entidad y mes."), Map.entry("license", "https://datos.gob.mx/libreusomx"),
@@ -261,9 +264,9 @@ class SubmissionsTest {
         assertThat(notes).hasSize(1);
         assertThat(notes.get(0).path("n").path("value").asText()).contains(id);
         assertThat(portal.submissions.find(id).orElseThrow().status().word()).isEqualTo("accepted");
-        assertThat(Files.readString(data.resolve("submissions/review-log.jsonl"))).contains(id).contains("revisora@example.mx");
+        assertThat(Files.readString(data.resolve("submissions/review-log.jsonl"))).contains(id).contains(AccountsPortal.REVIEWER);
         // decided: a second acceptance is a conflict, and the slug is not taken twice
-        assertThat(portal.post("/review/" + id + "/accept", "reviewer", Map.of("slug", "otra", "organisation", "x", "publisher", "x",
+        assertThat(portal.post("/review/" + id + "/accept", AccountsPortal.REVIEWER, Map.of("slug", "otra", "organisation", "x", "publisher", "x",
                 "titleEs", "x")).statusCode()).isEqualTo(409);
     }
 
@@ -271,8 +274,8 @@ class SubmissionsTest {
     void a_table_that_cannot_be_converted_stays_pending_and_says_where() throws Exception {
         byte[] broken = "municipio,poblacion\nApodaca,\"656464\n".getBytes(StandardCharsets.UTF_8); // a quote never closed
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Tabla rota"), "rota.csv", broken));
-        assertThat(portal.get("/review/" + id, "reviewer").body()).contains("rota.csv, line 2");
-        HttpResponse<String> r = portal.post("/review/" + id + "/accept", "reviewer", Map.of("slug", "tabla-rota",
+        assertThat(portal.get("/review/" + id, AccountsPortal.REVIEWER).body()).contains("rota.csv, line 2");
+        HttpResponse<String> r = portal.post("/review/" + id + "/accept", AccountsPortal.REVIEWER, Map.of("slug", "tabla-rota",
                 "organisation", "obras-publicas", "publisher", "Obras Públicas", "titleEs", "Tabla rota"));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("class=\"excerpt publish-error\"").contains("line 2");
@@ -285,7 +288,7 @@ class SubmissionsTest {
     @Test
     void rejecting_writes_to_the_contact_through_the_outbox() throws Exception {
         String id = SubmissionPortal.reference(portal.submit(portal.filledForm("Tabla repetida"), SubmissionPortal.ACCIDENTS));
-        HttpResponse<String> r = portal.post("/review/" + id + "/reject", "reviewer",
+        HttpResponse<String> r = portal.post("/review/" + id + "/reject", AccountsPortal.REVIEWER,
                 Map.of("message", "Esta tabla ya está publicada como «accidentes-carreteros»."));
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(portal.submissions.find(id).orElseThrow().status().word()).isEqualTo("rejected");
@@ -300,7 +303,7 @@ class SubmissionsTest {
                 .contains("Message-ID: <");
         String body = new String(Base64.getMimeDecoder().decode(message.substring(message.indexOf("\r\n\r\n") + 4)), StandardCharsets.UTF_8);
         assertThat(body).contains("Esta tabla ya está publicada como «accidentes-carreteros».").contains(id);
-        String page = portal.get("/review/" + id, "reviewer").body();
+        String page = portal.get("/review/" + id, AccountsPortal.REVIEWER).body();
         assertThat(page).contains("Esta tabla ya está publicada como «accidentes-carreteros».").contains("ana.perez@example.org");
         assertThat(Files.readString(data.resolve("submissions/review-log.jsonl"))).contains("\"reject\"").contains(id);
     }
