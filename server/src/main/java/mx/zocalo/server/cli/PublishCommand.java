@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import mx.zocalo.server.publish.DatasetPublisher;
 import mx.zocalo.server.publish.PublishOutcome;
+import mx.zocalo.server.publish.Change;
+import mx.zocalo.server.publish.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,15 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Republish even when description, mapping and data are unchanged.")
     boolean force;
 
+    @Option(names = "--note", paramLabel = "TEXT",
+            description = "Why this version: the change note of each dataset published (in its history and the catalog).")
+    String note;
+
+    @Option(names = "--keep-versions", paramLabel = "N", defaultValue = "" + Versions.DEFAULT_KEEP,
+            description = "How many versions of each dataset keep their files for download, the current one included "
+                    + "(default: ${DEFAULT-VALUE}). Older versions stay in the history and the catalog, marked no longer kept.")
+    int keepVersions;
+
     @Parameters(paramLabel = "DATASET", arity = "1..*",
             description = "A dataset.yaml, or the folder that holds one (or a folder of such folders).")
     List<Path> datasets;
@@ -38,17 +49,22 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (keepVersions < 1) {
+            err.println("zocalo publish: --keep-versions must be 1 or more (the current version is always kept), not " + keepVersions);
+            return 2;
+        }
         int failures = 0;
         try (StoreOptions.Portal portal = store.open(store.dataDir(), StoreOptions.DEFAULT_BASE, RemoteCacheOptions.unused())) {
-            DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris());
+            DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris()).keepVersions(keepVersions);
+            Change change = new Change(null, note);
             java.util.Set<String> published = new java.util.LinkedHashSet<>();
             for (Path p : datasets) {
                 if (Files.isDirectory(p) && !Files.exists(p.resolve("dataset.yaml"))) {
-                    publisher.publishAll(p, force).stream().filter(o -> !o.skipped()).forEach(o -> published.add(o.slug()));
+                    publisher.publishAll(p, force, change).stream().filter(o -> !o.skipped()).forEach(o -> published.add(o.slug()));
                     continue;
                 }
                 try {
-                    PublishOutcome o = publisher.publish(p, force);
+                    PublishOutcome o = publisher.publish(p, force, change);
                     if (!o.skipped()) published.add(o.slug());
                     err.println(o.skipped() ? o.slug() + ": unchanged"
                             : o.slug() + ": " + o.rows() + " rows, " + o.triples() + " triples");

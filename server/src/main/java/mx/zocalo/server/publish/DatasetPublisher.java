@@ -19,6 +19,7 @@ import mx.zocalo.server.catalog.CatalogRecord;
 import mx.zocalo.server.catalog.DatasetDescription;
 import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.catalog.VersionRecord;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.table.TableModels;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -51,16 +52,36 @@ public final class DatasetPublisher {
     public static final String CSVW_METADATA = "csv-metadata.json";
     private final Store store;
     private final PortalIris iris;
+    private int keepVersions = Versions.DEFAULT_KEEP;
 
     public DatasetPublisher(Store store, PortalIris iris) {
         this.store = store;
         this.iris = iris;
     }
 
-    /** Publishes the dataset described by {@code path} (a dataset.yaml or its folder). */
+    /** How many versions of each dataset keep their files, the current one included ({@link Versions}). */
+    public DatasetPublisher keepVersions(int n) {
+        new Versions(store, n); // checks n
+        this.keepVersions = n;
+        return this;
+    }
+
+    /** Publishes the dataset described by {@code path} (a dataset.yaml or its folder), from the command line. */
     public PublishOutcome publish(Path path, boolean force) {
+        return publish(path, force, Change.commandLine());
+    }
+
+    /**
+     * Publishes the dataset described by {@code path} (a dataset.yaml or its folder) as a new version: {@code change}
+     * says who and why. A publish skipped because nothing changed makes no version.
+     */
+    public PublishOutcome publish(Path path, boolean force, Change change) {
         long t0 = System.nanoTime();
         DatasetDescription d = DescriptionReader.read(path);
+        Versions versions = new Versions(store, keepVersions);
+        List<VersionRecord.Version> before = versions.history(d.slug());
+        int number = before.isEmpty() ? 1 : before.get(before.size() - 1).number() + 1;
+        Path previousFolder = store.filesDirectory().resolve(d.slug());
         String sha = Fingerprint.of(d, iris.base());
         if (!force && sha.equals(publishedFingerprint(d.slug()))) {
             LOG.info("{}: unchanged since last publish, skipped", d.slug());
@@ -84,9 +105,15 @@ public final class DatasetPublisher {
             }
         }
         long[] counts = new long[2];
+        List<List<VersionRecord.Version>> history = new ArrayList<>(1);
         try {
             store.write(dsg -> {
                 Node graph = iris.datasetGraph(d.slug());
+                // the rows of the version being replaced, read before its graph goes
+                long td = System.nanoTime();
+                RowDiff.Fingerprint old = before.isEmpty() ? null
+                        : RowDiff.scan(dsg, graph, rowClass(dsg, graph, PreviewResources.read(previousFolder).values()));
+                long diffMillis = millisSince(td);
                 dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
                 GraphSink sink = new GraphSink(dsg, graph);
                 PreviewResources preview = new PreviewResources(d.source().file());
@@ -100,6 +127,15 @@ public final class DatasetPublisher {
                 LOG.debug("{}: converted into the store in {} ms", d.slug(), millisSince(tc));
                 long triples = dsg.getGraph(graph).size();
                 preview.write(staged, dsg, graph);
+                RowDiff.Result diff = null;
+                if (old != null) {
+                    td = System.nanoTime();
+                    RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, preview.resources()));
+                    diff = d.automatic() && inferred != null && inferred.idColumn() == null || old.rows() == 0 && before.get(before.size() - 1).rows() > 0
+                            ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(old, now);
+                    diffMillis += millisSince(td);
+                    LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), number, diff, old.rows(), now.rows(), diffMillis);
+                }
                 String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
                 long tv = System.nanoTime();
                 var voidStats = VoidCounter.count(dsg, graph);
@@ -112,11 +148,19 @@ public final class DatasetPublisher {
                 LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
                 var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
                         voidStats.properties().keySet());
+                Instant now = Instant.now();
+                CatalogRecord.FileFacts original = Dumps.facts(staged.resolve(fileName));
+                CatalogRecord.FileFacts csvw = inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA));
+                RowDiff.Result rd = diff == null ? RowDiff.Result.NO_STABLE_IDENTIFIERS : diff;
+                var version = new VersionRecord.Version(number, now, change.by(), change.note(), result.rows(), triples,
+                        fileName, Versions.facts(fileName, original, dumps, csvw), rd.stable(), rd.added(), rd.removed(),
+                        rd.changed(), true);
+                history.add(versions.after(before, version));
+                List<Triple> views2 = new ArrayList<>(mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
+                views2.addAll(VersionRecord.build(iris, d, history.get(0)));
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
-                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, Instant.now(), sample,
-                                Dumps.facts(staged.resolve(fileName)), dumps, voidStats,
-                                inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA)))),
-                        mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
+                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, now, sample,
+                                original, dumps, voidStats, csvw)), views2);
                 counts[0] = result.rows();
                 counts[1] = triples;
             });
@@ -124,7 +168,7 @@ public final class DatasetPublisher {
             deleteTree(staged);
             throw e;
         }
-        swapIn(staged, store.filesDirectory().resolve(d.slug()));
+        versions.swapIn(d.slug(), staged, history.get(0));
         store.derivedIndexes().afterWrite(); // the search index (and any other derived index) follows the new version
         PublishOutcome outcome = new PublishOutcome(d.slug(), false, counts[0], counts[1], millisSince(t0));
         LOG.info("{}: published {} rows as {} triples in {} ms", d.slug(), counts[0], counts[1], outcome.millis());
@@ -149,6 +193,11 @@ public final class DatasetPublisher {
 
     /** Publishes every dataset.yaml one level under {@code folder}; one failure does not stop the others. */
     public List<PublishOutcome> publishAll(Path folder, boolean force) {
+        return publishAll(folder, force, Change.commandLine());
+    }
+
+    /** Publishes every dataset.yaml one level under {@code folder}, each as a version made by {@code change}. */
+    public List<PublishOutcome> publishAll(Path folder, boolean force, Change change) {
         List<PublishOutcome> done = new ArrayList<>();
         List<Path> descriptions;
         try (Stream<Path> s = Files.list(folder)) {
@@ -158,7 +207,7 @@ public final class DatasetPublisher {
         }
         for (Path p : descriptions) {
             try {
-                done.add(publish(p, force));
+                done.add(publish(p, force, change));
             } catch (RuntimeException e) {
                 LOG.error("{}: not published: {}", p, e.getMessage());
             }
@@ -231,13 +280,13 @@ public final class DatasetPublisher {
         }
     }
 
-    private static void swapIn(Path staged, Path target) {
-        deleteTree(target);
-        try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot move " + staged + " to " + target, e);
+    /** The class of the rows: the type of the first row's resource that has one (null when none is known). */
+    private static Node rowClass(DatasetGraph dsg, Node graph, java.util.Collection<String> firstRows) {
+        for (String iri : firstRows) {
+            var it = dsg.find(graph, NodeFactory.createURI(iri), org.apache.jena.vocabulary.RDF.type.asNode(), Node.ANY);
+            if (it.hasNext()) return it.next().getObject();
         }
+        return null;
     }
 
     static void deleteTree(Path dir) {

@@ -42,6 +42,11 @@ public final class PreviewResources {
         };
     }
 
+    /** The resources heard so far, in line order. */
+    java.util.Collection<String> resources() {
+        return byLine.values();
+    }
+
     /** Writes those heard into {@code datasetFolder}: the resources {@code graph} has triples about (the others would be 404s). */
     void write(Path datasetFolder, DatasetGraph dsg, Node graph) {
         List<String> lines = new ArrayList<>();

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Withdraws a published dataset: ONE write transaction removes its named graph and replaces its catalog record by a
  * withdrawn one ({@link WithdrawnRecord}), setting the catalog's {@code dct:modified} so that no page or SPARQL answer
  * made before is served again; then its folder {@code files/{slug}} (original, downloads, CSVW) is deleted. Its IRIs
- * then answer {@code 410 Gone}. Publishing the same slug again brings it back.
+ * then answer {@code 410 Gone}, and so do its versions: their descriptions leave the catalog and their kept files
+ * ({@code versions/{slug}/{n}/}) are deleted, only the private history stays. Publishing the same slug again brings it
+ * back, as the next version number.
  *
  * <pre>{@code
  * Unpublisher.Outcome o = new Unpublisher(store, iris).unpublish("cuenta-publica");
@@ -105,5 +107,8 @@ public final class Unpublisher {
         for (Path dir : List.of(files.resolve(slug), files.resolve("." + slug + ".incoming"))) {
             if (Files.exists(dir)) DatasetPublisher.deleteTree(dir);
         }
+        // withdrawn means withdrawn: the kept versions' files go too; the private history stays, so that numbers go on
+        // if the dataset is published again
+        Versions.removeFiles(store, slug);
     }
 }

@@ -95,7 +95,10 @@ final class CatalogPages {
         List<Node> onPage = all.subList(from, (int) Math.min(total, from + (long) r.pageSize()));
 
         Set<Node> everyDataset = new HashSet<>();
-        catalog.find(Node.ANY, TYPE, DCAT.Dataset.asNode()).forEachRemaining(t -> everyDataset.add(t.getSubject()));
+        catalog.find(Node.ANY, TYPE, DCAT.Dataset.asNode()).forEachRemaining(t -> {
+            // a version of a dataset is described with its dataset, not listed on its own
+            if (!isVersion(catalog, t.getSubject())) everyDataset.add(t.getSubject());
+        });
         Set<Node> excluded = new HashSet<>(everyDataset);
         onPage.forEach(excluded::remove);
         Set<Node> roots = new HashSet<>(onPage);
@@ -146,6 +149,7 @@ final class CatalogPages {
         String[] words = r.q() == null ? new String[0] : fold(r.q()).split("\\s+");
         catalog.find(Node.ANY, TYPE, DCAT.Dataset.asNode()).forEachRemaining(t -> {
             Node d = t.getSubject();
+            if (isVersion(catalog, d)) return;
             if (r.since() != null && !modifiedSince(catalog, d, r.since())) return;
             if (words.length > 0) {
                 StringBuilder text = new StringBuilder();
@@ -163,6 +167,11 @@ final class CatalogPages {
         });
         out.sort((a, b) -> a.toString().compareTo(b.toString()));
         return out;
+    }
+
+    /** A version of a dataset ({@code dct:isVersionOf}): described under its dataset, not listed on its own. */
+    static boolean isVersion(Graph catalog, Node d) {
+        return catalog.contains(d, DCTerms.isVersionOf.asNode(), Node.ANY);
     }
 
     /** Modified at or after {@code since}: the dataset's dct:modified, or its record's. */

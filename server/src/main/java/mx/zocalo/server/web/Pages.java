@@ -111,6 +111,7 @@ final class Pages {
         final String s0 = slug;
         model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
         model.put("classes", catalog.classes(slug, lang));
+        model.put("history", new DatasetHistory(store).entries(slug));
         List<DatasetViews.View> declared = views.of(slug, lang);
         model.put("views", declared);
         if (declared.stream().anyMatch(v -> v.story() != null)) model.put("storyLink", "/dataset/" + slug + "/story");

@@ -130,6 +130,7 @@ public final class PortalServer {
             routes.get("/performance/{goal}", cache.wrap(performancePages::goal));
             routes.get("/embed/performance/{goal}", cache.wrap(performancePages::embed));
             routes.get("/download/{file}", downloads::download);
+            routes.get("/download/{slug}/{version}/{file}", new VersionDownloads(store)::download);
             routes.get("/search", searchPages::page);
             routes.get("/api/search", searchPages::api);
             routes.get("/graph/{name}", cache.wrap(deref::graph));

@@ -14,10 +14,10 @@ import org.apache.jena.graph.Graph;
  * the description RDF clients get with the 410.
  */
 final class Withdrawals {
-    /** {@code /dataset/{slug}...}, {@code /id/{slug}/...}, {@code /def/{slug}...}, {@code /graph/{slug}}, {@code /download/{slug}.ext}. */
+    /** {@code /dataset/{slug}...}, {@code /id/{slug}/...}, {@code /def/{slug}...}, {@code /graph/{slug}}, {@code /download/{slug}.ext}, {@code /download/{slug}/v{n}/...}. */
     private static final Pattern PATH = Pattern.compile(
             "/(?:dataset/([a-z0-9][a-z0-9-]*)(?:[./#].*)?|id/([a-z0-9][a-z0-9-]*)(?:/.*)?|def/([a-z0-9][a-z0-9-]*)(?:[./#].*)?"
-                    + "|graph/([a-z0-9][a-z0-9-]*)(?:\\..*)?|download/([a-z0-9][a-z0-9-]*)\\..*)");
+                    + "|graph/([a-z0-9][a-z0-9-]*)(?:\\..*)?|download/([a-z0-9][a-z0-9-]*)[./].*)");
 
     private static final Pattern RECORD = Pattern.compile("/dataset/[a-z0-9-]+/record(\\.[a-z]+)?");
 

@@ -244,13 +244,13 @@ class ChartTest {
         String view = "?group=etapa_presupuestal";
         HttpResponse<String> embed = portal.get("/embed" + CP + view, "text/html", "en");
         assertThat(embed.statusCode()).isEqualTo(200);
-        assertThat(embed.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors *");
+        assertThat(embed.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors *");
         assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
         assertThat(embed.body()).doesNotContain("<header class=\"site\"").contains("id=\"chart-spec\"").contains("id=\"chart-summary\"");
         for (String path : List.of(CP + view, "/dataset/cuenta-publica/explore", "/", "/sparql", "/dataset/cuenta-publica")) {
             HttpResponse<String> r = portal.get(path, "text/html", "en");
             assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
-            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue("frame-ancestors 'none'");
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path).contains("frame-ancestors 'none'");
         }
     }
 

@@ -193,7 +193,7 @@ class PerformancePagesTest {
         HttpResponse<String> embed = portal.get("/embed" + CRIMES + "?lang=en", "text/html");
         assertThat(embed.statusCode()).isEqualTo(200);
         assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
-        assertThat(embed.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors *");
+        assertThat(embed.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors *");
         assertThat(embed.body()).doesNotContain("<header class=\"site\">").contains("class=\"perf-chart\"")
                 .contains("<table class=\"perf-table\">").contains(TEMPLATES.messages("en").get("performance.illustrative"));
     }
