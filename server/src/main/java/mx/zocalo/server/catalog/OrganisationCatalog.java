@@ -31,7 +31,7 @@ public final class OrganisationCatalog {
      * (the first version, or a dataset without stable row identifiers).
      */
     public record Activity(String slug, String title, int version, Instant issued, String note, Long rows, Long added,
-                           Long removed, Long changed) {}
+                           Long removed, Long changed, boolean withdrawn) {}
 
     private final Store store;
     private final PortalIris iris;
@@ -70,7 +70,10 @@ public final class OrganisationCatalog {
         });
     }
 
-    /** The public versions of the live datasets of {@code organisation}, newest first. */
+    /**
+     * The public versions of the live datasets of {@code organisation} and the withdrawals of its datasets (version 0,
+     * {@code withdrawn}), newest first.
+     */
     public List<Activity> activity(String organisation, String lang) {
         return store.read(dsg -> {
             Graph g = dsg.getGraph(iris.catalogGraph());
@@ -91,8 +94,13 @@ public final class OrganisationCatalog {
                     }
                     String note = text(g, v, NodeFactory.createURI(CatalogRecord.ADMS + "versionNotes"), lang, "");
                     out.add(new Activity(slug, title, Integer.parseInt(number), when, note, number(g, v, "rows"),
-                            number(g, v, "rowsAdded"), number(g, v, "rowsRemoved"), number(g, v, "rowsChanged")));
+                            number(g, v, "rowsAdded"), number(g, v, "rowsRemoved"), number(g, v, "rowsChanged"), false));
                 }
+            }
+            for (String slug : WithdrawnRecord.slugs(g, iris)) { // withdrawals the catalog attributes to the organisation
+                if (!g.contains(iris.record(slug), iris.term("organisation"), NodeFactory.createLiteralString(organisation))) continue;
+                WithdrawnRecord.of(g, iris, slug, lang).filter(w -> w.when() != null).ifPresent(w ->
+                        out.add(new Activity(slug, w.title(), 0, w.when(), "", null, null, null, null, true)));
             }
             out.sort(Comparator.comparing(Activity::issued).reversed().thenComparing(Activity::slug).thenComparing(Activity::version,
                     Comparator.reverseOrder()));

@@ -44,7 +44,7 @@ final class OrganisationPages {
 
     /** A version in the activity list. */
     record Event(String slug, String title, int version, String datetime, String when, String note, Long rows, Long added,
-                 Long removed, Long changed) {}
+                 Long removed, Long changed, boolean withdrawn) {}
 
     private void index(Context ctx) {
         String lang = PageLanguage.of(ctx);
@@ -64,7 +64,7 @@ final class OrganisationPages {
         model.put("o", shown(o, lang, datasets.size()));
         model.put("datasets", datasets);
         model.put("activity", catalog.activity(o.slug(), lang).stream().map(a -> new Event(a.slug(), a.title(), a.version(),
-                a.issued().toString(), WHEN.format(a.issued()), a.note(), a.rows(), a.added(), a.removed(), a.changed())).toList());
+                a.issued().toString(), WHEN.format(a.issued()), a.note(), a.rows(), a.added(), a.removed(), a.changed(), a.withdrawn())).toList());
         send(ctx, "organisation", lang, model);
     }
 
@@ -89,7 +89,8 @@ final class OrganisationPages {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("dataset", a.slug());
             m.put("title", a.title());
-            m.put("version", a.version());
+            if (a.withdrawn()) m.put("withdrawn", true);
+            else m.put("version", a.version());
             m.put("issued", a.issued().toString());
             m.put("note", a.note());
             m.put("rows", a.rows());

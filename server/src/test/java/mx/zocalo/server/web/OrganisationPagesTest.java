@@ -58,6 +58,12 @@ class OrganisationPagesTest {
         portal.portal.publisher.publish(cuenta, false, new Change(AccountsPortal.EDITOR, ""));
         portal.portal.publisher.publish(pagos, false, new Change(AccountsPortal.OTHER_EDITOR, "Pagos"));
         portal.portal.publisher.publish(poblacion, true, new Change(AccountsPortal.EDITOR, NOTE));
+        // a third dataset of A, withdrawn: no longer among its datasets, its withdrawal in the activity
+        Path gone = copy(TestPortal.FIXTURE, A);
+        Path yaml = gone.resolve("dataset.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("slug: pagos-prueba", "slug: pagos-retirados"));
+        portal.portal.publisher.publish(gone, false, new Change(AccountsPortal.EDITOR, "Se retira"));
+        new mx.zocalo.server.publish.Unpublisher(portal.portal.store, portal.portal.iris).unpublish("pagos-retirados");
     }
 
     @AfterAll
@@ -67,7 +73,7 @@ class OrganisationPagesTest {
 
     /** A copy of a dataset folder whose dataset.yaml says it belongs to {@code organisation}. */
     static Path copy(Path from, String organisation) throws IOException {
-        Path to = work.resolve(from.getFileName());
+        Path to = work.resolve(from.getFileName() + "-" + organisation);
         Files.createDirectories(to);
         try (Stream<Path> s = Files.list(from)) {
             for (Path p : s.toList()) Files.copy(p, to.resolve(p.getFileName()));
@@ -160,8 +166,25 @@ class OrganisationPagesTest {
         json.get("datasets").forEach(d -> apiDatasets.add(d.get("slug").asText()));
         assertThat(apiDatasets).isEqualTo(catalogDatasets(A));
         List<String> notes = new ArrayList<>();
-        json.get("activity").forEach(a -> notes.add(a.get("note").asText()));
+        json.get("activity").forEach(a -> {
+            if (!a.has("withdrawn")) notes.add(a.get("note").asText());
+        });
         assertThat(notes).hasSize(3).first().isEqualTo(NOTE);
+    }
+
+    @Test
+    void the_activity_shows_the_withdrawals_the_catalog_records() throws Exception {
+        Set<String> withdrawn = new TreeSet<>();
+        for (CSVRecord r : sparql("SELECT ?id WHERE { GRAPH <" + TestPortal.BASE + "graph/catalog> { ?rec <" + TestPortal.BASE
+                + "def/zocalo#organisation> \"" + A + "\" ; <http://www.w3.org/ns/adms#status> <http://purl.org/adms/changetype/deleted> ;"
+                + " <http://xmlns.com/foaf/0.1/primaryTopic> ?ds . ?ds <http://purl.org/dc/terms/identifier> ?id } }")) {
+            withdrawn.add(r.get("id"));
+        }
+        assertThat(withdrawn).containsExactly("pagos-retirados");
+        String activity = section(portal.portal.get("/organisation/" + A + "?lang=en", null).body(), "org-activity");
+        assertThat(links(activity, "<li class=\"withdrawn\">\\s*<h3>[^<]*· <a href=\"/dataset/([^\"]+)\">withdrawn</a>")).isEqualTo(withdrawn);
+        assertThat(activity).doesNotContain("/dataset/pagos-retirados/v1");
+        assertThat(section(portal.portal.get("/organisation/" + B, null).body(), "org-activity")).doesNotContain("pagos-retirados");
     }
 
     @Test
