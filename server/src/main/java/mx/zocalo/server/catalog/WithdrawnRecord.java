@@ -41,7 +41,8 @@ public final class WithdrawnRecord {
 
     /**
      * The triples of the withdrawn record of {@code slug}, with {@code kept}: the dataset's own triples of the
-     * {@link #KEPT} properties, as they were.
+     * {@link #KEPT} properties, as they were, and the record's {@code zoc:organisation} (the owner's page lists the
+     * withdrawal).
      */
     public static List<Triple> build(PortalIris iris, String slug, List<Triple> kept, Instant when) {
         List<Triple> t = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class WithdrawnRecord {
         t.add(Triple.create(ds, DCTerms.identifier.asNode(), NodeFactory.createLiteralString(slug)));
         for (Triple k : kept) {
             if (k.getSubject().equals(ds) && KEPT.contains(k.getPredicate())) t.add(k);
+            if (k.getSubject().equals(rec) && k.getPredicate().equals(iris.term("organisation"))) t.add(k); // the owner, for its page
         }
         t.add(Triple.create(ds, STATUS, WITHDRAWN));
         concept(t, WITHDRAWN, "Retirado", "Withdrawn");

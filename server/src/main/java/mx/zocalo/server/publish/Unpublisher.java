@@ -80,6 +80,7 @@ public final class Unpublisher {
             Graph catalog = dsg.getGraph(catalogGraph);
             List<Triple> kept = new ArrayList<>();
             for (Node p : WithdrawnRecord.KEPT) catalog.find(iris.dataset(slug), p, Node.ANY).forEachRemaining(kept::add);
+            catalog.find(iris.record(slug), iris.term("organisation"), Node.ANY).forEachRemaining(kept::add); // its organisation's page says it was withdrawn
             DatasetPublisher.recordQuads(dsg, iris, slug).forEach(dsg::delete);
             WithdrawnRecord.build(iris, slug, kept, now).forEach(t -> dsg.add(new Quad(catalogGraph, t)));
             DatasetPublisher.touchCatalog(dsg, iris);

@@ -25,6 +25,7 @@ final class Pages {
     private final RdfResponses rdf;
     private final DatasetPreview preview;
     private final DatasetViews views;
+    private java.util.function.Function<String, String> organisationNames = slug -> slug;
 
     Pages(Store store, PortalIris iris, Templates templates, CatalogService catalog, ResourceService resources, RdfResponses rdf) {
         this.store = store;
@@ -112,11 +113,21 @@ final class Pages {
         model.put("quality", store.read(dsg -> mx.zocalo.server.catalog.MetadataQuality.of(dsg.getGraph(iris.catalogGraph()), iris.dataset(s0))));
         model.put("classes", catalog.classes(slug, lang));
         model.put("history", new DatasetHistory(store).entries(slug));
+        String org = new mx.zocalo.server.catalog.OrganisationCatalog(store, iris).organisationOf(slug);
+        if (org != null) {
+            model.put("organisationLink", "/organisation/" + org);
+            model.put("organisationName", organisationNames.apply(org));
+        }
         List<DatasetViews.View> declared = views.of(slug, lang);
         model.put("views", declared);
         if (declared.stream().anyMatch(v -> v.story() != null)) model.put("storyLink", "/dataset/" + slug + "/story");
         preview.read(slug, d.originalFile(), lang).ifPresent(p -> model.put("preview", p));
         Templates.send(ctx, templates.render("dataset", lang, model));
+    }
+
+    /** The display name of an organisation slug (the dataset page links its organisation). */
+    void organisationNames(java.util.function.Function<String, String> names) {
+        this.organisationNames = names;
     }
 
     /** What every page needs: the language switch link and the navigation. */

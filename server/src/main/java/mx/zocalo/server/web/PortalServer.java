@@ -94,6 +94,7 @@ public final class PortalServer {
         PerformanceApi performanceApi = new PerformanceApi(performance, iris);
         java.util.function.Function<String, String> names = organisationNames != null ? organisationNames
                 : accounts != null ? slug -> accounts.users().organisation(slug).map(o -> o.name()).orElse(slug) : slug -> slug;
+        pages.organisationNames(names);
         PublishRoutes publishing = new PublishRoutes(store, iris, templates, access, uploadLimits, names, audit());
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -111,6 +112,11 @@ public final class PortalServer {
                 new AccountPages(sessions, templates).register(config);
                 new AdminPages(sessions, templates).register(config);
             }
+            // the organisations of the accounts database; without one, those the catalog names (by slug)
+            var organisations = new mx.zocalo.server.catalog.OrganisationCatalog(store, iris);
+            new OrganisationPages(accounts != null ? () -> accounts.users().organisations()
+                    : () -> organisations.counts().keySet().stream().map(s -> new mx.zocalo.server.accounts.Users.Organisation(s, s, null, null)).toList(),
+                    organisations, templates).register(config);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {

@@ -65,6 +65,10 @@ class AuthorizationMatrixTest {
         row("GET", "/admin/users", "/admin/users", null, 303, 403, 403, 403, 200);
         row("GET", "/admin/organisations", "/admin/organisations", null, 303, 403, 403, 403, 200);
         row("GET", "/admin/audit", "/admin/audit", null, 303, 403, 403, 403, 200);
+        // the organisations' pages are public, for everyone
+        row("GET", "/organisation", "/organisation", null, 200, 200, 200, 200, 200);
+        row("GET", "/organisation/{slug}", "/organisation/finanzas", null, 200, 200, 200, 200, 200);
+        row("GET", "/api/organisations/{slug}", "/api/organisations/salud", null, 200, 200, 200, 200, 200);
         row("POST", "/admin/users", "/admin/users", who -> Map.of("email", "nueva-" + who.toLowerCase() + "@example.mx", "role", "reviewer"),
                 401, 403, 403, 403, 201);
         row("POST", "/admin/users/role", "/admin/users/role",
