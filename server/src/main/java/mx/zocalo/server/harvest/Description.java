@@ -63,7 +63,17 @@ final class Description {
         g.find(Node.ANY, DCAT.dataset.asNode(), Node.ANY).forEachRemaining(t -> {
             if (!t.getObject().isLiteral()) out.add(t.getObject());
         });
+        // a version of a dataset (DCAT 3: the object of dcat:hasVersion, or what says dct:isVersionOf) is part of its
+        // dataset's description, not a dataset of its own
+        out.removeIf(d -> isVersion(g, d));
         return out;
+    }
+
+    private static final Node DCAT_HAS_VERSION = NodeFactory.createURI(DCAT.NS + "hasVersion");
+
+    static boolean isVersion(Graph g, Node d) {
+        return g.contains(d, DCTerms.isVersionOf.asNode(), Node.ANY) || g.contains(Node.ANY, DCAT_HAS_VERSION, d)
+                || g.contains(Node.ANY, DCTerms.hasVersion.asNode(), d);
     }
 
     /** The description of {@code root} in {@code g}; {@code datasets} are the nodes it does not go through. */
