@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import mx.zocalo.converter.ConversionException;
@@ -97,6 +98,19 @@ public final class AutoMapping {
      * @throws IllegalArgumentException when the base IRI is not absolute or the slug not a slug
      */
     public static AutoMapping infer(Path table, TableOptions options, String base, String slug, String idColumn) {
+        return infer(table, options, base, slug, idColumn, Map.of());
+    }
+
+    /**
+     * As {@link #infer(Path, TableOptions, String, String, String)}, with the publisher's corrections of some columns
+     * (by header as written, or property name): the datatype replaces the inferred one, the labels become the column's
+     * titles and the property's {@code rdfs:label}s.
+     *
+     * @throws ConversionException also when a corrected column is not in the table, or a value does not fit the chosen
+     *                             datatype (the first such value, with its row and column)
+     */
+    public static AutoMapping infer(Path table, TableOptions options, String base, String slug, String idColumn,
+            Map<String, ColumnOverride> overrides) {
         String file = table.getFileName().toString();
         if (base != null) {
             try {
@@ -141,6 +155,7 @@ public final class AutoMapping {
         int headerSize = columns.size();
         columns.removeIf(c -> c.title().isBlank() && c.values() == 0); // empty spreadsheet columns
         List<String> names = localNames(columns.stream().map(ColumnProfile::title).toList());
+        applyOverrides(file, description, columns, names, overrides == null ? Map.of() : overrides);
         ColumnProfile id = null;
         if (idColumn != null) {
             for (int i = 0; i < columns.size() && id == null; i++) {
@@ -161,6 +176,32 @@ public final class AutoMapping {
         }
         return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes, labels,
                 pointColumns.choose(file));
+    }
+
+    private static void applyOverrides(String file, String description, List<ColumnProfile> columns, List<String> names,
+            Map<String, ColumnOverride> overrides) {
+        for (Map.Entry<String, ColumnOverride> e : overrides.entrySet()) {
+            ColumnProfile c = null;
+            for (int i = 0; i < columns.size() && c == null; i++) {
+                if (columns.get(i).title().equals(e.getKey()) || names.get(i).equals(e.getKey())) {
+                    c = columns.get(i);
+                }
+            }
+            if (c == null) {
+                throw new ConversionException(description + ": no column \"" + e.getKey() + "\" to correct; the columns are: "
+                        + String.join(", ", columns.stream().map(x -> "\"" + x.title() + "\"").toList()), file, -1, e.getKey(),
+                        "automatic mapping", null);
+            }
+            ColumnType t = e.getValue().type();
+            if (t != null && !c.fits(t)) {
+                ColumnProfile.Misfit m = c.misfit(t);
+                long row = m == null ? -1 : m.row();
+                throw new ConversionException(description + ": column \"" + c.title() + "\" cannot be " + t.csvwName()
+                        + (m == null ? "" : ": row " + m.row() + " has \"" + m.value() + "\""), file, row, c.title(),
+                        "automatic mapping", null);
+            }
+            c.override(e.getValue());
+        }
     }
 
     /**
