@@ -155,7 +155,7 @@ public final class AutoMapping {
         int headerSize = columns.size();
         columns.removeIf(c -> c.title().isBlank() && c.values() == 0); // empty spreadsheet columns
         List<String> names = localNames(columns.stream().map(ColumnProfile::title).toList());
-        applyOverrides(file, description, columns, names, overrides == null ? Map.of() : overrides);
+        ColumnOverrides.apply(file, description, columns, names, overrides == null ? Map.of() : overrides);
         ColumnProfile id = null;
         if (idColumn != null) {
             for (int i = 0; i < columns.size() && id == null; i++) {
@@ -176,32 +176,6 @@ public final class AutoMapping {
         }
         return new AutoMapping(table, options, base, s, description, columns, headerSize, rows, id, layout, notes, labels,
                 pointColumns.choose(file));
-    }
-
-    private static void applyOverrides(String file, String description, List<ColumnProfile> columns, List<String> names,
-            Map<String, ColumnOverride> overrides) {
-        for (Map.Entry<String, ColumnOverride> e : overrides.entrySet()) {
-            ColumnProfile c = null;
-            for (int i = 0; i < columns.size() && c == null; i++) {
-                if (columns.get(i).title().equals(e.getKey()) || names.get(i).equals(e.getKey())) {
-                    c = columns.get(i);
-                }
-            }
-            if (c == null) {
-                throw new ConversionException(description + ": no column \"" + e.getKey() + "\" to correct; the columns are: "
-                        + String.join(", ", columns.stream().map(x -> "\"" + x.title() + "\"").toList()), file, -1, e.getKey(),
-                        "automatic mapping", null);
-            }
-            ColumnType t = e.getValue().type();
-            if (t != null && !c.fits(t)) {
-                ColumnProfile.Misfit m = c.misfit(t);
-                long row = m == null ? -1 : m.row();
-                throw new ConversionException(description + ": column \"" + c.title() + "\" cannot be " + t.csvwName()
-                        + (m == null ? "" : ": row " + m.row() + " has \"" + m.value() + "\""), file, row, c.title(),
-                        "automatic mapping", null);
-            }
-            c.override(e.getValue());
-        }
     }
 
     /**
