@@ -42,8 +42,11 @@ final class AutoConversion {
         for (ColumnProfile c : m.columns()) {
             Node p = NodeFactory.createURI(m.propertyIri(c));
             out.add(Triple.create(p, RDF.type.asNode(), RDF.Property.asNode()));
-            if (!c.title().isBlank()) {
-                out.add(Triple.create(p, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.title(), "es")));
+            if (!c.labelEs().isBlank()) {
+                out.add(Triple.create(p, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.labelEs(), "es")));
+            }
+            if (c.labelEn() != null) {
+                out.add(Triple.create(p, RDFS.label.asNode(), NodeFactory.createLiteralLang(c.labelEn(), "en")));
             }
             out.add(Triple.create(p, RDFS.range.asNode(), NodeFactory.createURI(c.type().iri())));
         }

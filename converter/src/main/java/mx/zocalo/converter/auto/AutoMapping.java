@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import mx.zocalo.converter.ConversionException;
@@ -97,6 +98,19 @@ public final class AutoMapping {
      * @throws IllegalArgumentException when the base IRI is not absolute or the slug not a slug
      */
     public static AutoMapping infer(Path table, TableOptions options, String base, String slug, String idColumn) {
+        return infer(table, options, base, slug, idColumn, Map.of());
+    }
+
+    /**
+     * As {@link #infer(Path, TableOptions, String, String, String)}, with the publisher's corrections of some columns
+     * (by header as written, or property name): the datatype replaces the inferred one, the labels become the column's
+     * titles and the property's {@code rdfs:label}s.
+     *
+     * @throws ConversionException also when a corrected column is not in the table, or a value does not fit the chosen
+     *                             datatype (the first such value, with its row and column)
+     */
+    public static AutoMapping infer(Path table, TableOptions options, String base, String slug, String idColumn,
+            Map<String, ColumnOverride> overrides) {
         String file = table.getFileName().toString();
         if (base != null) {
             try {
@@ -141,6 +155,7 @@ public final class AutoMapping {
         int headerSize = columns.size();
         columns.removeIf(c -> c.title().isBlank() && c.values() == 0); // empty spreadsheet columns
         List<String> names = localNames(columns.stream().map(ColumnProfile::title).toList());
+        ColumnOverrides.apply(file, description, columns, names, overrides == null ? Map.of() : overrides);
         ColumnProfile id = null;
         if (idColumn != null) {
             for (int i = 0; i < columns.size() && id == null; i++) {

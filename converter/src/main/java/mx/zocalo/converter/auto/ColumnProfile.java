@@ -39,6 +39,13 @@ public final class ColumnProfile {
     private Set<String> distinct = new HashSet<>();
     private Set<String> categories = new HashSet<>();
 
+    private ColumnOverride override;
+    /** Per datatype, the first value that does not fit it and its data row (from 1). */
+    private final java.util.Map<ColumnType, Misfit> misfits = new java.util.EnumMap<>(ColumnType.class);
+
+    /** A value that does not fit a datatype, and its data row (from 1). */
+    public record Misfit(long row, String value) {}
+
     ColumnProfile(String title, int index) {
         this.title = title;
         this.index = index;
@@ -83,6 +90,13 @@ public final class ColumnProfile {
         }
         if (categories != null && categories.add(v) && categories.size() > MAX_CATEGORIES) {
             categories = null;
+        }
+        if (misfits.size() < ColumnType.values().length - 1) {
+            for (ColumnType t : ColumnType.values()) {
+                if (!misfits.containsKey(t) && !fits(t)) {
+                    misfits.put(t, new Misfit(values + missing, v));
+                }
+            }
         }
     }
 
@@ -144,6 +158,14 @@ public final class ColumnProfile {
      * text), then booleans, dates, date-times; text otherwise, and for a column without values.
      */
     public ColumnType type() {
+        if (override != null && override.type() != null) {
+            return override.type();
+        }
+        return inferredType();
+    }
+
+    /** The datatype inferred from the values, whatever the publisher chose. */
+    public ColumnType inferredType() {
         if (values == 0) {
             return ColumnType.STRING;
         }
@@ -163,8 +185,50 @@ public final class ColumnProfile {
         return ColumnType.STRING;
     }
 
+    /** Whether every value of the column has a canonical form in {@code t}. */
+    boolean fits(ColumnType t) {
+        if (values == 0) {
+            return true;
+        }
+        return switch (t) {
+            case INTEGER -> dotNumber && dotWhole || commaNumber && commaWhole;
+            case DECIMAL -> dotNumber || commaNumber;
+            case BOOLEAN -> bool;
+            case DATE -> date;
+            case DATE_TIME -> dateTime;
+            case STRING -> true;
+        };
+    }
+
+    /** The first value that does not fit {@code t}, or null when all do. */
+    Misfit misfit(ColumnType t) {
+        return misfits.get(t);
+    }
+
+    void override(ColumnOverride o) {
+        this.override = o;
+    }
+
+    /** The publisher's correction, or null. */
+    public ColumnOverride override() {
+        return override;
+    }
+
+    /** The column's label in Spanish: the publisher's, else the header. */
+    public String labelEs() {
+        return override != null && override.labelEs() != null ? override.labelEs() : title;
+    }
+
+    /** The column's label in English given by the publisher, or null. */
+    public String labelEn() {
+        return override == null ? null : override.labelEn();
+    }
+
     /** For numbers: {@code 1,234.5} unless only {@code 1.234,5} fits every value (both fit: the dot is the decimal mark). */
     Values.Style style() {
+        if (type() == ColumnType.INTEGER && !(dotNumber && dotWhole)) {
+            return Values.Style.COMMA_DECIMAL;
+        }
         return dotNumber ? Values.Style.DOT_DECIMAL : Values.Style.COMMA_DECIMAL;
     }
 

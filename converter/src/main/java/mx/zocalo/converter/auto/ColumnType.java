@@ -28,6 +28,21 @@ public enum ColumnType {
         return xsd.getURI();
     }
 
+    /** The type of a CSVW name ({@code integer}, {@code dateTime}…; case ignored), or null for none. */
+    public static ColumnType of(String csvwName) {
+        for (ColumnType t : values()) {
+            if (t.csvw.equalsIgnoreCase(csvwName == null ? "" : csvwName.strip())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The CSVW names of all the types, in order. */
+    public static java.util.List<String> names() {
+        return java.util.Arrays.stream(values()).map(ColumnType::csvwName).toList();
+    }
+
     /** The name CSVW metadata gives the datatype ({@code integer}, {@code dateTime}…). */
     public String csvwName() {
         return csvw;

@@ -17,6 +17,27 @@ import mx.zocalo.converter.source.TableReader;
 final class CsvwMetadata {
     private CsvwMetadata() {}
 
+    /**
+     * The header, or with the publisher's labels a language map: the Spanish label first, then the header (CSVW matches
+     * a column by any of its titles), and the English label.
+     */
+    private static Object titles(ColumnProfile c) {
+        if (c.override() == null || c.override().labelEs() == null && c.override().labelEn() == null) {
+            return c.title();
+        }
+        Map<String, Object> titles = new LinkedHashMap<>();
+        List<String> es = new ArrayList<>();
+        es.add(c.labelEs());
+        if (!c.title().equals(c.labelEs())) {
+            es.add(c.title());
+        }
+        titles.put("es", es.size() == 1 ? es.get(0) : es);
+        if (c.labelEn() != null) {
+            titles.put("en", c.labelEn());
+        }
+        return titles;
+    }
+
     /** See {@link AutoMapping#writeCsvw}. */
     static void write(AutoMapping m, OutputStream out, String url) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -29,7 +50,7 @@ final class CsvwMetadata {
         for (ColumnProfile c : m.columns()) {
             Map<String, Object> col = new LinkedHashMap<>();
             col.put("name", c.name());
-            col.put("titles", c.title());
+            col.put("titles", titles(c));
             col.put("datatype", datatype(c));
             col.put("propertyUrl", m.propertyIri(c));
             if (!c.markers().isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import mx.zocalo.converter.SourceOptions;
+import mx.zocalo.converter.auto.ColumnOverride;
 
 /**
  * What a publisher says about a dataset in its {@code dataset.yaml}: titles, publisher, themes, licence,
@@ -89,7 +90,16 @@ public record DatasetDescription(
      * nothing. {@code idColumn}: for a dataset without a mapping, the column that names the rows (null: chosen).
      */
     public record Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn,
-            Charset encoding, Character delimiter) {
+            Charset encoding, Character delimiter, Map<String, ColumnOverride> columns) {
+        public Source {
+            columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        }
+
+        public Source(Path file, String mediaType, String title, String sheet, Integer headerRow, String idColumn,
+                Charset encoding, Character delimiter) {
+            this(file, mediaType, title, sheet, headerRow, idColumn, encoding, delimiter, Map.of());
+        }
+
         public Source(Path file, String mediaType, String title) {
             this(file, mediaType, title, null, null, null);
         }

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import mx.zocalo.converter.SourceOptions;
+import mx.zocalo.converter.auto.ColumnOverride;
+import mx.zocalo.converter.auto.ColumnType;
 
 /**
  * Reads a {@code dataset.yaml}. Errors name the file and the field, in words a publisher understands.
@@ -122,7 +125,7 @@ public final class DescriptionReader {
                     keywords(),
                     text(root, "license"),
                     new DatasetDescription.Source(data, text(src, "mediaType"), text(src, "title"), text(src, "sheet"), headerRow,
-                            text(src, "idColumn"), encoding, delimiter),
+                            text(src, "idColumn"), encoding, delimiter, columns(src.path("columns"))),
                     mapping,
                     file.toAbsolutePath(),
                     date(root, "issued"),
@@ -182,6 +185,40 @@ public final class DescriptionReader {
             } catch (DateTimeParseException e) {
                 throw error(field, "is not a date like 2024-05-01: '" + v + "'");
             }
+        }
+
+        /** {@code source.columns}: per column header, {@code type} and {@code label: {es, en}} (or a label as text, Spanish). */
+        private Map<String, ColumnOverride> columns(JsonNode n) {
+            if (n.isMissingNode() || n.isNull()) return Map.of();
+            if (!n.isObject()) throw error("source.columns", "must map each column's header to {type, label: {es, en}}");
+            Map<String, ColumnOverride> out = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String field = "source.columns." + e.getKey();
+                JsonNode c = e.getValue();
+                if (!c.isObject()) throw error(field, "must be {type, label: {es, en}}");
+                for (Iterator<String> f = c.fieldNames(); f.hasNext(); ) {
+                    String k = f.next();
+                    if (!k.equals("type") && !k.equals("label")) throw error(field + "." + k, "is unknown; a column has type and label");
+                }
+                ColumnType type = null;
+                String t = text(c, "type");
+                if (t != null) {
+                    type = ColumnType.of(t);
+                    if (type == null) {
+                        throw new DescriptionException(file + ": " + field + ".type: unknown type '" + t + "', use one of "
+                                + String.join(", ", ColumnType.names()));
+                    }
+                }
+                JsonNode label = c.path("label");
+                String es = label.isTextual() ? label.asText() : text(label, "es");
+                String en = label.isObject() ? text(label, "en") : null;
+                if (!label.isMissingNode() && !label.isNull() && !label.isTextual() && !label.isObject()) {
+                    throw error(field + ".label", "must be {es, en}");
+                }
+                out.put(e.getKey(), new ColumnOverride(type, es, en));
+            }
+            return out;
         }
 
         private DescriptionException error(String field, String problem) {

@@ -181,7 +181,8 @@ public final class DatasetPublisher {
      */
     private AutoMapping infer(DatasetDescription d) {
         TableOptions options = d.source().options().applyTo(TableOptions.AUTO);
-        AutoMapping inferred = AutoMapping.infer(d.source().file(), options, iris.base(), d.slug(), d.source().idColumn());
+        AutoMapping inferred = AutoMapping.infer(d.source().file(), options, iris.base(), d.slug(), d.source().idColumn(),
+                d.source().columns());
         if (d.automatic()) {
             LOG.info("{}: no mapping, inferred one: {} columns, rows <{}>", d.slug(), inferred.columns().size(), inferred.subjectTemplate());
         }

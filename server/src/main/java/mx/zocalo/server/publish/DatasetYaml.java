@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
+import mx.zocalo.converter.auto.ColumnType;
 
 /**
  * The {@code dataset.yaml} of a dataset published from the web: the DCAT fields a publisher gave (as JSON or YAML, the
@@ -23,7 +24,8 @@ public final class DatasetYaml {
     public static final Set<String> FIELDS = Set.of("title", "description", "keywords", "themes", "license", "contact",
             "publisher", "temporal", "spatial", "accrualPeriodicity", "issued", "modified", "views", "sampleQuery", "source",
             "slug", "organisation");
-    private static final Set<String> SOURCE_FIELDS = Set.of("headerRow", "sheet", "idColumn", "encoding", "delimiter", "title");
+    private static final Set<String> SOURCE_FIELDS = Set.of("headerRow", "sheet", "idColumn", "encoding", "delimiter", "title",
+            "columns");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,8 +58,9 @@ public final class DatasetYaml {
                 if (!SOURCE_FIELDS.contains(f)) throw new UploadProblem(422, "source." + f + " is set by the portal or unknown", "source." + f);
             }
         } else if (!m.path("source").isMissingNode()) {
-            throw new UploadProblem(422, "source must be an object (headerRow, sheet, idColumn, encoding, delimiter)", "source");
+            throw new UploadProblem(422, "source must be an object (headerRow, sheet, idColumn, encoding, delimiter, columns)", "source");
         }
+        columns(m.path("source").path("columns"));
         link(m.path("license"), "license");
         link(m.path("spatial"), "spatial");
         link(m.path("contact").path("url"), "contact.url");
@@ -66,6 +69,28 @@ public final class DatasetYaml {
         if (!email.isMissingNode() && !email.isNull() && !EMAIL.matcher(email.asText()).matches()) {
             throw new UploadProblem(422, "contact.email is not an e-mail address: '" + email.asText() + "'", "contact.email");
         }
+    }
+
+    /** {@code source.columns}: each column's header → {@code {type, label: {es, en}}}, the type one the converter knows. */
+    private static void columns(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) return;
+        if (!n.isObject()) throw new UploadProblem(422, "source.columns must map each column's header to {type, label: {es, en}}", "source.columns");
+        n.fields().forEachRemaining(e -> {
+            String field = "source.columns." + e.getKey();
+            JsonNode c = e.getValue();
+            if (!c.isObject()) throw new UploadProblem(422, field + " must be {type, label: {es, en}}", field);
+            c.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("type") && !k.equals("label")) throw new UploadProblem(422, field + "." + k + " is unknown; a column has type and label", field + "." + k);
+            });
+            JsonNode t = c.path("type");
+            if (!t.isMissingNode() && !t.isNull() && ColumnType.of(t.asText()) == null) {
+                throw new UploadProblem(422, field + ".type: unknown type '" + t.asText() + "', use one of " + String.join(", ", ColumnType.names()), field + ".type");
+            }
+            JsonNode l = c.path("label");
+            if (!l.isMissingNode() && !l.isNull() && !l.isTextual() && !l.isObject()) {
+                throw new UploadProblem(422, field + ".label must be {es, en}", field + ".label");
+            }
+        });
     }
 
     private static void link(JsonNode n, String field) {
@@ -94,7 +119,9 @@ public final class DatasetYaml {
         source.put("mediaType", mediaType);
         if (given.path("source").isObject()) {
             given.path("source").fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull() && !e.getValue().asText().isBlank()) source.set(e.getKey(), e.getValue());
+                if (e.getValue().isContainerNode() ? !e.getValue().isEmpty() : !e.getValue().isNull() && !e.getValue().asText().isBlank()) {
+                    source.set(e.getKey(), e.getValue());
+                }
             });
         }
         if (mapping != null) y.put("mapping", mapping);

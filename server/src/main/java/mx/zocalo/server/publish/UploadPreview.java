@@ -3,13 +3,19 @@ package mx.zocalo.server.publish;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mx.zocalo.converter.Conversion;
 import mx.zocalo.converter.ConversionException;
 import mx.zocalo.converter.SourceOptions;
 import mx.zocalo.converter.auto.AutoMapping;
+import mx.zocalo.converter.auto.ColumnOverride;
 import mx.zocalo.converter.auto.ColumnProfile;
+import mx.zocalo.converter.auto.ColumnType;
 import mx.zocalo.converter.source.TableOptions;
 import mx.zocalo.converter.source.TableReader;
 import mx.zocalo.converter.source.TableRow;
@@ -42,8 +48,16 @@ public final class UploadPreview {
     public static final int ERRORS = 20;
 
     /** How to read the table, as the publisher corrected it (nulls: as found). */
-    public record Corrections(Integer headerRow, String sheet, String idColumn) {
+    public record Corrections(Integer headerRow, String sheet, String idColumn, Map<String, ColumnOverride> columns) {
         public static final Corrections NONE = new Corrections(null, null, null);
+
+        public Corrections {
+            columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        }
+
+        public Corrections(Integer headerRow, String sheet, String idColumn) {
+            this(headerRow, sheet, idColumn, Map.of());
+        }
 
         public SourceOptions options() {
             return new SourceOptions(headerRow, sheet, null, null);
@@ -51,7 +65,62 @@ public final class UploadPreview {
     }
 
     public record Column(int index, String title, String name, String type, long values, long missing, List<String> examples,
-            boolean unique, boolean id) {}
+            boolean unique, boolean id, String inferredType, String labelEs, String labelEn) {}
+
+    /** The datatypes a column may be given (CSVW names). */
+    public static final List<String> TYPES = ColumnType.names();
+
+    /** {@code source.columns} as JSON text ("" for none): each column → {type, label: {es, en}}. */
+    public static String columnsJson(Map<String, ColumnOverride> columns) {
+        if (columns.isEmpty()) return "";
+        ObjectNode o = DatasetYaml.JSON.createObjectNode();
+        columns.forEach((k, v) -> {
+            ObjectNode c = o.putObject(k);
+            if (v.type() != null) c.put("type", v.type().csvwName());
+            if (v.labelEs() != null || v.labelEn() != null) {
+                ObjectNode l = c.putObject("label");
+                if (v.labelEs() != null) l.put("es", v.labelEs());
+                if (v.labelEn() != null) l.put("en", v.labelEn());
+            }
+        });
+        return o.toString();
+    }
+
+    /** The reverse of {@link #columnsJson}; unreadable or unknown parts are left out. */
+    public static Map<String, ColumnOverride> parseColumns(String json) {
+        Map<String, ColumnOverride> out = new LinkedHashMap<>();
+        if (json == null || json.isBlank()) return out;
+        try {
+            DatasetYaml.JSON.readTree(json).fields().forEachRemaining(e -> {
+                JsonNode c = e.getValue();
+                ColumnType t = ColumnType.of(c.path("type").asText(""));
+                out.put(e.getKey(), new ColumnOverride(t, c.path("label").path("es").asText(null), c.path("label").path("en").asText(null)));
+            });
+        } catch (java.io.IOException e) {
+            // none
+        }
+        return out;
+    }
+
+    private static List<String> notes(AutoMapping m, String columnProblem) {
+        if (columnProblem == null) return m.layoutNotes();
+        List<String> out = new ArrayList<>(m.layoutNotes());
+        out.add(0, columnProblem);
+        return out;
+    }
+
+    /** The corrections that change something: a type other than the inferred one, a label other than the header. */
+    static Map<String, ColumnOverride> effective(AutoMapping m) {
+        Map<String, ColumnOverride> out = new LinkedHashMap<>();
+        for (ColumnProfile c : m.columns()) {
+            ColumnOverride o = c.override();
+            if (o == null) continue;
+            ColumnType t = o.type() != null && o.type() != c.inferredType() ? o.type() : null;
+            String es = o.labelEs() != null && !o.labelEs().equals(c.title()) ? o.labelEs() : null;
+            if (t != null || es != null || o.labelEn() != null) out.put(c.title(), new ColumnOverride(t, es, o.labelEn()));
+        }
+        return out;
+    }
 
     public record RowError(long row, String column, String message) {}
 
@@ -60,7 +129,7 @@ public final class UploadPreview {
 
     public record Model(String file, String kind, long bytes, String readAs, List<String> sheets, String sheet,
             long headerRow, List<String> notes, List<Column> columns, List<List<String>> rows, long rowCount,
-            String rowTemplate, String label, String turtle, MappingPreview mapping, String error) {
+            String rowTemplate, String label, String turtle, MappingPreview mapping, String error, String columnsJson) {
         public boolean ok() {
             return error == null;
         }
@@ -80,7 +149,16 @@ public final class UploadPreview {
         TableOptions options = corrections.options().applyTo(TableOptions.AUTO);
         String s = slug == null || slug.isBlank() ? "vista-previa" : slug;
         try {
-            AutoMapping m = AutoMapping.infer(file, options, base, s, blank(corrections.idColumn()));
+            String columnProblem = null;
+            AutoMapping m;
+            try {
+                m = AutoMapping.infer(file, options, base, s, blank(corrections.idColumn()), corrections.columns());
+            } catch (ConversionException e) {
+                if (corrections.columns().isEmpty()) throw e;
+                // a type that does not fit, or corrections of columns another header row does not have: read as found, say why
+                columnProblem = e.getMessage();
+                m = AutoMapping.infer(file, options, base, s, blank(corrections.idColumn()));
+            }
             String readAs;
             long skip;
             List<List<String>> rows = new ArrayList<>();
@@ -96,16 +174,16 @@ public final class UploadPreview {
             List<Column> columns = new ArrayList<>();
             for (ColumnProfile c : m.columns()) {
                 columns.add(new Column(c.index(), c.title(), c.name(), c.type().csvwName(), c.values(), c.missing(), c.examples(),
-                        c.unique(), m.idColumn() == c));
+                        c.unique(), m.idColumn() == c, c.inferredType().csvwName(), c.labelEs(), c.labelEn() == null ? "" : c.labelEn()));
             }
             String turtle = firstRecords(m);
             MappingPreview mp = mapping == null ? null : mapping(mapping, file, corrections);
             return new Model(name, staged.kind().name(), staged.bytes(), readAs, sheets, corrections.sheet(),
-                    corrections.headerRow() != null ? corrections.headerRow() : skip + 1, m.layoutNotes(), columns, rows, m.rows(),
-                    m.subjectTemplate(), m.label().example(), turtle, mp, null);
+                    corrections.headerRow() != null ? corrections.headerRow() : skip + 1, notes(m, columnProblem), columns, rows, m.rows(),
+                    m.subjectTemplate(), m.label().example(), turtle, mp, null, columnsJson(effective(m)));
         } catch (ConversionException | TableSourceException | IllegalArgumentException e) {
             return new Model(name, staged.kind().name(), staged.bytes(), null, sheets, corrections.sheet(), -1, List.of(), List.of(),
-                    List.of(), 0, null, null, null, null, e.getMessage());
+                    List.of(), 0, null, null, null, null, e.getMessage(), columnsJson(corrections.columns()));
         }
     }
 

@@ -68,6 +68,15 @@ final class PublishForm {
         if (source.has("headerRow") && source.get("headerRow").asText().matches("[0-9]{1,6}")) {
             source.put("headerRow", Integer.parseInt(source.get("headerRow").asText()));
         }
+        String columns = param.apply("columns");
+        if (columns != null && !columns.isBlank()) {
+            try {
+                JsonNode c = JSON.readTree(columns);
+                if (c.isObject() && !c.isEmpty()) source.set("columns", c);
+            } catch (java.io.IOException e) {
+                // not JSON: no corrections
+            }
+        }
         if (!source.isEmpty()) m.set("source", source);
         return m;
     }
@@ -99,6 +108,8 @@ final class PublishForm {
         v.put("headerRow", m.path("source").path("headerRow").asText(""));
         v.put("sheet", m.path("source").path("sheet").asText(""));
         v.put("idColumn", m.path("source").path("idColumn").asText(""));
+        JsonNode columns = m.path("source").path("columns");
+        v.put("columns", columns.isObject() && !columns.isEmpty() ? columns.toString() : "");
         return v;
     }
 

@@ -116,9 +116,11 @@ final class PublishPages {
         Map<String, Object> model = model(ctx, who, 2);
         UploadPreview.Corrections c = corrections(ctx);
         model.put("upload", staged);
-        model.put("p", preview.of(staged, c, uploads.mapping(staged).orElse(null), null));
+        UploadPreview.Model p = preview.of(staged, c, uploads.mapping(staged).orElse(null), null);
+        model.put("p", p);
+        model.put("types", UploadPreview.TYPES);
         model.put("corrections", c);
-        model.put("query", query(c));
+        model.put("query", query(new UploadPreview.Corrections(c.headerRow(), c.sheet(), c.idColumn(), UploadPreview.parseColumns(p.columnsJson()))));
         render(ctx, "publish-read", model);
     }
 
@@ -145,6 +147,7 @@ final class PublishPages {
         values.put("headerRow", c.headerRow() == null ? "" : c.headerRow().toString());
         values.put("sheet", c.sheet() == null ? "" : c.sheet());
         values.put("idColumn", c.idColumn() == null ? "" : c.idColumn());
+        values.put("columns", UploadPreview.columnsJson(c.columns()));
         values.put("slug", suggestSlug(staged));
         if (who.organisation() != null) values.put("organisation", who.organisation());
         model.put("upload", staged);
@@ -305,7 +308,29 @@ final class PublishPages {
         Integer header = h != null && h.strip().matches("[1-9][0-9]{0,5}") ? Integer.valueOf(h.strip()) : null;
         String sheet = blank(ctx.queryParam("sheet") != null ? ctx.queryParam("sheet") : ctx.formParam("sheet"));
         String id = blank(ctx.queryParam("idColumn") != null ? ctx.queryParam("idColumn") : ctx.formParam("idColumn"));
-        return new UploadPreview.Corrections(header, sheet, id);
+        return new UploadPreview.Corrections(header, sheet, id, columns(ctx));
+    }
+
+    /**
+     * The column corrections: the step 2 form's fields per column ({@code ctitle}, {@code ctype}, {@code ces},
+     * {@code cen}, in column order), else the {@code columns} JSON carried on to the next steps.
+     */
+    private static Map<String, mx.zocalo.converter.auto.ColumnOverride> columns(Context ctx) {
+        List<String> titles = ctx.queryParams("ctitle");
+        if (titles.isEmpty()) {
+            String json = ctx.queryParam("columns") != null ? ctx.queryParam("columns") : ctx.formParam("columns");
+            return UploadPreview.parseColumns(json);
+        }
+        List<String> types = ctx.queryParams("ctype");
+        List<String> es = ctx.queryParams("ces");
+        List<String> en = ctx.queryParams("cen");
+        Map<String, mx.zocalo.converter.auto.ColumnOverride> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < titles.size(); i++) {
+            out.put(titles.get(i), new mx.zocalo.converter.auto.ColumnOverride(
+                    mx.zocalo.converter.auto.ColumnType.of(i < types.size() ? types.get(i) : null),
+                    i < es.size() ? es.get(i) : null, i < en.size() ? en.get(i) : null));
+        }
+        return out;
     }
 
     static String query(UploadPreview.Corrections c) {
@@ -313,6 +338,9 @@ final class PublishPages {
         if (c.headerRow() != null) b.append("&headerRow=").append(c.headerRow());
         if (c.sheet() != null) b.append("&sheet=").append(java.net.URLEncoder.encode(c.sheet(), StandardCharsets.UTF_8));
         if (c.idColumn() != null) b.append("&idColumn=").append(java.net.URLEncoder.encode(c.idColumn(), StandardCharsets.UTF_8));
+        if (!c.columns().isEmpty()) {
+            b.append("&columns=").append(java.net.URLEncoder.encode(UploadPreview.columnsJson(c.columns()), StandardCharsets.UTF_8));
+        }
         return b.isEmpty() ? "" : "?" + b.substring(1);
     }
 

@@ -46,6 +46,23 @@ class DescriptionReaderTest {
     }
 
     @Test
+    void given_source_columns_when_read_then_types_and_labels_are_kept_and_an_unknown_type_is_refused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "clave,total\n01,2\n");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource:\n  file: d.csv\n  columns:\n"
+                + "    total: {type: Decimal, label: {es: Total, en: Sum}}\n    clave: {label: Clave del municipio}\n");
+        var columns = DescriptionReader.read(dir).source().columns();
+        assertThat(columns.get("total").type()).isEqualTo(mx.zocalo.converter.auto.ColumnType.DECIMAL);
+        assertThat(columns.get("total").labelEn()).isEqualTo("Sum");
+        assertThat(columns.get("clave").type()).isNull();
+        assertThat(columns.get("clave").labelEs()).isEqualTo("Clave del municipio");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource:\n  file: d.csv\n  columns:\n    total: {type: foo}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir))
+                .hasMessageContaining("dataset.yaml: source.columns.total.type: unknown type 'foo', use one of integer, decimal, boolean, date, dateTime, string");
+        Files.writeString(dir.resolve("dataset.yaml"), "slug: x\ntitle: {es: Hola}\nsource:\n  file: d.csv\n  columns:\n    total: {kind: foo}\n");
+        assertThatThrownBy(() -> DescriptionReader.read(dir)).hasMessageContaining("source.columns.total.kind");
+    }
+
+    @Test
     void given_the_yaml_file_itself_when_read_then_same_description() {
         assertThat(DescriptionReader.read(FIXTURE.resolve("dataset.yaml")).slug()).isEqualTo("pagos-prueba");
     }

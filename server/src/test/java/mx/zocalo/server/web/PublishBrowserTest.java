@@ -87,6 +87,30 @@ class PublishBrowserTest {
         browser.findElement(By.cssSelector("form.publish-correct button")).click();
         waitFor("#read-heading");
         assertThat(text("table.preview-columns")).contains("Clave");
+        // the columns: a number column made text, and labels in Spanish and English
+        String changed = null;
+        for (WebElement row : browser.findElements(By.cssSelector("table.correct-columns tbody tr"))) {
+            Select type = new Select(row.findElement(By.name("ctype")));
+            if (changed == null && type.getFirstSelectedOption().getAttribute("value").equals("integer")) {
+                changed = row.findElement(By.tagName("th")).getText().strip();
+                type.selectByValue("string");
+                WebElement es = row.findElement(By.name("ces"));
+                assertThat(es.getAttribute("value")).isEqualTo(changed); // prefilled with the header
+                es.clear();
+                es.sendKeys("Total corregido");
+                row.findElement(By.name("cen")).sendKeys("Corrected total");
+            }
+        }
+        assertThat(changed).as("a column read as integer").isNotNull();
+        browser.findElement(By.cssSelector("form.publish-correct button")).click();
+        waitFor("#read-heading");
+        assertThat(browser.getCurrentUrl()).contains("ctype=string");
+        WebElement changedRow = browser.findElement(By.xpath("//table[@class='correct-columns']//tr[th[normalize-space()='" + changed + "']]"));
+        assertThat(new Select(changedRow.findElement(By.name("ctype"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("string");
+        assertThat(changedRow.findElement(By.name("ces")).getAttribute("value")).isEqualTo("Total corregido");
+        assertThat(changedRow.findElement(By.name("cen")).getAttribute("value")).isEqualTo("Corrected total");
+        WebElement previewRow = browser.findElement(By.xpath("//table[contains(@class,'preview-columns')]//tr[th[normalize-space()='" + changed + "']]"));
+        assertThat(previewRow.getText()).contains("string");
         serious.addAll(Chromium.seriousAxeViolations(browser, browser.getCurrentUrl(), "publish-read"));
         shoot("2-read");
         browser.findElement(By.cssSelector(".publish-next a")).click();
@@ -119,6 +143,9 @@ class PublishBrowserTest {
         shoot("4-report");
         browser.findElement(By.cssSelector("a.button")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Delitos por municipio");
+        String yaml = Files.readString(data.resolve("sources/delitos-web/dataset.yaml"));
+        assertThat(yaml).contains("columns:").contains("Total corregido").contains("Corrected total").contains("string");
+        assertThat(portal.get("/dataset/delitos-web/explore", "text/html").body()).contains("Total corregido");
 
         // edit: a new title and a note
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/dataset/delitos-web/edit"), "publish-edit"));
