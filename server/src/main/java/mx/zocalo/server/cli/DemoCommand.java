@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(demoData())) {
                 ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
-                        b -> b.accounts(a).secureCookies(accounts.secureCookies));
+                        b -> accounts.apply(b, a));
             }
         }
         return 0;

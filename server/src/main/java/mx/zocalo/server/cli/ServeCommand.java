@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
-                        b -> b.accounts(a).secureCookies(accounts.secureCookies));
+                        b -> accounts.apply(b, a));
             }
         }
         return 0;
