@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import mx.zocalo.server.catalog.CatalogRecord.FileFacts;
@@ -56,11 +55,15 @@ public final class DownloadJobs {
 
     private DownloadJobs(Store store) {
         this.store = store;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "zocalo-downloads");
-            t.setDaemon(true);
-            return t;
-        });
+        // one thread, ended when idle for a while (a closed store leaves no thread behind)
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "zocalo-downloads");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
     }
 
     /** The jobs of {@code store} (made on first use). */
