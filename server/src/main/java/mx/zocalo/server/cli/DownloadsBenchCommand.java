@@ -62,7 +62,7 @@ public final class DownloadsBenchCommand implements Callable<Integer> {
             if (rows != null) firstRows(source.resolve("db_victimas_delitos_ent_long.csv.gz"), rows);
             DownloadJobs jobs = DownloadJobs.of(bench.store).background(true);
             jobs.onReady(r -> {
-                out.printf(Locale.ROOT, "  %-7s ready %8.1f s after the publish returned (%,d bytes)%n", r.format().ext(),
+                out.printf(Locale.ROOT, "  %-7s ready %8.1f s after the commit and swap (%,d bytes)%n", r.format().ext(),
                         r.millisAfterCommit() / 1000.0, r.facts().bytes());
                 out.flush();
             });

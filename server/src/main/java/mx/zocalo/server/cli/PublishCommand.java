@@ -87,6 +87,10 @@ final class PublishCommand implements Callable<Integer> {
             err.flush();
             downloads.awaitAll();
             downloads.removeListener(told);
+            for (String f : downloads.failures()) {
+                failures++;
+                err.println("zocalo publish: " + f + " (they are written again at the next `zocalo serve` start)");
+            }
             // the goals whose measures read a dataset just published are computed again, in the same publish
             if (!published.isEmpty()) {
                 for (var g : performance.publish(portal.store(), portal.iris(), published)) {

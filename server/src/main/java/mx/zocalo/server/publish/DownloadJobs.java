@@ -46,15 +46,17 @@ public final class DownloadJobs {
     /** One file made ready: which, its facts, and the milliseconds since its job was scheduled (after the commit). */
     public record Ready(String slug, RdfDownload format, FileFacts facts, long millisAfterCommit) {}
 
-    private final Store store;
+    /** Weak: the map of jobs by store must not keep a closed store (and its caches) alive. */
+    private final java.lang.ref.WeakReference<Store> storeRef;
     private final ExecutorService executor;
     private final Map<String, Future<?>> jobs = new ConcurrentHashMap<>();
     private final List<Consumer<Ready>> listeners = new CopyOnWriteArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile boolean background;
     private boolean paused;
 
     private DownloadJobs(Store store) {
-        this.store = store;
+        this.storeRef = new java.lang.ref.WeakReference<>(store);
         // one thread, ended when idle for a while (a closed store leaves no thread behind)
         java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1, 30, java.util.concurrent.TimeUnit.SECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
@@ -143,6 +145,11 @@ public final class DownloadJobs {
         for (String slug : new ArrayList<>(jobs.keySet())) await(slug);
     }
 
+    /** What failed so far (one line per dataset whose downloads could not be written; they stay "being prepared"). */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
     /** Whether a job of {@code slug} is queued or running. */
     public boolean pending(String slug) {
         Future<?> f = jobs.get(slug);
@@ -166,6 +173,8 @@ public final class DownloadJobs {
      * before its downloads were written): the datasets whose catalog record has an RDF distribution without size.
      */
     public List<String> scheduleMissing(PortalIris iris) {
+        Store store = storeRef.get();
+        if (store == null) return List.of();
         List<String> slugs = store.read(dsg -> {
             List<String> out = new ArrayList<>();
             String prefix = iris.base() + "dataset/";
@@ -194,6 +203,8 @@ public final class DownloadJobs {
     }
 
     private void run(PortalIris iris, String slug, Path folder, long t0) {
+        Store store = storeRef.get();
+        if (store == null) return;
         try {
             Node graph = iris.datasetGraph(slug);
             List<VersionRecord.Version> history = Versions.read(Versions.root(store), store.filesDirectory(), slug);
@@ -224,6 +235,7 @@ public final class DownloadJobs {
                 LOG.info("{}: writing its downloads stopped", slug);
             } else {
                 LOG.error("{}: its RDF downloads could not be written: {}", slug, e.getMessage(), e);
+                failures.add(slug + ": its RDF downloads could not be written: " + e.getMessage());
             }
         }
     }
