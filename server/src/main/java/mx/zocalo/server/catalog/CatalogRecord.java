@@ -267,14 +267,20 @@ public final class CatalogRecord {
         concept(AVAILABILITY_STABLE, "Estable", "Stable");
         add(dist, NodeFactory.createURI(ADMS + "status"), STATUS_COMPLETED);
         concept(STATUS_COMPLETED, "Completado", "Completed");
-        if (facts != null) {
-            add(dist, DCAT.byteSize.asNode(), NodeFactory.createLiteralDT(Long.toString(facts.bytes()), XSDDatatype.XSDnonNegativeInteger));
-            Node checksum = NodeFactory.createURI(dist.getURI() + "#checksum");
-            add(dist, NodeFactory.createURI(SPDX + "checksum"), checksum);
-            add(checksum, RDF.type.asNode(), NodeFactory.createURI(SPDX + "Checksum"));
-            add(checksum, NodeFactory.createURI(SPDX + "algorithm"), NodeFactory.createURI(SPDX + "checksumAlgorithm_sha256"));
-            add(checksum, NodeFactory.createURI(SPDX + "checksumValue"), NodeFactory.createLiteralDT(facts.sha256(), XSDDatatype.XSDhexBinary));
-        }
+        // an RDF download written after the publish (publish.DownloadJobs) gets its size and checksum when it is ready
+        if (facts != null) triples.addAll(facts(dist, facts));
+    }
+
+    /** A distribution's {@code dcat:byteSize} and {@code spdx:checksum} (SHA-256) of {@code facts}. */
+    public static List<Triple> facts(Node dist, FileFacts facts) {
+        List<Triple> t = new ArrayList<>();
+        t.add(Triple.create(dist, DCAT.byteSize.asNode(), NodeFactory.createLiteralDT(Long.toString(facts.bytes()), XSDDatatype.XSDnonNegativeInteger)));
+        Node checksum = NodeFactory.createURI(dist.getURI() + "#checksum");
+        t.add(Triple.create(dist, NodeFactory.createURI(SPDX + "checksum"), checksum));
+        t.add(Triple.create(checksum, RDF.type.asNode(), NodeFactory.createURI(SPDX + "Checksum")));
+        t.add(Triple.create(checksum, NodeFactory.createURI(SPDX + "algorithm"), NodeFactory.createURI(SPDX + "checksumAlgorithm_sha256")));
+        t.add(Triple.create(checksum, NodeFactory.createURI(SPDX + "checksumValue"), NodeFactory.createLiteralDT(facts.sha256(), XSDDatatype.XSDhexBinary)));
+        return t;
     }
 
     /** The EU file-type authority code for a download extension, or null. */

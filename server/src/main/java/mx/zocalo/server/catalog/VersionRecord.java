@@ -130,36 +130,47 @@ public final class VersionRecord {
             boolean csvw = ext.equals(CatalogRecord.CSVW_EXTENSION);
             String mediaType = rdf != null ? rdf.mediaType() : csvw ? "application/csvm+json"
                     : d.source().mediaType() != null ? d.source().mediaType() : CatalogRecord.guessMediaType(ext);
-            Node dist = iris.iri("dataset/" + slug + "/v" + v.number() + "/distribution/" + (csvw ? "csvw" : ext));
-            add(vn, DCAT.distribution.asNode(), dist);
-            add(dist, RDF.type.asNode(), DCAT.Distribution.asNode());
             String label = original ? v.originalFileName() : rdf != null ? rdf.label() : "CSVW";
-            add(dist, DCTerms.title.asNode(), NodeFactory.createLiteralString(label + " (v" + v.number() + ")"));
-            Node url = download(iris, slug, v.number(), ext);
-            add(dist, DCAT.downloadURL.asNode(), url);
-            add(dist, DCAT.accessURL.asNode(), url);
-            Node media = NodeFactory.createURI(CatalogRecord.MEDIA_TYPE_BASE + mediaType);
-            add(dist, DCAT.mediaType.asNode(), media);
-            add(media, RDF.type.asNode(), DCTerms.MediaType.asNode());
-            String fileType = csvw ? "JSON" : CatalogRecord.fileType(ext);
-            if (fileType != null) {
-                Node format = NodeFactory.createURI(CatalogRecord.FILE_TYPE_BASE + fileType);
-                add(dist, DCTerms.format.asNode(), format);
-                add(format, RDF.type.asNode(), DCTerms.MediaTypeOrExtent.asNode());
-            }
-            if (d.license() != null) {
-                Node lic = NodeFactory.createURI(d.license());
-                add(dist, DCTerms.license.asNode(), lic);
-                add(lic, RDF.type.asNode(), DCTerms.LicenseDocument.asNode());
-            }
-            FileFacts facts = f.getValue();
-            add(dist, DCAT.byteSize.asNode(), NodeFactory.createLiteralDT(Long.toString(facts.bytes()), XSDDatatype.XSDnonNegativeInteger));
-            Node checksum = NodeFactory.createURI(dist.getURI() + "#checksum");
-            add(dist, NodeFactory.createURI(CatalogRecord.SPDX + "checksum"), checksum);
-            add(checksum, RDF.type.asNode(), NodeFactory.createURI(CatalogRecord.SPDX + "Checksum"));
-            add(checksum, NodeFactory.createURI(CatalogRecord.SPDX + "algorithm"), NodeFactory.createURI(CatalogRecord.SPDX + "checksumAlgorithm_sha256"));
-            add(checksum, NodeFactory.createURI(CatalogRecord.SPDX + "checksumValue"), NodeFactory.createLiteralDT(facts.sha256(), XSDDatatype.XSDhexBinary));
+            file(triples, iris, slug, v.number(), ext, label, mediaType, d.license(), f.getValue());
         }
+    }
+
+    /**
+     * The distribution of an RDF download of version {@code n}, written after the publish (and linked from the
+     * version): the same triples as the version's other files.
+     */
+    public static List<Triple> dumpDistribution(PortalIris iris, String slug, int n, RdfDownload rdf, String license, FileFacts facts) {
+        List<Triple> out = new ArrayList<>();
+        file(out, iris, slug, n, rdf.ext(), rdf.label(), rdf.mediaType(), license, facts);
+        return out;
+    }
+
+    private static void file(List<Triple> out, PortalIris iris, String slug, int n, String ext, String label, String mediaType,
+            String license, FileFacts facts) {
+        boolean csvw = ext.equals(CatalogRecord.CSVW_EXTENSION);
+        Node vn = version(iris, slug, n);
+        Node dist = iris.iri("dataset/" + slug + "/v" + n + "/distribution/" + (csvw ? "csvw" : ext));
+        out.add(Triple.create(vn, DCAT.distribution.asNode(), dist));
+        out.add(Triple.create(dist, RDF.type.asNode(), DCAT.Distribution.asNode()));
+        out.add(Triple.create(dist, DCTerms.title.asNode(), NodeFactory.createLiteralString(label + " (v" + n + ")")));
+        Node url = download(iris, slug, n, ext);
+        out.add(Triple.create(dist, DCAT.downloadURL.asNode(), url));
+        out.add(Triple.create(dist, DCAT.accessURL.asNode(), url));
+        Node media = NodeFactory.createURI(CatalogRecord.MEDIA_TYPE_BASE + mediaType);
+        out.add(Triple.create(dist, DCAT.mediaType.asNode(), media));
+        out.add(Triple.create(media, RDF.type.asNode(), DCTerms.MediaType.asNode()));
+        String fileType = csvw ? "JSON" : CatalogRecord.fileType(ext);
+        if (fileType != null) {
+            Node format = NodeFactory.createURI(CatalogRecord.FILE_TYPE_BASE + fileType);
+            out.add(Triple.create(dist, DCTerms.format.asNode(), format));
+            out.add(Triple.create(format, RDF.type.asNode(), DCTerms.MediaTypeOrExtent.asNode()));
+        }
+        if (license != null) {
+            Node lic = NodeFactory.createURI(license);
+            out.add(Triple.create(dist, DCTerms.license.asNode(), lic));
+            out.add(Triple.create(lic, RDF.type.asNode(), DCTerms.LicenseDocument.asNode()));
+        }
+        out.addAll(CatalogRecord.facts(dist, facts));
     }
 
     private static Node versionNotes() {

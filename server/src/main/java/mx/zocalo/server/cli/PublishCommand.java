@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import mx.zocalo.server.publish.DatasetPublisher;
+import mx.zocalo.server.publish.DownloadJobs;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.publish.Change;
 import mx.zocalo.server.publish.Versions;
@@ -56,6 +57,14 @@ final class PublishCommand implements Callable<Integer> {
         int failures = 0;
         try (StoreOptions.Portal portal = store.open(store.dataDir(), StoreOptions.DEFAULT_BASE, RemoteCacheOptions.unused())) {
             DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris()).keepVersions(keepVersions);
+            // the RDF downloads are written after each commit, in the background; this command waits for them before it exits
+            DownloadJobs downloads = DownloadJobs.of(portal.store()).background(true);
+            java.util.function.Consumer<DownloadJobs.Ready> told = r -> {
+                err.println(r.slug() + ": download " + r.slug() + "." + r.format().ext() + " ready (" + r.facts().bytes() + " bytes, "
+                        + r.millisAfterCommit() + " ms after its publish)");
+                err.flush();
+            };
+            downloads.onReady(told);
             Change change = new Change(null, note);
             java.util.Set<String> published = new java.util.LinkedHashSet<>();
             for (Path p : datasets) {
@@ -73,6 +82,14 @@ final class PublishCommand implements Callable<Integer> {
                     String m = String.valueOf(e.getMessage());
                     err.println("zocalo publish: " + (m.contains(p.toString()) ? m : p + ": " + m));
                 }
+            }
+            if (!published.isEmpty()) err.println("waiting for the RDF downloads of " + String.join(", ", published) + "...");
+            err.flush();
+            downloads.awaitAll();
+            downloads.removeListener(told);
+            for (String f : downloads.failures()) {
+                failures++;
+                err.println("zocalo publish: " + f + " (they are written again at the next `zocalo serve` start)");
             }
             // the goals whose measures read a dataset just published are computed again, in the same publish
             if (!published.isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.StoreCheck;
+import mx.zocalo.server.publish.DownloadJobs;
 import mx.zocalo.server.publish.Vocabularies;
 import mx.zocalo.server.store.Store;
 import mx.zocalo.server.web.MapTiles;
@@ -104,8 +105,12 @@ final class ServeCommand implements Callable<Integer> {
                 .performance(performance)).build().start();
         LOG.info("serving {} on http://localhost:{}/ (ready in {} ms)", iris.base(), server.port(),
                 (System.nanoTime() - startedNanos) / 1_000_000);
+        // RDF downloads are written after each publish, in the background; those a stop after a commit left unwritten, now
+        DownloadJobs downloads = DownloadJobs.of(store).background(true);
+        downloads.scheduleMissing(iris);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            downloads.stop();
             server.stop();
             stopped.countDown();
         }));

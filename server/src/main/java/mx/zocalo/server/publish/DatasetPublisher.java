@@ -78,6 +78,7 @@ public final class DatasetPublisher {
     public PublishOutcome publish(Path path, boolean force, Change change) {
         long t0 = System.nanoTime();
         DatasetDescription d = DescriptionReader.read(path);
+        DownloadJobs.await(store, d.slug()); // the previous version's downloads complete (and in its history) first
         Versions versions = new Versions(store, keepVersions);
         List<VersionRecord.Version> before = versions.history(d.slug());
         int number = before.isEmpty() ? 1 : before.get(before.size() - 1).number() + 1;
@@ -146,21 +147,19 @@ public final class DatasetPublisher {
                 var views = ViewCheck.check(d, tables, graph.getURI());
                 TableModels.write(tables, staged);
                 LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
-                var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
-                        voidStats.properties().keySet());
                 Instant now = Instant.now();
                 CatalogRecord.FileFacts original = Dumps.facts(staged.resolve(fileName));
                 CatalogRecord.FileFacts csvw = inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA));
                 RowDiff.Result rd = diff == null ? RowDiff.Result.NO_STABLE_IDENTIFIERS : diff;
                 var version = new VersionRecord.Version(number, now, change.by(), change.note(), result.rows(), triples,
-                        fileName, Versions.facts(fileName, original, dumps, csvw), rd.stable(), rd.added(), rd.removed(),
+                        fileName, Versions.facts(fileName, original, java.util.Map.of(), csvw), rd.stable(), rd.added(), rd.removed(),
                         rd.changed(), true);
                 history.add(versions.after(before, version));
                 List<Triple> views2 = new ArrayList<>(mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
                 views2.addAll(VersionRecord.build(iris, d, history.get(0)));
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
                         new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, now, sample,
-                                original, dumps, voidStats, csvw)), views2);
+                                original, java.util.Map.of(), voidStats, csvw)), views2);
                 counts[0] = result.rows();
                 counts[1] = triples;
             });
@@ -169,6 +168,7 @@ public final class DatasetPublisher {
             throw e;
         }
         versions.swapIn(d.slug(), staged, history.get(0));
+        DownloadJobs.after(store, iris, d.slug(), store.filesDirectory().resolve(d.slug())); // RDF downloads: after the commit
         store.derivedIndexes().afterWrite(); // the search index (and any other derived index) follows the new version
         PublishOutcome outcome = new PublishOutcome(d.slug(), false, counts[0], counts[1], millisSince(t0));
         LOG.info("{}: published {} rows as {} triples in {} ms", d.slug(), counts[0], counts[1], outcome.millis());
@@ -250,16 +250,6 @@ public final class DatasetPublisher {
         dsg.deleteAny(catalogGraph, iris.catalog(), DCTerms.modified.asNode(), Node.ANY);
         dsg.add(catalogGraph, iris.catalog(), DCTerms.modified.asNode(),
                 NodeFactory.createLiteralDT(Instant.now().toString(), XSDDatatype.XSDdateTime));
-    }
-
-    /** The prefixes for Turtle downloads: the usual vocabularies, the portal's, and those of the mapping when known. */
-    private org.apache.jena.shared.PrefixMapping prefixes(DatasetGraph dsg, Node graph) {
-        org.apache.jena.shared.PrefixMapping pm = org.apache.jena.shared.PrefixMapping.Factory.create();
-        pm.setNsPrefixes(org.apache.jena.shared.PrefixMapping.Standard);
-        pm.setNsPrefix("dct", "http://purl.org/dc/terms/");
-        pm.setNsPrefix("zocalo", iris.base() + "def/zocalo#");
-        pm.setNsPrefix("id", iris.base() + "id/");
-        return pm;
     }
 
     private String publishedFingerprint(String slug) {

@@ -32,8 +32,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * Writes a dataset's graph once, at publish time, in every download format ({@code {slug}.ttl}, {@code .nt},
- * {@code .nq}, {@code .jsonld}, {@code .rdf}), measuring each file's size and SHA-256 for the catalog. Every writer
+ * Writes a dataset's graph once, after its publish ({@link DownloadJobs}), in each download format ({@code {slug}.ttl},
+ * {@code .nt}, {@code .jsonld}, {@code .rdf}; N-Quads is streamed from the store on request), measuring each file's
+ * size and SHA-256 for the catalog. Every writer
  * streams (JSON-LD by a small writer of its own: a flat {@code @graph} of node objects, one per subject), so memory
  * does not grow with the graph.
  */
@@ -41,28 +42,62 @@ final class Dumps {
     /** The folder, inside a dataset's files folder, that holds the dumps. */
     static final String FOLDER = "rdf";
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("zocalo.publish");
-
     private Dumps() {}
 
-    /** @param predicates the graph's predicates (from its VoID figures), so RDF/XML needs no extra pass to name them */
-    static Map<String, FileFacts> write(DatasetGraph dsg, Node graph, Path folder, String slug, PrefixMapping prefixes,
+    /**
+     * Writes the graph in format {@code f} to {@code file}: first beside it ({@code .{name}.tmp}), renamed into place
+     * when complete, so a file present under its name is always whole. Stops (and removes the partial file) when the
+     * thread is interrupted.
+     *
+     * @param predicates the graph's predicates (from its VoID figures), so RDF/XML needs no extra pass to name them
+     */
+    static FileFacts write(DatasetGraph dsg, Node graph, RdfDownload f, Path file, PrefixMapping prefixes,
             java.util.Collection<String> predicates) {
-        Map<String, FileFacts> facts = new LinkedHashMap<>();
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(folder);
-            for (RdfDownload f : RdfDownload.values()) {
-            if (!f.distribution()) continue;
-                Path file = folder.resolve(slug + "." + f.ext());
-                long t0 = System.nanoTime();
-                facts.put(f.ext(), write(file, out -> write(dsg, graph, f, out, prefixes, predicates)));
-                LOG.debug("{}: wrote {} ({} bytes) in {} ms", slug, file.getFileName(), facts.get(f.ext()).bytes(),
-                        (System.nanoTime() - t0) / 1_000_000);
+            Files.createDirectories(file.getParent());
+            FileFacts facts = write(tmp, out -> write(dsg, graph, f, out, prefixes, predicates));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return facts;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the next start removes it
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the downloads of " + slug + " in " + folder, e);
+            if (e instanceof RuntimeException r) throw r;
+            throw new UncheckedIOException("Cannot write " + file, (IOException) e);
         }
-        return facts;
+    }
+
+    /** The prefixes of Turtle downloads: the usual vocabularies and the portal's. */
+    static PrefixMapping prefixes(mx.zocalo.server.catalog.PortalIris iris) {
+        PrefixMapping pm = PrefixMapping.Factory.create();
+        pm.setNsPrefixes(PrefixMapping.Standard);
+        pm.setNsPrefix("dct", "http://purl.org/dc/terms/");
+        pm.setNsPrefix("zocalo", iris.base() + "def/zocalo#");
+        pm.setNsPrefix("id", iris.base() + "id/");
+        return pm;
+    }
+
+    /** Every so many triples a writer checks whether it was asked to stop. */
+    private static <T> Iterator<T> stoppable(Iterator<T> it) {
+        return new Iterator<>() {
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                if ((++n & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("stopped");
+                }
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return it.next();
+            }
+        };
     }
 
     /** The size and SHA-256 of an existing file. */
@@ -116,7 +151,7 @@ final class Dumps {
                 StreamRDF w = StreamRDFWriter.getWriterStream(out, f.format());
                 w.start();
                 if (f == RdfDownload.TURTLE) prefixes.getNsPrefixMap().forEach(w::prefix);
-                Iterator<Quad> it = dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
+                Iterator<Quad> it = stoppable(dsg.find(graph, Node.ANY, Node.ANY, Node.ANY));
                 while (it.hasNext()) {
                     Quad q = it.next();
                     if (f == RdfDownload.NQUADS) w.quad(q);
@@ -138,7 +173,7 @@ final class Dumps {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.writeStartObject();
             json.writeArrayFieldStart("@graph");
-            Iterator<Triple> it = g.find();
+            Iterator<Triple> it = stoppable(g.find());
             Node subject = null;
             Node predicate = null;
             java.util.Set<Node> predicates = new java.util.HashSet<>();
@@ -192,6 +227,7 @@ final class Dumps {
      * writer, which invents namespaces, does those.
      */
     static boolean rdfxml(Graph g, java.util.Collection<String> predicates, OutputStream out) throws IOException {
+        if (predicates.isEmpty()) return false;
         Map<String, String> namespaces = new LinkedHashMap<>();
         namespaces.put("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf");
         Map<Node, String[]> names = new java.util.HashMap<>();
@@ -213,7 +249,7 @@ final class Dumps {
             xml.writeCharacters("\n");
             xml.writeStartElement("rdf", "RDF", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
             for (Map.Entry<String, String> e : namespaces.entrySet()) xml.writeNamespace(e.getValue(), e.getKey());
-            Iterator<Triple> it = g.find();
+            Iterator<Triple> it = stoppable(g.find());
             Node subject = null;
             while (it.hasNext()) {
                 Triple t = it.next();

@@ -104,6 +104,7 @@ public final class Unpublisher {
     }
 
     private void removeFiles(String slug) {
+        DownloadJobs.await(store, slug); // its downloads being written: done first, then removed with the rest
         Path files = store.filesDirectory();
         for (Path dir : List.of(files.resolve(slug), files.resolve("." + slug + ".incoming"))) {
             if (Files.exists(dir)) DatasetPublisher.deleteTree(dir);

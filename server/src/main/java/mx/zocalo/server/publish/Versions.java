@@ -170,6 +170,34 @@ public final class Versions {
         }
     }
 
+    /**
+     * Adds the facts of a file written after the publish (an RDF download, {@link DownloadJobs}) to the history line
+     * of version {@code n} of {@code slug}: the history is written beside and renamed over, as {@link #swapIn} does.
+     */
+    static synchronized void recordFile(Path root, String slug, int n, String ext, FileFacts facts) {
+        Path file = root.resolve(slug).resolve(HISTORY);
+        if (!Files.isRegularFile(file)) return;
+        try {
+            StringBuilder text = new StringBuilder();
+            for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (l.isBlank()) continue;
+                Line line = JSON.readValue(l, Line.class);
+                if (line.n() == n) {
+                    Map<String, FileFacts> files = new LinkedHashMap<>(line.files() == null ? Map.of() : line.files());
+                    files.put(ext, facts);
+                    line = new Line(line.n(), line.issued(), line.by(), line.note(), line.rows(), line.triples(), line.original(),
+                            files, line.stable(), line.added(), line.removed(), line.changed());
+                }
+                text.append(JSON.writeValueAsString(line)).append('\n');
+            }
+            Path tmp = file.resolveSibling("." + HISTORY + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record " + slug + "." + ext + " in the history of " + slug, e);
+        }
+    }
+
     /** Deletes the kept files of every version of {@code slug} but not its history (numbers go on if it comes back). */
     public static void removeFiles(Store store, String slug) {
         Path dir = root(store).resolve(slug);

@@ -38,7 +38,8 @@ final class CatalogService {
 
     record Theme(String iri, String label) {}
 
-    record Distribution(String title, String url, String mediaType, String iri) {}
+    /** A download; {@code preparing}: an RDF download written after the publish that is not ready yet (no size yet). */
+    record Distribution(String title, String url, String mediaType, String iri, boolean preparing) {}
 
     record DatasetSummary(String slug, String title, String description, String publisher, List<Theme> themes,
                           List<String> keywords) {}
@@ -108,8 +109,10 @@ final class CatalogService {
                 Resource d = n.asResource();
                 String url = uri(d, DCAT.downloadURL);
                 String mt = uri(d, DCAT.mediaType);
+                String ext = url == null ? "" : url.substring(url.lastIndexOf('/') + 1).replaceFirst("^[^.]*\\.", "");
+                boolean preparing = mx.zocalo.server.catalog.RdfDownload.byExtension(ext) != null && !d.hasProperty(DCAT.byteSize);
                 dists.add(new Distribution(text(d, DCTerms.title, lang), link(url),
-                        mt == null ? "" : mt.replace("http://www.iana.org/assignments/media-types/", ""), link(d.getURI())));
+                        mt == null ? "" : mt.replace("http://www.iana.org/assignments/media-types/", ""), link(d.getURI()), preparing));
             });
             dists.sort(Comparator.comparingInt(d -> DISTRIBUTION_ORDER.indexOf(d.url().substring(d.url().indexOf('.') + 1))));
             Resource pub = resource(ds, DCTerms.publisher);

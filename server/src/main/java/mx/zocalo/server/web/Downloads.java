@@ -14,13 +14,16 @@ import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.RdfDownload;
 import mx.zocalo.server.store.Store;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.apache.jena.shared.PrefixMapping;
 
-/** {@code /download/{slug}.{ext}}: the original file as published, or the dataset's graph as RDF. */
+/**
+ * {@code /download/{slug}.{ext}}: the original file as published, or the dataset's graph as RDF: the files written after
+ * the publish (503 with {@code Retry-After} while they are being prepared), N-Quads streamed from the store.
+ */
 final class Downloads {
+    private static final Node CHECKSUM_VALUE = NodeFactory.createURI("http://spdx.org/rdf/terms#checksumValue");
     private final Store store;
     private final PortalIris iris;
     private final RdfResponses rdf;
@@ -58,38 +61,38 @@ final class Downloads {
     }
 
     private void rdf(Context ctx, String slug, RdfDownload format, String fileName) {
-        ctx.contentType(format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : ""));
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        // written at publish time (so the catalog can give its size and checksum); made on the fly for older publishes
-        Path dump = store.filesDirectory().resolve(slug).resolve("rdf").resolve(slug + "." + format.ext());
-        if (Files.isRegularFile(dump)) {
-            try (InputStream in = Files.newInputStream(dump)) {
-                ctx.header("Content-Length", Long.toString(Files.size(dump)));
-                in.transferTo(ctx.outputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (format.distribution()) {
+            dump(ctx, slug, format, fileName);
             return;
         }
+        // N-Quads: the graph streamed from the store on request (one read transaction: one version), never waited for
+        ctx.contentType(format.mediaType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         Node graph = iris.datasetGraph(slug);
         OutputStream out = ctx.outputStream();
         store.read(dsg -> {
-            if (format == RdfDownload.NQUADS || format == RdfDownload.NTRIPLES) {
-                StreamRDF w = StreamRDFWriter.getWriterStream(out, format.format());
-                w.start();
-                dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(
-                        format == RdfDownload.NQUADS ? w::quad : q -> w.triple(q.asTriple()));
-                w.finish();
-            } else {
-                var g = dsg.getGraph(graph);
-                PrefixMapping pm = rdf.prefixes();
-                var copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-                copy.getPrefixMapping().setNsPrefixes(pm);
-                g.find().forEach(copy::add);
-                RDFDataMgr.write(out, copy, format.format());
-            }
+            StreamRDF w = StreamRDFWriter.getWriterStream(out, format.format());
+            w.start();
+            dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(w::quad);
+            w.finish();
             return null;
         });
+    }
+
+    /**
+     * A download written after the publish (publish.DownloadJobs): served once its file is in place and the catalog
+     * gives its checksum (the ETag; byte ranges served); before that, 503 with {@code Retry-After}.
+     */
+    private void dump(Context ctx, String slug, RdfDownload format, String fileName) {
+        Path dump = store.filesDirectory().resolve(slug).resolve("rdf").resolve(slug + "." + format.ext());
+        Node checksum = NodeFactory.createURI(iris.distribution(slug, format.ext()).getURI() + "#checksum");
+        String sha = store.read(dsg -> {
+            var it = dsg.find(iris.catalogGraph(), checksum, CHECKSUM_VALUE, Node.ANY);
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        });
+        if (sha == null || !Files.isRegularFile(dump)) throw new DownloadPreparing(fileName);
+        String type = format.mediaType() + (format.mediaType().startsWith("text/") ? "; charset=utf-8" : "");
+        VersionDownloads.send(ctx, dump, type, "\"" + sha + "\"", "no-cache", fileName);
     }
 
     private void original(Context ctx, String slug, String ext, String fileName) {

@@ -48,6 +48,12 @@ final class ErrorPages {
             reply(ctx, new ErrorResponses.Problem(400, e.code(), e.message(templates.messages(lang))), lang);
         });
         config.routes.exception(Gone.class, (e, ctx) -> gone(ctx, e.withdrawal()));
+        config.routes.exception(DownloadPreparing.class, (e, ctx) -> {
+            String lang = PageLanguage.peek(ctx);
+            ctx.header("Retry-After", Integer.toString(DownloadPreparing.RETRY_AFTER_SECONDS));
+            String message = templates.messages(lang).getOrDefault("download.preparing", e.getMessage()).replace("{file}", e.file());
+            reply(ctx, new ErrorResponses.Problem(503, "download-preparing", message), lang);
+        });
         config.routes.exception(SoqlException.class, (e, ctx) -> {
             String lang = PageLanguage.peek(ctx);
             reply(ctx, RowErrors.problem(e, ctx, templates.messages(lang)), lang);

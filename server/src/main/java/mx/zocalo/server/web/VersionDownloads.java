@@ -65,10 +65,17 @@ final class VersionDownloads {
         String type = rdf != null ? rdf.mediaType() : ext.equals(CatalogRecord.CSVW_EXTENSION) ? "application/csvm+json"
                 : CatalogRecord.guessMediaType(ext);
         if (type.startsWith("text/")) type += "; charset=utf-8";
-        String etag = "\"" + facts.sha256() + "\"";
+        send(ctx, path, type, "\"" + facts.sha256() + "\"", "public, max-age=31536000, immutable", slug + "-v" + n + "." + ext);
+    }
+
+    /**
+     * Sends the file {@code path} with its {@code etag}: 304 to a matching {@code If-None-Match}, one byte range
+     * ({@code Range}, 206 or 416), else the whole file with its length.
+     */
+    static void send(Context ctx, Path path, String type, String etag, String cacheControl, String fileName) {
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + slug + "-v" + n + "." + ext + "\"");
+        ctx.header("Cache-Control", cacheControl);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         String match = ctx.header("If-None-Match");
         if (match != null && (match.equals("*") || List.of(match.split("\\s*,\\s*")).contains(etag))) {
             ctx.status(304);
