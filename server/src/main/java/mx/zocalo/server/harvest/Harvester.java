@@ -149,6 +149,7 @@ public final class Harvester {
     /** Writes what {@link #read} found, in ONE write transaction: an exception aborts it and nothing changes. */
     public Outcome write(Read r) {
         Outcome[] out = new Outcome[1];
+        LOG.debug("{}: {} datasets read, writing them into the catalog", r.source(), r.found().size());
         store.write(dsg -> out[0] = apply(dsg.getGraph(iris.catalogGraph()), r.source(), r.sourceIri(), r.named(),
                 r.subCatalog(), r.info(), r.found(), r.pages(), r.skipped()));
         store.derivedIndexes().afterWrite(); // harvested datasets found, those gone upstream no longer
