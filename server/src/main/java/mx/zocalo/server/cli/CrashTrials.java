@@ -155,7 +155,7 @@ final class CrashTrials {
         Path target = current == full ? part : full;
         long moment = (long) (publishMs * (0.15 + 0.85 * random.nextDouble()));
         CrashChild c = CrashChild.start(work, atPhase, atPhase == null ? 0 : random.nextInt(30), publishArgs(target, load));
-        killed(c, atPhase == null ? moment : -1, publishMs * 4);
+        killed(c, atPhase == null ? moment : -1, publishMs > 0 ? publishMs * 4 : 300_000);
         if (c.killedMs() < 0 && c.exitValue() == 0) publishMs = Math.min(publishMs, c.ms()); // faster than calibrated
         List<Path> left = CrashPortal.leftovers(data);
         List<String> problems = new ArrayList<>();

@@ -44,6 +44,11 @@ public final class Unfinished {
         List<String> done = new ArrayList<>();
         Path files = store.filesDirectory();
         Versions versions = new Versions(store, Versions.DEFAULT_KEEP);
+        // first the half-written histories: a swap finished below writes its history again
+        for (Path dir : list(Versions.root(store))) {
+            Path tmp = dir.resolve("." + Versions.HISTORY + ".tmp");
+            if (Files.isDirectory(dir) && Files.exists(tmp)) done.add(remove(tmp, "an unfinished history"));
+        }
         for (Path p : list(files)) {
             String name = p.getFileName().toString();
             if (!Files.isDirectory(p)) continue;
@@ -64,10 +69,6 @@ public final class Unfinished {
                 done.add(say("finished the publish of " + name + ", killed while its history was written: "
                         + p.resolve(Versions.PENDING) + " moved to " + Versions.root(store).resolve(name).resolve(Versions.HISTORY)));
             }
-        }
-        for (Path dir : list(Versions.root(store))) {
-            Path tmp = dir.resolve("." + Versions.HISTORY + ".tmp");
-            if (Files.isDirectory(dir) && Files.exists(tmp)) done.add(remove(tmp, "an unfinished history"));
         }
         Path data = files.getParent();
         for (Path p : list(data)) {
