@@ -81,7 +81,8 @@ final class CrashChild {
      * Serve: serving. The steps of the file swap are phases of their own ({@code files:...}).
      */
     static String phaseOf(String line, String current) {
-        if (line.contains("reading the table")) return "reading";
+        if (line.contains("reading the table") || line.contains("reading the source")) return "reading";
+        if (line.contains("the new version is served")) return "committed";
         if (line.contains("table read and described") || line.contains("converting into")) return "converting";
         if (line.contains(": loading")) return "loading";
         if (line.contains("converted into the store") || line.contains("catalog (previews")) return "catalog";

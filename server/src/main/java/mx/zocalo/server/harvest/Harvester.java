@@ -105,6 +105,7 @@ public final class Harvester {
         String sourceIri = SourceReader.sourceIri(source);
         String slug = name != null ? checkedName(name) : nameOf(sourceIri);
         Node sub = iris.iri("catalog/harvested/" + slug);
+        LOG.debug("{}: reading the source", source);
         List<Page> pages = reader.readAll(source);
 
         Graph merged = GraphFactory.createDefaultGraph();
