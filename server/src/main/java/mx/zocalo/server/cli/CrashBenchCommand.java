@@ -40,6 +40,10 @@ public final class CrashBenchCommand implements Callable<Integer> {
             description = "With --kind all: harvest and serve trials (default: a quarter of --trials, at least 1).")
     Integer others;
 
+    @Option(names = "--load", split = ",", paramLabel = "MODE[,MODE...]",
+            description = "The publish's --load modes, taken in turn by the publish trials (default: none given, the publish's default).")
+    List<String> load = new ArrayList<>();
+
     @Option(names = "--keep", description = "Keep the temporary data directory (its path is printed).")
     boolean keep;
 
@@ -55,7 +59,7 @@ public final class CrashBenchCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("zocalo-crash");
         out.println("data directory: " + work.resolve("data"));
-        List<CrashTrials.Trial> done = run(work, trials, kind, others == null ? Math.max(1, trials / 4) : others, seed, List.of(), out);
+        List<CrashTrials.Trial> done = run(work, trials, kind, others == null ? Math.max(1, trials / 4) : others, seed, load, out);
         summary(done, out);
         if (!keep) deleteTree(work);
         return done.stream().anyMatch(CrashTrials.Trial::failed) ? 1 : 0;

@@ -30,6 +30,7 @@ final class CrashChild {
     private volatile long killDelayMs;
     private volatile long killedMs = -1;
     private volatile String killedPhase;
+    private volatile boolean onLine;
 
     private CrashChild(Process process) {
         this.process = process;
@@ -65,6 +66,7 @@ final class CrashChild {
                 phase = next;
                 if (entered && next.equals(killAt)) {
                     if (killDelayMs > 0) Thread.sleep(killDelayMs);
+                    onLine = true;
                     kill();
                 }
             }
@@ -132,8 +134,9 @@ final class CrashChild {
         return killedMs;
     }
 
+    /** The phase the child was in when killed, with " (on its line)" when the kill followed that phase's first line. */
     String killedPhase() {
-        return killedPhase;
+        return killedPhase + (onLine ? " (on its line)" : "");
     }
 
     long ms() {

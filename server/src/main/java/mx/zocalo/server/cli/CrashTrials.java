@@ -63,8 +63,11 @@ final class CrashTrials {
     private final List<Trial> trials = new ArrayList<>();
     private Map<String, CrashPortal.Page> baseline;
     private Path current;
-    private long publishMs;
-    private List<String> publishPhases;
+    /** By --load mode: the calibrating publish's duration (ms) and the phases it logged. */
+    private final Map<String, Long> publishMs = new java.util.HashMap<>();
+    private final Map<String, List<String>> publishPhases = new java.util.HashMap<>();
+    /** By --load mode: when the calibrating publish logged its first phase line (ms after its JVM started). */
+    private final Map<String, Long> publishFirstMs = new java.util.HashMap<>();
     private long harvestMs;
     private TdbStore sourceStore;
     private PortalServer sourceServer;
@@ -106,22 +109,24 @@ final class CrashTrials {
         ZocaloCommand.commandLine().execute("publish", "--data", data.toString(), part.toString());
         CrashPortal.release(TdbStore.open(data), data);
         current = part;
-        publishPhases = List.of();
-        if (calibrate) {
-            long t0 = System.nanoTime();
-            CrashChild c = CrashChild.start(work, null, 0, publishArgs(full, loads.get(0)));
+        for (String load : calibrate ? loads : List.<String>of()) {
+            Path target = current == full ? part : full;
+            CrashChild c = CrashChild.start(work, null, 0, publishArgs(target, load));
             if (!c.waitFor(600_000) || c.exitValue() != 0) throw new IllegalStateException("the calibrating publish failed:\n" + c.log());
-            publishMs = c.ms();
             Set<String> phases = new LinkedHashSet<>();
             String p = "starting";
+            long first = -1;
             for (CrashChild.Line l : c.lines()) {
                 p = CrashChild.phaseOf(l.text(), p);
                 if (!p.equals("starting") && !p.equals("done")) phases.add(p);
+                if (first < 0 && !p.equals("starting")) first = l.ms();
             }
-            publishPhases = List.copyOf(phases);
-            current = full;
-            out.printf("calibration: publish in a child JVM took %d ms (%d ms in all); phases logged: %s%n", publishMs,
-                    (System.nanoTime() - t0) / 1_000_000, String.join(", ", publishPhases));
+            publishMs.put(load, c.ms());
+            publishFirstMs.put(load, Math.max(0, first));
+            publishPhases.put(load, List.copyOf(phases));
+            current = target;
+            out.printf("calibration: publish%s in a child JVM took %d ms; phases logged: %s%n",
+                    load.isEmpty() ? "" : " --load " + load, c.ms(), String.join(", ", phases));
             out.flush();
         }
         try (CrashPortal portal = new CrashPortal(data)) {
@@ -137,26 +142,31 @@ final class CrashTrials {
     }
 
     /**
-     * A publish of the other version, killed at a random moment; every other trial right after the first line of a
-     * phase (each phase logged in the calibrating run in turn).
+     * A publish of the other version, killed at a random moment (uniform between a little before the calibrating
+     * publish's first phase line and its end); every other trial right after the first line of a phase (each phase
+     * logged in the calibrating run in turn).
      */
     Trial publish(int n) throws Exception {
-        return publish(n, n % 2 == 1 && !publishPhases.isEmpty() ? publishPhases.get((n / 2) % publishPhases.size()) : null);
+        List<String> phases = publishPhases.getOrDefault(load(n), List.of());
+        return publish(n, n % 2 == 1 && !phases.isEmpty() ? phases.get((n / (2 * loads.size())) % phases.size()) : null);
     }
 
-    /** The phases the calibrating publish logged, in order. */
-    List<String> publishPhases() {
-        return publishPhases;
+    /** The --load mode of publish trial {@code n}: two trials (one at a random moment, one on a phase's line) each in turn. */
+    private String load(int n) {
+        return loads.get((n / 2) % loads.size());
     }
 
     /** A publish killed right after the first line of phase {@code atPhase} (0 to 30 ms later), or at a random moment if null. */
     Trial publish(int n, String atPhase) throws Exception {
-        String load = loads.get(n % loads.size());
+        String load = load(n);
         Path target = current == full ? part : full;
-        long moment = (long) (publishMs * (0.15 + 0.85 * random.nextDouble()));
+        long calibrated = publishMs.getOrDefault(load, 0L);
+        // uniform over the publish: from a little before its first phase line (the JVM has started, the store is open)
+        long from = (long) (0.8 * publishFirstMs.getOrDefault(load, calibrated / 5));
+        long moment = from + (long) ((calibrated - from) * random.nextDouble());
         CrashChild c = CrashChild.start(work, atPhase, atPhase == null ? 0 : random.nextInt(30), publishArgs(target, load));
-        killed(c, atPhase == null ? moment : -1, publishMs > 0 ? publishMs * 4 : 300_000);
-        if (c.killedMs() < 0 && c.exitValue() == 0) publishMs = Math.min(publishMs, c.ms()); // faster than calibrated
+        killed(c, atPhase == null ? moment : -1, Math.max(calibrated * 10, 300_000));
+        if (c.killedMs() < 0 && c.exitValue() == 0) publishMs.put(load, Math.min(calibrated, c.ms())); // faster than calibrated
         List<Path> left = CrashPortal.leftovers(data);
         List<String> problems = new ArrayList<>();
         String outcome = check(Kind.PUBLISH, target, left, problems, portal -> {
@@ -164,7 +174,7 @@ final class CrashTrials {
             current = target;
         });
         return record(new Trial(Kind.PUBLISH, n, load.isEmpty() ? "default" : load, c.killedMs(),
-                c.killedMs() < 0 ? "ended" : c.killedPhase() + (atPhase != null ? " (on its line)" : ""), outcome, problems), c);
+                c.killedMs() < 0 ? "ended" : c.killedPhase(), outcome, problems), c);
     }
 
     /** A harvest of a catalog served by a second portal in this process, killed at a random moment. */
@@ -196,8 +206,7 @@ final class CrashTrials {
         List<String> problems = new ArrayList<>();
         String outcome = check(Kind.HARVEST, current, left, problems,
                 portal -> new Harvester(portal.store, portal.iris, new SourceReader(Duration.ofSeconds(30), 100)).harvest(url, "fuente"));
-        return record(new Trial(Kind.HARVEST, n, "-", c.killedMs(), c.killedMs() < 0 ? "ended"
-                : c.killedPhase() + (atPhase != null ? " (on its line)" : ""), outcome, problems), c);
+        return record(new Trial(Kind.HARVEST, n, "-", c.killedMs(), c.killedMs() < 0 ? "ended" : c.killedPhase(), outcome, problems), c);
     }
 
     /** {@code serve} under load (4 clients asking for the compared pages), killed after a random time. */
@@ -240,7 +249,10 @@ final class CrashTrials {
             t.start();
             clients.add(t);
         }
-        Thread.sleep(1000 + random.nextInt(3000));
+        // under load: once the clients have their first answers (the first pages of a cold JVM are slow), 0.5 to 3 s more
+        long loaded = System.nanoTime() + 60_000_000_000L;
+        while (port > 0 && answers.get() < 8 && c.alive() && System.nanoTime() < loaded) Thread.sleep(50);
+        Thread.sleep(500 + random.nextInt(2500));
         stop.set(true); // the requests in flight are cut by the kill: not counted as failures
         c.kill();
         for (Thread t : clients) t.join(5000);
