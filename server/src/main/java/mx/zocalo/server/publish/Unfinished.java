@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import mx.zocalo.server.catalog.DatasetDescription;
+import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.VersionRecord.Version;
 import mx.zocalo.server.store.Store;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * and catalog agree on the new version;</li>
  * <li>a pending history left in {@code files/{slug}} (killed between the move of the folder and the history's): the
  * history is written;</li>
+ * <li>the folders of a web publish in {@code DATA/sources} ({@code .{slug}.{id}.new}, {@code .{slug}.{id}.old}): the
+ * new one moved in when the catalog records its description as published, else removed;</li>
  * <li>temporary files of an interrupted write ({@code versions/{slug}/.history.jsonl.tmp},
  * {@code .zocalo-data*.tmp}): removed.</li>
  * </ul>
@@ -71,11 +75,67 @@ public final class Unfinished {
             }
         }
         Path data = files.getParent();
+        webSources(store, iris, data.resolve("sources"), done);
         for (Path p : list(data)) {
             String name = p.getFileName().toString();
             if (name.startsWith(".zocalo-data") && name.endsWith(".tmp")) done.add(remove(p, "an unfinished " + name.substring(1, 12)));
         }
         return done;
+    }
+
+    /**
+     * The folders of a web publish ({@link WebPublication}) in {@code DATA/sources}: {@code .{slug}.{id}.new} holds the
+     * new dataset folder while it is published, then replaces {@code {slug}} (moved aside as {@code .{slug}.{id}.old}).
+     * A new folder whose description is the one the catalog records as published ({@code zoc:sourceSha256}) is moved
+     * in; any other is removed; an old folder is removed, or moved back when its dataset has no folder.
+     */
+    private static void webSources(Store store, PortalIris iris, Path sources, List<String> done) {
+        for (Path p : list(sources)) {
+            String name = p.getFileName().toString();
+            if (!name.startsWith(".") || !name.endsWith(".new") || !Files.isDirectory(p)) continue;
+            String slug = name.substring(1, name.lastIndexOf('.', name.length() - 5));
+            Path current = sources.resolve(slug);
+            if (published(store, iris, p)) {
+                DatasetPublisher.deleteTree(current);
+                move(p, current);
+                done.add(say("finished the web publish of " + slug + ", killed after its commit: " + p + " moved to " + current));
+            } else {
+                DatasetPublisher.deleteTree(p);
+                done.add(say("removed an unfinished web publish of " + slug + ": " + p));
+            }
+        }
+        for (Path p : list(sources)) {
+            String name = p.getFileName().toString();
+            if (!name.startsWith(".") || !name.endsWith(".old") || !Files.isDirectory(p)) continue;
+            Path current = sources.resolve(name.substring(1, name.lastIndexOf('.', name.length() - 5)));
+            if (Files.exists(current)) {
+                DatasetPublisher.deleteTree(p);
+                done.add(say("removed the previous folder of a finished web publish: " + p));
+            } else {
+                move(p, current);
+                done.add(say("moved back the folder of an unfinished web publish: " + p + " to " + current));
+            }
+        }
+    }
+
+    /** Whether the description in {@code folder} is the one the catalog records as published (same fingerprint). */
+    private static boolean published(Store store, PortalIris iris, Path folder) {
+        try {
+            DatasetDescription d = DescriptionReader.read(folder);
+            String sha = Fingerprint.of(d, iris.base());
+            return store.read(dsg -> dsg.contains(iris.catalogGraph(), iris.record(d.slug()), iris.term("sourceSha256"),
+                    NodeFactory.createLiteralString(sha)));
+        } catch (RuntimeException e) {
+            return false; // cut short or unreadable: it was never published
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + from + " to " + to, e);
+        }
     }
 
     /** Whether the catalog records version {@code n} of {@code slug} as its current one: the publish committed. */
