@@ -69,6 +69,8 @@ final class CrashTrials {
     /** By --load mode: when the calibrating publish logged its first phase line (ms after its JVM started). */
     private final Map<String, Long> publishFirstMs = new java.util.HashMap<>();
     private long harvestMs;
+    /** When the calibrating harvest logged its first phase line (it starts reading the source). */
+    private long harvestFirstMs;
     private TdbStore sourceStore;
     private PortalServer sourceServer;
 
@@ -184,7 +186,8 @@ final class CrashTrials {
 
     /**
      * A harvest killed right after the first line of {@code atPhase} (0 to 30 ms later: {@code writing} is the write
-     * transaction), or at a random moment over the duration of a first, calibrating harvest if null.
+     * transaction), or at a random moment over a first, calibrating harvest if null (from a little before it started
+     * reading the source to its end).
      */
     Trial harvest(int n, String atPhase) throws Exception {
         String url = source();
@@ -193,12 +196,18 @@ final class CrashTrials {
             CrashChild c = CrashChild.start(work, null, 0, args);
             if (!c.waitFor(300_000) || c.exitValue() != 0) throw new IllegalStateException("the calibrating harvest failed:\n" + c.log());
             harvestMs = c.ms();
+            String p = "starting";
+            for (CrashChild.Line l : c.lines()) {
+                p = CrashChild.phaseOf(l.text(), p);
+                if (harvestFirstMs == 0 && !p.equals("starting")) harvestFirstMs = l.ms();
+            }
             try (CrashPortal portal = new CrashPortal(data)) {
                 baseline = portal.snapshot(CrashPortal.paths(SLUG));
             }
             out.printf("calibration: harvest in a child JVM took %d ms%n", harvestMs);
         }
-        long moment = atPhase != null ? -1 : (long) (harvestMs * (0.15 + 0.85 * random.nextDouble()));
+        long from = (long) (0.8 * harvestFirstMs);
+        long moment = atPhase != null ? -1 : from + (long) ((harvestMs - from) * random.nextDouble());
         CrashChild c = CrashChild.start(work, atPhase, atPhase == null ? 0 : random.nextInt(30), args);
         killed(c, moment, 300_000);
         if (c.killedMs() < 0 && c.exitValue() == 0) harvestMs = Math.min(harvestMs, c.ms());
