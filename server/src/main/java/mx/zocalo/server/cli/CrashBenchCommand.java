@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 "The dataset is a real table (accidents-states), published in full and cut, in turn, into a temporary "
                         + "data directory."})
 public final class CrashBenchCommand implements Callable<Integer> {
-    @Option(names = "--trials", defaultValue = "20", paramLabel = "N", description = "Trials of each kind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "20", paramLabel = "N", description = "Publish trials, or trials of the --kind given (default: ${DEFAULT-VALUE}).")
     int trials;
 
     @Option(names = "--kind", defaultValue = "all", paramLabel = "KIND",
@@ -40,7 +40,7 @@ public final class CrashBenchCommand implements Callable<Integer> {
             description = "With --kind all: harvest and serve trials (default: a quarter of --trials, at least 1).")
     Integer others;
 
-    @Option(names = "--load", split = ",", paramLabel = "MODE[,MODE...]",
+    @Option(names = "--load", split = ",", paramLabel = "MODE",
             description = "The publish's --load modes, taken in turn by the publish trials (default: none given, the publish's default).")
     List<String> load = new ArrayList<>();
 
