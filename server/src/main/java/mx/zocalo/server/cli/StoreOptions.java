@@ -8,6 +8,7 @@ import java.util.List;
 import mx.zocalo.server.catalog.PortalCatalogs;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.publish.Rebase;
+import mx.zocalo.server.publish.Unfinished;
 import mx.zocalo.server.store.DataDirectory;
 import mx.zocalo.server.store.RemoteStore;
 import mx.zocalo.server.store.Store;
@@ -82,6 +83,9 @@ final class StoreOptions {
     Portal open(Path dataDir, BaseChoice choice, Duration maxAge) {
         Store store = openStore(dataDir, choice.iris(), maxAge);
         try {
+            if (store instanceof TdbStore) { // its lock makes this process the only one there: finish what a killed one left
+                Unfinished.recover(store, choice.rebaseFrom() != null ? new PortalIris(choice.rebaseFrom()) : choice.iris());
+            }
             if (choice.rebaseFrom() != null) {
                 LOG.info("moving the data of {} from {} to {} (--rebase)", dataDir, choice.rebaseFrom(), choice.iris().base());
                 Rebase.Outcome o = Rebase.run(store, new PortalIris(choice.rebaseFrom()), choice.iris());

@@ -105,6 +105,7 @@ public final class Harvester {
         String sourceIri = SourceReader.sourceIri(source);
         String slug = name != null ? checkedName(name) : nameOf(sourceIri);
         Node sub = iris.iri("catalog/harvested/" + slug);
+        LOG.debug("{}: reading the source", source);
         List<Page> pages = reader.readAll(source);
 
         Graph merged = GraphFactory.createDefaultGraph();
@@ -149,6 +150,7 @@ public final class Harvester {
     /** Writes what {@link #read} found, in ONE write transaction: an exception aborts it and nothing changes. */
     public Outcome write(Read r) {
         Outcome[] out = new Outcome[1];
+        LOG.debug("{}: {} datasets read, writing them into the catalog", r.source(), r.found().size());
         store.write(dsg -> out[0] = apply(dsg.getGraph(iris.catalogGraph()), r.source(), r.sourceIri(), r.named(),
                 r.subCatalog(), r.info(), r.found(), r.pages(), r.skipped()));
         store.derivedIndexes().afterWrite(); // harvested datasets found, those gone upstream no longer

@@ -155,6 +155,7 @@ public final class DatasetPublisher {
                         fileName, Versions.facts(fileName, original, java.util.Map.of(), csvw), rd.stable(), rd.added(), rd.removed(),
                         rd.changed(), true);
                 history.add(versions.after(before, version));
+                versions.prepare(staged, history.get(0)); // what the next start needs if killed between commit and swap
                 List<Triple> views2 = new ArrayList<>(mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
                 views2.addAll(VersionRecord.build(iris, d, history.get(0)));
                 replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
@@ -167,6 +168,7 @@ public final class DatasetPublisher {
             deleteTree(staged);
             throw e;
         }
+        LOG.debug("{}: committed, swapping the files in", d.slug());
         versions.swapIn(d.slug(), staged, history.get(0));
         DownloadJobs.after(store, iris, d.slug(), store.filesDirectory().resolve(d.slug())); // RDF downloads: after the commit
         store.derivedIndexes().afterWrite(); // the search index (and any other derived index) follows the new version

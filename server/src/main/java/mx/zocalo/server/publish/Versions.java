@@ -38,6 +38,10 @@ public final class Versions {
     /** The folder beside {@code files/} that holds the versions. */
     public static final String FOLDER = "versions";
     static final String HISTORY = "history.jsonl";
+    /** The new history, in the staged folder from just before the commit until the swap is done ({@link #prepare}). */
+    static final String PENDING = ".history.pending.jsonl";
+    /** The system property of the pause before each step of a swap (ms): for crash trials only. */
+    public static final String PAUSE = "zocalo.crash.swapPauseMs";
     /** The default number of versions kept, the current one included. */
     public static final int DEFAULT_KEEP = 5;
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -126,8 +130,22 @@ public final class Versions {
     }
 
     /**
+     * Writes the history {@code history} (the new version last) into {@code staged} as {@value #PENDING}, in the write
+     * transaction, before it commits: if the process dies between the commit and the end of {@link #swapIn}, the next
+     * start ({@link Unfinished}) finds there the history to finish the swap with.
+     */
+    void prepare(Path staged, List<Version> history) {
+        try {
+            Files.writeString(staged.resolve(PENDING), "{\"keep\":" + keep + "}\n" + lines(history), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the pending history into " + staged, e);
+        }
+    }
+
+    /**
      * Swaps {@code staged} in as {@code files/{slug}}, the previous folder becoming {@code versions/{slug}/{n}} of the
-     * previous version, and writes {@code history}. Then deletes the folders of versions not kept.
+     * previous version, and writes {@code history}. Then deletes the folders of versions not kept. Each step can be
+     * done again: {@link Unfinished} resumes a swap that a killed process left half-way.
      */
     void swapIn(String slug, Path staged, List<Version> history) {
         Path target = files.resolve(slug);
@@ -135,11 +153,9 @@ public final class Versions {
         Version previous = history.size() > 1 ? history.get(history.size() - 2) : null;
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve("." + HISTORY + ".tmp");
-            StringBuilder text = new StringBuilder();
-            for (Version v : history) text.append(JSON.writeValueAsString(Line.of(v))).append('\n');
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (!Files.exists(staged.resolve(PENDING))) prepare(staged, history);
             Path moved = null;
+            step(slug, "the previous folder to versions/");
             if (Files.exists(target)) {
                 if (previous != null) {
                     moved = dir.resolve(Integer.toString(previous.number()));
@@ -150,16 +166,37 @@ public final class Versions {
                 }
             }
             try {
+                step(slug, "the staged folder to files/");
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, dir.resolve(HISTORY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                if (Files.exists(target) && !Files.exists(staged)) Files.move(target, staged, StandardCopyOption.ATOMIC_MOVE);
                 if (moved != null) Files.move(moved, target, StandardCopyOption.ATOMIC_MOVE);
-                Files.deleteIfExists(tmp);
                 throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move " + staged + " to " + target + " keeping the previous version", e);
+        }
+        writeHistory(slug);
+    }
+
+    /**
+     * The last step of a swap: the pending history that came in with {@code files/{slug}} replaces the history file
+     * (written beside it and renamed over it), then the folders of versions beyond the retention are deleted.
+     */
+    void writeHistory(String slug) {
+        Path pending = files.resolve(slug).resolve(PENDING);
+        Path dir = root.resolve(slug);
+        List<Version> history;
+        try {
+            Files.createDirectories(dir);
+            history = parse(Files.readString(pending, StandardCharsets.UTF_8));
+            Path tmp = dir.resolve("." + HISTORY + ".tmp");
+            Files.writeString(tmp, lines(history), StandardCharsets.UTF_8);
+            step(slug, "the history");
+            Files.move(tmp, dir.resolve(HISTORY), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            step(slug, "done, the pending history deleted");
+            Files.delete(pending);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the history of " + slug + " in " + dir, e);
         }
         for (Version v : history) {
             Path old = dir.resolve(Integer.toString(v.number()));
@@ -196,6 +233,55 @@ public final class Versions {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record " + slug + "." + ext + " in the history of " + slug, e);
         }
+    }
+
+    /**
+     * Logs one step of the swap (DEBUG); with the system property {@value #PAUSE} (milliseconds, set by the crash
+     * trials of {@code zocalo bench crash} in their child processes) waits that long first, so that kills at random
+     * moments land between the steps too.
+     */
+    private static void step(String slug, String what) {
+        long pause = Long.getLong(PAUSE, 0);
+        if (pause > 0) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.debug("{}: swapping the files in: {}", slug, what);
+    }
+
+    /** The pending history written by {@link #prepare} in {@code folder}, or empty when there is none or it is cut short. */
+    static Optional<List<Version>> pending(Path folder, String slug) {
+        Path file = folder.resolve(PENDING);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.endsWith("\n")) return Optional.empty();
+            List<Version> h = parse(text);
+            return h.isEmpty() ? Optional.empty() : Optional.of(h);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String lines(List<Version> history) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Version v : history) text.append(JSON.writeValueAsString(Line.of(v))).append('\n');
+        return text.toString();
+    }
+
+    /** The versions of a pending history, those beyond the retention it was written with marked not kept. */
+    private static List<Version> parse(String text) throws IOException {
+        List<String> all = text.lines().filter(l -> !l.isBlank()).toList();
+        if (all.size() < 2) throw new IOException("a pending history without versions");
+        int kept = JSON.readTree(all.get(0)).path("keep").asInt(DEFAULT_KEEP);
+        List<Version> out = new ArrayList<>();
+        for (String l : all.subList(1, all.size())) out.add(JSON.readValue(l, Line.class).version(true));
+        int oldestKept = out.get(out.size() - 1).number() - kept + 1;
+        out.replaceAll(v -> v.number() < oldestKept ? v.withKept(false) : v);
+        return out;
     }
 
     /** Deletes the kept files of every version of {@code slug} but not its history (numbers go on if it comes back). */
