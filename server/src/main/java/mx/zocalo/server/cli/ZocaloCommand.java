@@ -32,6 +32,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new ZocaloCommand());
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("fuseki", new FusekiBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("explore", new ExploreBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("map", new MapBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());
