@@ -88,8 +88,11 @@ public final class ReplicaBenchCommand implements Callable<Integer> {
                  ServerProcess r1 = replica(work, primary, data, iris, "r1");
                  ServerProcess r2 = replica(work, primary, data, iris, "r2")) {
                 long t0 = System.nanoTime();
+                for (ServerProcess s : List.of(r1, r2, primary)) {
+                    if (!s.awaitIdle(Duration.ofMinutes(3))) out.println("warning: a process was still busy after 3 minutes (indexing?)");
+                }
                 List<String> pages = pages(r1, iris);
-                out.printf(Locale.ROOT, "primary and 2 replicas up; %d resource pages to ask (%.1f s)%n", pages.size(), (System.nanoTime() - t0) / 1e9);
+                out.printf(Locale.ROOT, "primary and 2 replicas up and idle (indexes built) after %2$.1f s; %1$d resource pages to ask%n", pages.size(), (System.nanoTime() - t0) / 1e9);
                 out.printf(Locale.ROOT, "%d clients, cold page cache, %d s per setup, -Xmx%s each, all on this machine (%d cores)%n",
                         clients, seconds, heap, Runtime.getRuntime().availableProcessors());
                 double one = load(out, "1 replica", List.of(r1), pages);

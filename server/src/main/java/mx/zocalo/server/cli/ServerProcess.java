@@ -126,6 +126,36 @@ final class ServerProcess implements AutoCloseable {
                 + " ...):\n" + Files.readString(log));
     }
 
+    /**
+     * Waits until the process is idle (under 15 % of one core over 2 s; read from {@code /proc/PID/stat}), at most
+     * {@code max}: a fresh replica builds its search and row indexes in the background after catching up, which must
+     * not weigh on a measure. Returns whether it settled; without {@code /proc} it returns at once.
+     */
+    boolean awaitIdle(Duration max) throws InterruptedException {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        long deadline = System.nanoTime() + max.toNanos();
+        long before = cpuTicks(stat);
+        if (before < 0) return true;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            long now = cpuTicks(stat);
+            if (now < 0) return false;
+            if (now - before < 30) return true; // clock ticks of 10 ms: under 0.3 s of CPU in 2 s
+            before = now;
+        }
+        return false;
+    }
+
+    private static long cpuTicks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** What the server has logged so far. */
     String log() throws IOException {
         return Files.readString(log);
