@@ -127,6 +127,7 @@ public final class FusekiBenchCommand implements Callable<Integer> {
                 for (boolean zocalo : r % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     try (ServerProcess p = zocalo ? ServerProcess.zocalo(work, data, heap)
                             : ServerProcess.fuseki(work, jar, data.resolve("tdb2"), heap)) {
+                        p.awaitIdle(java.time.Duration.ofSeconds(60)); // done with starting (JIT, caches) before the clock runs
                         List<String> answers = QueryLoad.check(p.queryUrl(), mix);
                         if (zocalo && oursCheck == null) oursCheck = answers;
                         if (!zocalo && theirsCheck == null) theirsCheck = answers;
