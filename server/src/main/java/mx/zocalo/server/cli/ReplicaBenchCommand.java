@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * says what the setup costs, not the gain of real machines.
  */
 @Command(name = "replicas", mixinStandardHelpOptions = true,
-        description = {"Pages per second from one and from two read-only replicas (zocalo replica) following a primary "
+        description = {"Measure pages per second from one and from two read-only replicas (zocalo replica) following a primary "
                 + "(serve --patch-log), all processes on this machine: a ratio; the real gain needs real machines."})
 public final class ReplicaBenchCommand implements Callable<Integer> {
     @Option(names = "--mappings", paramLabel = "DIR", defaultValue = "${env:ZOCALO_HOME:-.}/mappings",
