@@ -46,10 +46,20 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AccountOptions accounts;
 
+    @Option(names = "--patch-log", description = "Record every write in DATA/patches/ (RDF Patch) and serve it at /patches, "
+            + "for replicas (`zocalo replica --primary URL`). Once started, the log is kept by every command on this data directory.")
+    boolean patchLog;
+
     @Override
     public Integer call() throws Exception {
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
+            if (patchLog) {
+                if (!(p.store() instanceof mx.zocalo.server.store.TdbStore tdb)) {
+                    throw new IllegalArgumentException("--patch-log needs the embedded store (not --store): the patch log records its writes");
+                }
+                LOG.info("patch log in {}: at patch {}", store.dataDir().resolve("patches"), tdb.startPatchLog().latest());
+            }
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
                         b -> accounts.apply(b, a));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code zocalo}: the portal's command line. */
 @Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
         description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
-        subcommands = {DemoCommand.class, ServeCommand.class, UserCommand.class, OrgCommand.class, PublishCommand.class, UnpublishCommand.class, HarvestCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, ReplicaCommand.class, UserCommand.class, OrgCommand.class, PublishCommand.class, UnpublishCommand.class, HarvestCommand.class,
                 StoreCommand.class, IndexCommand.class, TablesCommand.class, PerformanceCommand.class, ConvertCommand.class,
                 mx.zocalo.converter.cli.BenchCommand.class, mx.zocalo.converter.cli.MappingCommand.class,
                 mx.zocalo.converter.cli.FuzzCommand.class})
@@ -32,6 +32,8 @@ public final class ZocaloCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new ZocaloCommand());
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("fuseki", new FusekiBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("replicas", new ReplicaBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("explore", new ExploreBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("map", new MapBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());

@@ -28,6 +28,9 @@ public final class TdbStore implements Store {
     private final Path files;
     private final DerivedIndexes indexes;
 
+    private Path dataDir;
+    private volatile PatchLog patches;
+
     private TdbStore(DatasetGraph dsg, Path files, Path indexes) {
         this.dsg = dsg;
         this.files = files;
@@ -51,7 +54,10 @@ public final class TdbStore implements Store {
             }
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             dsg.getContext().set(ARQ.queryTimeout, "30000");
-            return new TdbStore(dsg, files, dataDir.resolve(DerivedIndexes.FOLDER));
+            TdbStore store = new TdbStore(dsg, files, dataDir.resolve(DerivedIndexes.FOLDER));
+            store.dataDir = dataDir;
+            store.patches = PatchLog.find(dataDir).orElse(null);
+            return store;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
@@ -64,7 +70,42 @@ public final class TdbStore implements Store {
 
     @Override
     public void write(Consumer<DatasetGraph> action) {
-        Txn.executeWrite(dsg, () -> action.accept(dsg));
+        PatchLog log = patches;
+        if (log == null) {
+            Txn.executeWrite(dsg, () -> action.accept(dsg));
+            return;
+        }
+        synchronized (log) { // one recorded write at a time: patch numbers follow the commits
+            Runnable[] named = {null};
+            try {
+                Txn.executeWrite(dsg, () -> named[0] = log.record(dsg, action));
+            } catch (RuntimeException | Error e) {
+                log.discard();
+                throw e;
+            }
+            named[0].run();
+        }
+    }
+
+    /**
+     * Starts recording every write in the patch log {@code DATA/patches/} that replicas pull ({@link PatchLog}); the
+     * first patch is the whole store as it is now. Nothing happens when the log is already kept.
+     */
+    public synchronized PatchLog startPatchLog() {
+        if (patches != null) return patches;
+        PatchLog log = PatchLog.create(dataDir);
+        if (log.latest() == 0) {
+            Runnable[] named = {null};
+            Txn.executeWrite(dsg, () -> named[0] = log.snapshotting(dsg));
+            named[0].run();
+        }
+        patches = log;
+        return log;
+    }
+
+    /** The patch log, when this store keeps one. */
+    public java.util.Optional<PatchLog> patchLog() {
+        return java.util.Optional.ofNullable(patches);
     }
 
     /** ARQ in a read transaction; {@code FROM} / {@code FROM NAMED} become a view of just those graphs. */

@@ -166,6 +166,11 @@ public final class PortalServer {
             routes.get("/robots.txt", discovery::robots);
             routes.get("/sitemap.xml", discovery::sitemap);
             routes.get("/.well-known/void", discovery::wellKnownVoid);
+            if (store instanceof mx.zocalo.server.store.TdbStore tdb && tdb.patchLog().isPresent()) {
+                PatchRoutes patches = new PatchRoutes(tdb.patchLog().get()); // a primary's patch log, for its replicas
+                routes.get("/patches", patches::latest);
+                routes.get("/patches/{n}", patches::patch);
+            }
             routes.get("/*", cache.wrap(deref::resource));
         });
         app.start(port);
