@@ -12,8 +12,8 @@ import mx.zocalo.server.cli.ZocaloCommandTest.Run;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code zocalo bench soak} for about 20 seconds: the traffic reaches every route, the republished dataset gets new
- * versions while it is read, the slow query is stopped by the time limit, and the behaviour verdicts hold: no 5xx
+ * {@code zocalo bench soak} for about 20 seconds: the traffic reaches every route, the republished dataset gets a new
+ * version while it is read, the slow query is stopped by the time limit, and the behaviour verdicts hold: no 5xx
  * outside the limits' documented 503s, no answer mixing two versions, none older than the last finished publish.
  * Figures (p99 drift, heap, open files) are printed, never asserted here: they are for the long runs.
  */
@@ -28,7 +28,8 @@ class SoakCommandTest {
                 "--versioned-file", MAPPINGS.resolve("accidentes-carreteros/sct_71_accidentes_mes.csv").toString());
         String out = r.out();
         assertThat(out).as(r.err()).contains("published soak-versiones version 1: 384 rows").contains("search index ready");
-        assertThat(out).containsPattern("published version 2: 345 rows in [\\d.]+ s").containsPattern("published version 3: 384 rows in [\\d.]+ s");
+        // at least one republish while the clients read (more when the machine is not busy: a 384-row publish takes 1-20 s)
+        assertThat(out).containsPattern("published version 2: 345 rows in [\\d.]+ s");
         assertThat(out).containsPattern("t= +\\d+ s  requests +[\\d,]+  heap after GC +[\\d.]+ MB  threads +\\d+  open files +\\d+");
         for (String route : new String[] {"home", "catalog page", "dataset page", "resource page", "explorer page", "versioned dataset page",
             "catalog.ttl", "catalog.jsonld", "search page", "search api", "row api", "versioned rows", "versioned rows by version",
