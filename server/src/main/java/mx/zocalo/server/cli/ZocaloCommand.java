@@ -39,6 +39,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("downloads", new DownloadsBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("crash", new CrashBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("soak", new SoakCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

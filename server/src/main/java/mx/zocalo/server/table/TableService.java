@@ -50,6 +50,8 @@ public final class TableService {
     private final Cache<String, List<Table>> models = Caffeine.newBuilder().maximumSize(256).build();
     private final Cache<String, RowResult> answers;
     private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final mx.zocalo.server.store.VersionedEntries oldCounts = new mx.zocalo.server.store.VersionedEntries(counts.asMap());
+    private final mx.zocalo.server.store.VersionedEntries oldAnswers;
 
     private TableService(Builder b) {
         this.store = b.store;
@@ -61,6 +63,7 @@ public final class TableService {
         this.useRowIndex = b.rowIndex;
         this.answers = Caffeine.newBuilder().maximumWeight(b.cacheCells)
                 .weigher((String k, RowResult r) -> 1 + r.rows().size() * Math.max(1, r.columns().size())).build();
+        this.oldAnswers = new mx.zocalo.server.store.VersionedEntries(answers.asMap()); // a new data version drops the old answers
     }
 
     public static Builder builder(Store store, PortalIris iris) {
@@ -113,6 +116,7 @@ public final class TableService {
         CompiledQuery c = SparqlCompiler.compile(table, iris.datasetGraph(slug).getURI(), q);
         String v = version.get();
         String key = v == null ? null : v + "\n" + c.sparql();
+        oldAnswers.asked(v);
         RowResult kept = key == null || !reuse ? null : answers.getIfPresent(key);
         if (kept != null) return kept.asCached();
         RowResult result = slots.run(() -> {
@@ -189,6 +193,7 @@ public final class TableService {
             total = c.offset() + rows.size(); // the page reached the end: no need to count
         } else {
             String key = v == null ? null : v + "\n" + count.get().serialize();
+            oldCounts.asked(v);
             Long known = key == null || !reuse ? null : counts.getIfPresent(key);
             if (known == null) {
                 known = store.query(count.get(), timeout, qe -> RowReader.count(qe.execSelect()));

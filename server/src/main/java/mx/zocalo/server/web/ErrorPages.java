@@ -65,6 +65,8 @@ final class ErrorPages {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) ctx.header("Allow", ctx.path().startsWith(SparqlService.PATH) ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD");
+            String retryAfter = e.getDetails().get("Retry-After"); // every query slot taken (explorer, map): try again soon
+            if (retryAfter != null) ctx.header("Retry-After", retryAfter);
             // Javalin's own exceptions carry the status's English name only: nothing more to say
             String reason = io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage();
             page(ctx, e.getStatus(), reason.equalsIgnoreCase(e.getMessage()) ? null : e.getMessage());

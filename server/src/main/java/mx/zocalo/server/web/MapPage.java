@@ -177,7 +177,8 @@ final class MapPage {
         try {
             return query.get();
         } catch (mx.zocalo.server.store.QuerySlots.QueryBusyException e) {
-            throw new io.javalin.http.HttpResponseException(503, "Every query slot is taken (" + e.running() + " queries running); try again in a few seconds");
+            throw new io.javalin.http.HttpResponseException(503, "Every query slot is taken (" + e.running() + " queries running); try again in a few seconds",
+                    java.util.Map.of("Retry-After", "5")); // as /sparql and the row API say it
         } catch (org.apache.jena.query.QueryCancelledException e) {
             throw new io.javalin.http.HttpResponseException(503, "The query ran past the time limit; add filters and try again");
         }

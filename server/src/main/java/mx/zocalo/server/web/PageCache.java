@@ -53,12 +53,14 @@ final class PageCache {
     private final PortalIris iris;
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Cache<String, Entry> cache;
+    private final mx.zocalo.server.store.VersionedEntries old;
 
     PageCache(Store store, PortalIris iris, long maxBytes) {
         this.store = store;
         this.iris = iris;
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((String k, Entry e) -> k.length() * 2 + e.body().length + 200).build();
+        this.old = new mx.zocalo.server.store.VersionedEntries(cache.asMap()); // a new data version drops the old pages
     }
 
     /**
@@ -122,6 +124,7 @@ final class PageCache {
                 + nz(ctx.header("Accept")) + "\n" + lang;
         String etag = "\"" + hash(key) + "\"";
         Instant modified = v.modified().truncatedTo(ChronoUnit.SECONDS);
+        old.asked(v.token());
         Entry cached = cache.getIfPresent(key);
         if (notModified(ctx, etag, modified)) {
             validators(ctx, etag, modified);

@@ -73,6 +73,7 @@ final class SparqlService {
      * variables, or triples × 3), so large results push out small ones, not the other way round.
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, Outcome> answers;
+    private final mx.zocalo.server.store.VersionedEntries oldAnswers;
     /** The cells the answer cache holds at most: with the default row limit, a few hundred full results. */
     static final long CACHE_CELLS = 4_000_000;
     private static final java.util.regex.Pattern VOLATILE =
@@ -86,6 +87,7 @@ final class SparqlService {
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
                         + (o.graph() != null ? 3L * o.graph().size() : (long) o.rows().size() * Math.max(1, o.vars().size()))))
                 .build();
+        this.oldAnswers = new mx.zocalo.server.store.VersionedEntries(answers.asMap()); // a new data version drops the old answers
         this.store = store;
         this.iris = iris;
         this.limits = limits;
@@ -232,6 +234,7 @@ final class SparqlService {
         prepare(query);
         String key = noCache(ctx) || VOLATILE.matcher(queryString).find() ? null
                 : version.get() + "\n" + query.serialize(Syntax.syntaxARQ);
+        if (key != null) oldAnswers.asked(key.substring(0, key.indexOf('\n')));
         Outcome cached = key == null ? null : answers.getIfPresent(key);
         if (cached != null) {
             ctx.header("X-Cache", "hit");
