@@ -38,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     AccountOptions accounts;
 
+    @Mixin
+    OpsOptions ops;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -57,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(demoData())) {
                 ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
-                        b -> accounts.apply(b, a));
+                        b -> ops.apply(accounts.apply(b, a), demoData()));
             }
         }
         return 0;

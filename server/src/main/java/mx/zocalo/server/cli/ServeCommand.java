@@ -45,13 +45,16 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AccountOptions accounts;
 
+    @Mixin
+    OpsOptions ops;
+
     @Override
     public Integer call() throws Exception {
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
-                        b -> accounts.apply(b, a));
+                        b -> ops.apply(accounts.apply(b, a), store.dataDir()));
             }
         }
         return 0;

@@ -41,6 +41,8 @@ public final class PortalServer {
     private final mx.zocalo.server.accounts.Accounts accounts;
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
+    private final MetricsEndpoint metrics;
+    private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -59,6 +61,8 @@ public final class PortalServer {
                         b.submissionLimits);
         this.uploadLimits = b.uploadLimits;
         this.organisationNames = b.organisationNames;
+        this.metrics = MetricsEndpoint.parse(b.metrics);
+        this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
     public static Builder builder() {
@@ -100,6 +104,9 @@ public final class PortalServer {
             config.startup.showJavalinBanner = false;
             publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
+            // one access-log line and one timing per request, Jetty's own refusals included
+            config.jetty.modifyServer(server -> server.setRequestLog(accessLog));
+            config.routes.after(RoutePattern::remember);
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // security headers on every response; only /embed/ pages may be framed
             config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
@@ -117,6 +124,10 @@ public final class PortalServer {
             new OrganisationPages(accounts != null ? () -> accounts.users().organisations()
                     : () -> organisations.counts().keySet().stream().map(s -> new mx.zocalo.server.accounts.Users.Organisation(s, s, null, null)).toList(),
                     organisations, templates).register(config);
+            Health health = new Health(store, search);
+            routes.get("/health", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get("/metrics", metrics::serve);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
@@ -195,6 +206,7 @@ public final class PortalServer {
 
     public void stop() {
         if (app != null) app.stop();
+        accessLog.close();
     }
 
     private static void staticFile(Context ctx) {
@@ -237,8 +249,16 @@ public final class PortalServer {
         private mx.zocalo.server.submissions.SubmissionLimits submissionLimits = mx.zocalo.server.submissions.SubmissionLimits.defaults();
         private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
         private java.util.function.Function<String, String> organisationNames;
+        private String metrics = "local";
+        private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /** Who may read {@code /metrics}: {@code off}, {@code local} (the default) or {@code token:SECRET}. */
+        public Builder metrics(String access) { MetricsEndpoint.parse(access); this.metrics = access; return this; }
+
+        /** Where each request's line goes (default: nowhere; requests are timed for {@code /metrics} anyway). */
+        public Builder accessLog(mx.zocalo.server.ops.AccessLog log) { this.accessLog = Objects.requireNonNull(log); return this; }
 
         /** Who may do what; default: the sessions and tokens of {@link #accounts}, else everyone anonymous. */
         public Builder access(Access access) { this.access = access; return this; }

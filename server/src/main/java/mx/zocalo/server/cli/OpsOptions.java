@@ -1,0 +1,58 @@
+package mx.zocalo.server.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import mx.zocalo.server.ops.AccessLog;
+import mx.zocalo.server.ops.PortalMetrics;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Option;
+
+/**
+ * The operations options of {@code serve} and {@code demo}: who may read {@code /metrics}, where the access log goes,
+ * and whether logs are text or JSON.
+ */
+final class OpsOptions {
+    @Option(names = "--metrics", paramLabel = "off|local|token:SECRET", defaultValue = "local",
+            description = "Who may read /metrics (Prometheus): nobody, this machine only (loopback, no proxy), or requests "
+                    + "with 'Authorization: Bearer SECRET' (16 characters at least). Default: ${DEFAULT-VALUE}")
+    String metrics;
+
+    @Option(names = "--access-log", paramLabel = "FILE|-|off", defaultValue = "off",
+            description = "One line per request (NCSA combined format plus the duration, or JSON with --log-format json): "
+                    + "to FILE (appended), to standard output (-), or off. Default: ${DEFAULT-VALUE}")
+    String accessLog;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "Logs on standard error as text lines or one JSON object per line (for a log collector); the "
+                    + "access log follows. Default: ${DEFAULT-VALUE}")
+    String logFormat;
+
+    /** The server's metrics access and access log from these options (the logs switched to JSON first if asked). */
+    mx.zocalo.server.web.PortalServer.Builder apply(mx.zocalo.server.web.PortalServer.Builder b, Path dataDir) {
+        boolean json = switch (logFormat) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("--log-format is text or json, not '" + logFormat + "'");
+        };
+        if (json) jsonLogs();
+        AccessLog.Format format = json ? AccessLog.Format.JSON : AccessLog.Format.COMBINED;
+        AccessLog log = switch (accessLog) {
+            case "off" -> AccessLog.off();
+            case "-" -> AccessLog.toLogger(format);
+            default -> AccessLog.toFile(Path.of(accessLog), format);
+        };
+        if (dataDir != null) PortalMetrics.watchStore(dataDir);
+        return b.metrics(metrics).accessLog(log);
+    }
+
+    /** Reconfigures logging with {@code log4j2-json.xml}: JSON lines on standard error, access lines as they are. */
+    static void jsonLogs() {
+        try {
+            var url = OpsOptions.class.getClassLoader().getResource("log4j2-json.xml");
+            if (url == null) throw new IllegalStateException("log4j2-json.xml is missing from the jar");
+            Configurator.reconfigure(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
