@@ -27,14 +27,22 @@ final class OpsOptions {
                     + "access log follows. Default: ${DEFAULT-VALUE}")
     String logFormat;
 
-    /** The server's metrics access and access log from these options (the logs switched to JSON first if asked). */
-    mx.zocalo.server.web.PortalServer.Builder apply(mx.zocalo.server.web.PortalServer.Builder b, Path dataDir) {
-        boolean json = switch (logFormat) {
+    /** Switches the logs to JSON when asked: the first thing a command does, so that every line is alike. */
+    void logs() {
+        if (json()) jsonLogs();
+    }
+
+    private boolean json() {
+        return switch (logFormat) {
             case "text" -> false;
             case "json" -> true;
             default -> throw new IllegalArgumentException("--log-format is text or json, not '" + logFormat + "'");
         };
-        if (json) jsonLogs();
+    }
+
+    /** The server's metrics access and access log from these options. */
+    mx.zocalo.server.web.PortalServer.Builder apply(mx.zocalo.server.web.PortalServer.Builder b, Path dataDir) {
+        boolean json = json();
         AccessLog.Format format = json ? AccessLog.Format.JSON : AccessLog.Format.COMBINED;
         AccessLog log = switch (accessLog) {
             case "off" -> AccessLog.off();
