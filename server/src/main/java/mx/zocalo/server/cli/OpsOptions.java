@@ -12,6 +12,10 @@ import picocli.CommandLine.Option;
  * and whether logs are text or JSON.
  */
 final class OpsOptions {
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "The address to listen on, e.g. 127.0.0.1 behind a reverse proxy on the same machine. Default: every address")
+    String bind;
+
     @Option(names = "--metrics", paramLabel = "off|local|token:SECRET", defaultValue = "local",
             description = "Who may read /metrics (Prometheus): nobody, this machine only (loopback, no proxy), or requests "
                     + "with 'Authorization: Bearer SECRET' (16 characters at least). Default: ${DEFAULT-VALUE}")
@@ -50,6 +54,7 @@ final class OpsOptions {
             default -> AccessLog.toFile(Path.of(accessLog), format);
         };
         if (dataDir != null) PortalMetrics.watchStore(dataDir);
+        if (bind != null) b.host(bind);
         return b.metrics(metrics).accessLog(log);
     }
 

@@ -25,6 +25,10 @@ final class StoreOptions {
     /** The base of a new data directory for commands that serve on no port. */
     static final String DEFAULT_BASE = "http://localhost:8080/";
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (zocalo.yaml: option names as keys). Default: zocalo.yaml in the data directory, if there is one")
+    Path config; // read before the command line is parsed (Settings.load): declared here so that it is accepted
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (TDB2 database and original files; with --store only the files). Default: zocalo-data (zocalo-data/demo for demo, in the Zócalo folder)")
     Path data;

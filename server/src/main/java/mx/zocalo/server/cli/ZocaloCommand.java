@@ -24,12 +24,35 @@ public final class ZocaloCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(args, System.getenv()));
     }
 
-    /** The command line with every subcommand, including the converter's {@code convert}. */
+    /**
+     * Runs {@code args} with the settings of the configuration file and the {@code ZOCALO_…} variables of {@code env}
+     * ({@link Settings}); a bad setting stops here, exit status 2, naming the file and line.
+     */
+    static int run(String[] args, java.util.Map<String, String> env) {
+        CommandLine cl;
+        try {
+            Settings settings = Settings.load(args, env);
+            cl = commandLine(settings);
+            settings.check(cl);
+        } catch (Settings.SettingsException e) {
+            System.err.println("zocalo: " + e.getMessage());
+            return 2;
+        }
+        return cl.execute(args);
+    }
+
+    /** The command line with every subcommand, including the converter's {@code convert}; built-in defaults only. */
     static CommandLine commandLine() {
+        return commandLine(Settings.none());
+    }
+
+    /** The same, taking what no flag gives from {@code settings}. */
+    static CommandLine commandLine(Settings settings) {
         CommandLine cl = new CommandLine(new ZocaloCommand());
+        cl.addSubcommand("config", new ConfigCommand(settings));
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("explore", new ExploreBenchCommand());
@@ -39,6 +62,7 @@ public final class ZocaloCommand implements Callable<Integer> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;
         });
+        cl.setDefaultValueProvider(settings);
         return cl;
     }
 

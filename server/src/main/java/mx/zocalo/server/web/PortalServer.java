@@ -42,6 +42,7 @@ public final class PortalServer {
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
     private final MetricsEndpoint metrics;
+    private final String host;
     private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
@@ -62,6 +63,7 @@ public final class PortalServer {
         this.uploadLimits = b.uploadLimits;
         this.organisationNames = b.organisationNames;
         this.metrics = MetricsEndpoint.parse(b.metrics);
+        this.host = b.host;
         this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
@@ -179,7 +181,8 @@ public final class PortalServer {
             routes.get("/.well-known/void", discovery::wellKnownVoid);
             routes.get("/*", cache.wrap(deref::resource));
         });
-        app.start(port);
+        if (host != null) app.start(host, port);
+        else app.start(port);
         return this;
     }
 
@@ -250,9 +253,13 @@ public final class PortalServer {
         private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
         private java.util.function.Function<String, String> organisationNames;
         private String metrics = "local";
+        private String host;
         private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /** The address to listen on ({@code 127.0.0.1} behind a local proxy); default: every address. */
+        public Builder host(String address) { this.host = address; return this; }
 
         /** Who may read {@code /metrics}: {@code off}, {@code local} (the default) or {@code token:SECRET}. */
         public Builder metrics(String access) { MetricsEndpoint.parse(access); this.metrics = access; return this; }
