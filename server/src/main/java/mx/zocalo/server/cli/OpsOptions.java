@@ -16,6 +16,11 @@ final class OpsOptions {
             description = "The address to listen on, e.g. 127.0.0.1 behind a reverse proxy on the same machine. Default: every address")
     String bind;
 
+    @Option(names = "--behind-proxy",
+            description = "Trust the X-Forwarded-For, -Proto and -Host headers (and Forwarded) of a reverse proxy in front: "
+                    + "client addresses for throttling and the audit log, https for cookies. Only behind a proxy that sets them.")
+    boolean behindProxy;
+
     @Option(names = "--metrics", paramLabel = "off|local|token:SECRET", defaultValue = "local",
             description = "Who may read /metrics (Prometheus): nobody, this machine only (loopback, no proxy), or requests "
                     + "with 'Authorization: Bearer SECRET' (16 characters at least). Default: ${DEFAULT-VALUE}")
@@ -55,6 +60,7 @@ final class OpsOptions {
         };
         if (dataDir != null) PortalMetrics.watchStore(dataDir);
         if (bind != null) b.host(bind);
+        b.behindProxy(behindProxy);
         return b.metrics(metrics).accessLog(log);
     }
 

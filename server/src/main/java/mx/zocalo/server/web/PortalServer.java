@@ -43,6 +43,7 @@ public final class PortalServer {
     private final java.util.function.Function<String, String> organisationNames;
     private final MetricsEndpoint metrics;
     private final String host;
+    private final boolean behindProxy;
     private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
@@ -64,6 +65,7 @@ public final class PortalServer {
         this.organisationNames = b.organisationNames;
         this.metrics = MetricsEndpoint.parse(b.metrics);
         this.host = b.host;
+        this.behindProxy = b.behindProxy;
         this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
@@ -108,6 +110,12 @@ public final class PortalServer {
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             // one access-log line and one timing per request, Jetty's own refusals included
             config.jetty.modifyServer(server -> server.setRequestLog(accessLog));
+            if (behindProxy) {
+                // X-Forwarded-For/-Proto/-Host (and RFC 7239 Forwarded) become the request's client address, scheme and
+                // host: throttling, the audit log, secure cookies and the access log see the client, not the proxy
+                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
+            }
+            config.routes.before(new BaseCheck(iris)::check);
             config.routes.after(RoutePattern::remember);
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // security headers on every response; only /embed/ pages may be framed
@@ -254,9 +262,13 @@ public final class PortalServer {
         private java.util.function.Function<String, String> organisationNames;
         private String metrics = "local";
         private String host;
+        private boolean behindProxy;
         private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /** Trust the {@code X-Forwarded-*} headers of a reverse proxy in front (only then: clients could forge them). */
+        public Builder behindProxy(boolean trust) { this.behindProxy = trust; return this; }
 
         /** The address to listen on ({@code 127.0.0.1} behind a local proxy); default: every address. */
         public Builder host(String address) { this.host = address; return this; }
