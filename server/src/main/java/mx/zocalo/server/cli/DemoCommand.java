@@ -63,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
                 ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
                         b -> ops.apply(accounts.apply(b, a), demoData()));
             }
+        } finally {
+            ServeCommand.CLOSED.countDown();
         }
         return 0;
     }

@@ -21,6 +21,11 @@ final class OpsOptions {
                     + "client addresses for throttling and the audit log, https for cookies. Only behind a proxy that sets them.")
     boolean behindProxy;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On SIGTERM: how long running requests (a publish among them) may take to finish before they are "
+                    + "ended (a publish then rolls back). Default: ${DEFAULT-VALUE}")
+    int shutdownTimeout;
+
     @Option(names = "--metrics", paramLabel = "off|local|token:SECRET", defaultValue = "local",
             description = "Who may read /metrics (Prometheus): nobody, this machine only (loopback, no proxy), or requests "
                     + "with 'Authorization: Bearer SECRET' (16 characters at least). Default: ${DEFAULT-VALUE}")
@@ -61,6 +66,8 @@ final class OpsOptions {
         if (dataDir != null) PortalMetrics.watchStore(dataDir);
         if (bind != null) b.host(bind);
         b.behindProxy(behindProxy);
+        if (shutdownTimeout < 0) throw new IllegalArgumentException("--shutdown-timeout is 0 or more seconds");
+        b.stopTimeout(java.time.Duration.ofSeconds(shutdownTimeout));
         return b.metrics(metrics).accessLog(log);
     }
 

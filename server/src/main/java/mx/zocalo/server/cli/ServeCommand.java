@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
         description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory, or from a SPARQL store with --store.")
 final class ServeCommand implements Callable<Integer> {
     static final Logger LOG = LoggerFactory.getLogger("zocalo.server");
+    /** Counted down by {@code serve} and {@code demo} once the store and the accounts are closed, for the shutdown hook. */
+    static final CountDownLatch CLOSED = new CountDownLatch(1);
     private static final Pattern LOCAL_BASE = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)(?::(\\d+))?/.*");
 
     @Mixin
@@ -57,6 +59,8 @@ final class ServeCommand implements Callable<Integer> {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
                         b -> ops.apply(accounts.apply(b, a), store.dataDir()));
             }
+        } finally {
+            CLOSED.countDown();
         }
         return 0;
     }
@@ -110,9 +114,18 @@ final class ServeCommand implements Callable<Integer> {
                 (System.nanoTime() - startedNanos) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+            long t0 = System.nanoTime();
+            LOG.info("stopping: no new requests; those running (a publish among them) may finish");
+            server.stop(); // graceful: waits for running requests up to the stop timeout
             stopped.countDown();
-        }));
+            try {
+                // the command closes the store and the accounts database; the JVM must not end before that
+                if (!CLOSED.await(60, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("the store did not close within 60 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("stopped in {} ms; the store is closed", (System.nanoTime() - t0) / 1_000_000);
+        }, "zocalo-shutdown"));
         stopped.await();
     }
 }

@@ -44,6 +44,7 @@ public final class PortalServer {
     private final MetricsEndpoint metrics;
     private final String host;
     private final boolean behindProxy;
+    private final Duration stopTimeout;
     private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
@@ -66,6 +67,7 @@ public final class PortalServer {
         this.metrics = MetricsEndpoint.parse(b.metrics);
         this.host = b.host;
         this.behindProxy = b.behindProxy;
+        this.stopTimeout = b.stopTimeout;
         this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
@@ -109,7 +111,12 @@ public final class PortalServer {
             publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             // one access-log line and one timing per request, Jetty's own refusals included
-            config.jetty.modifyServer(server -> server.setRequestLog(accessLog));
+            config.jetty.modifyServer(server -> {
+                server.setRequestLog(accessLog);
+                // stop() is graceful: no new requests (503), those running finish within the stop timeout
+                server.setStopTimeout(stopTimeout.toMillis());
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             if (behindProxy) {
                 // X-Forwarded-For/-Proto/-Host (and RFC 7239 Forwarded) become the request's client address, scheme and
                 // host: throttling, the audit log, secure cookies and the access log see the client, not the proxy
@@ -263,9 +270,13 @@ public final class PortalServer {
         private String metrics = "local";
         private String host;
         private boolean behindProxy;
+        private Duration stopTimeout = Duration.ofSeconds(30);
         private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /** How long {@link #stop} lets running requests (a publish among them) finish before ending them. */
+        public Builder stopTimeout(Duration timeout) { this.stopTimeout = Objects.requireNonNull(timeout); return this; }
 
         /** Trust the {@code X-Forwarded-*} headers of a reverse proxy in front (only then: clients could forge them). */
         public Builder behindProxy(boolean trust) { this.behindProxy = trust; return this; }
