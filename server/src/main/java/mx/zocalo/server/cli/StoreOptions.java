@@ -84,6 +84,11 @@ final class StoreOptions {
 
     /** Opens the store under the chosen base: moves the data first when asked to (--rebase) and records the base. */
     Portal open(Path dataDir, BaseChoice choice, Duration maxAge) {
+        DataDirectory.Upgrade upgrade = DataDirectory.upgrade(dataDir); // a newer portal's directory is refused untouched
+        if (upgrade.changed()) {
+            LOG.info("data directory {}: upgraded from data format {} to {} (written before by {})", dataDir, upgrade.from(),
+                    upgrade.to(), upgrade.writtenBy() != null ? upgrade.writtenBy() : "an earlier version");
+        }
         Store store = openStore(dataDir, choice.iris(), maxAge);
         try {
             if (choice.rebaseFrom() != null) {
