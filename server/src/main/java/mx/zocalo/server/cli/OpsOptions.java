@@ -63,7 +63,10 @@ final class OpsOptions {
             case "-" -> AccessLog.toLogger(format);
             default -> AccessLog.toFile(Path.of(accessLog), format);
         };
-        if (dataDir != null) PortalMetrics.watchStore(dataDir);
+        if (dataDir != null) {
+            PortalMetrics.watchStore(dataDir);
+            b.control(dataDir);
+        }
         if (bind != null) b.host(bind);
         b.behindProxy(behindProxy);
         if (shutdownTimeout < 0) throw new IllegalArgumentException("--shutdown-timeout is 0 or more seconds");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
         description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
         subcommands = {DemoCommand.class, ServeCommand.class, UserCommand.class, OrgCommand.class, PublishCommand.class, UnpublishCommand.class, HarvestCommand.class,
-                StoreCommand.class, CompactCommand.class, IndexCommand.class, TablesCommand.class, PerformanceCommand.class, ConvertCommand.class,
+                StoreCommand.class, CompactCommand.class, BackupCommand.class, RestoreCommand.class, IndexCommand.class, TablesCommand.class, PerformanceCommand.class, ConvertCommand.class,
                 mx.zocalo.converter.cli.BenchCommand.class, mx.zocalo.converter.cli.MappingCommand.class,
                 mx.zocalo.converter.cli.FuzzCommand.class})
 public final class ZocaloCommand implements Callable<Integer> {

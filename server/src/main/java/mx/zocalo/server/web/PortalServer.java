@@ -45,6 +45,7 @@ public final class PortalServer {
     private final String host;
     private final boolean behindProxy;
     private final Duration stopTimeout;
+    private final ControlEndpoint control;
     private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
@@ -68,6 +69,7 @@ public final class PortalServer {
         this.host = b.host;
         this.behindProxy = b.behindProxy;
         this.stopTimeout = b.stopTimeout;
+        this.control = new ControlEndpoint(b.controlDir, b.store, b.iris, b.accounts);
         this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
@@ -145,6 +147,7 @@ public final class PortalServer {
             routes.get("/health", health::live);
             routes.get("/health/ready", health::ready);
             routes.get("/metrics", metrics::serve);
+            config.routes.post("/-/backup", control::backup);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
@@ -198,6 +201,7 @@ public final class PortalServer {
         });
         if (host != null) app.start(host, port);
         else app.start(port);
+        control.announce(app.port());
         return this;
     }
 
@@ -223,6 +227,7 @@ public final class PortalServer {
     }
 
     public void stop() {
+        control.withdraw();
         if (app != null) app.stop();
         accessLog.close();
     }
@@ -271,9 +276,16 @@ public final class PortalServer {
         private String host;
         private boolean behindProxy;
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private java.nio.file.Path controlDir;
         private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /**
+         * The data directory where the running portal leaves its control token ({@code .control.properties}) for
+         * {@code zocalo backup}; without it, {@code POST /-/backup} answers 401 to everyone.
+         */
+        public Builder control(java.nio.file.Path dataDir) { this.controlDir = dataDir; return this; }
 
         /** How long {@link #stop} lets running requests (a publish among them) finish before ending them. */
         public Builder stopTimeout(Duration timeout) { this.stopTimeout = Objects.requireNonNull(timeout); return this; }
