@@ -89,6 +89,18 @@ public final class Accounts implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * A consistent copy of the whole database, taken while it is in use (H2's {@code BACKUP TO}): a zip holding the
+     * database file, which {@code zocalo restore} unpacks into a new data directory's {@code accounts/}.
+     */
+    public void backupTo(java.nio.file.Path zip) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new AccountsException(e);
+        }
+    }
+
     /** The current version of the schema in the database. */
     public int schemaVersion() {
         try (Connection c = connection(); Statement s = c.createStatement();

@@ -38,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     AccountOptions accounts;
 
+    @Mixin
+    OpsOptions ops;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -48,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        ops.logs();
         if (!Files.isDirectory(mappings)) {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
@@ -57,8 +61,10 @@ final class DemoCommand implements Callable<Integer> {
             performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(demoData())) {
                 ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
-                        b -> accounts.apply(b, a));
+                        b -> ops.apply(accounts.apply(b, a), demoData()));
             }
+        } finally {
+            ServeCommand.CLOSED.countDown();
         }
         return 0;
     }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
         description = "Serve the portal (pages, catalog, downloads, SPARQL) from a data directory, or from a SPARQL store with --store.")
 final class ServeCommand implements Callable<Integer> {
     static final Logger LOG = LoggerFactory.getLogger("zocalo.server");
+    /** Counted down by {@code serve} and {@code demo} once the store and the accounts are closed, for the shutdown hook. */
+    static final CountDownLatch CLOSED = new CountDownLatch(1);
     private static final Pattern LOCAL_BASE = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1)(?::(\\d+))?/.*");
 
     @Mixin
@@ -50,8 +52,12 @@ final class ServeCommand implements Callable<Integer> {
             + "for replicas (`zocalo replica --primary URL`). Once started, the log is kept by every command on this data directory.")
     boolean patchLog;
 
+    @Mixin
+    OpsOptions ops;
+
     @Override
     public Integer call() throws Exception {
+        ops.logs();
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
             if (patchLog) {
@@ -62,8 +68,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
-                        b -> accounts.apply(b, a));
+                        b -> ops.apply(accounts.apply(b, a), store.dataDir()));
             }
+        } finally {
+            CLOSED.countDown();
         }
         return 0;
     }
@@ -120,10 +128,19 @@ final class ServeCommand implements Callable<Integer> {
         downloads.scheduleMissing(iris);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            downloads.stop();
-            server.stop();
+            long t0 = System.nanoTime();
+            LOG.info("stopping: no new requests; those running (a publish among them) may finish");
+            downloads.stop(); // downloads not written yet are scheduled again at the next start
+            server.stop(); // graceful: waits for running requests up to the stop timeout
             stopped.countDown();
-        }));
+            try {
+                // the command closes the store and the accounts database; the JVM must not end before that
+                if (!CLOSED.await(60, java.util.concurrent.TimeUnit.SECONDS)) LOG.warn("the store did not close within 60 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("stopped in {} ms; the store is closed", (System.nanoTime() - t0) / 1_000_000);
+        }, "zocalo-shutdown"));
         stopped.await();
     }
 }

@@ -26,6 +26,10 @@ final class StoreOptions {
     /** The base of a new data directory for commands that serve on no port. */
     static final String DEFAULT_BASE = "http://localhost:8080/";
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (zocalo.yaml: option names as keys). Default: zocalo.yaml in the data directory, if there is one")
+    Path config; // read before the command line is parsed (Settings.load): declared here so that it is accepted
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data directory (TDB2 database and original files; with --store only the files). Default: zocalo-data (zocalo-data/demo for demo, in the Zócalo folder)")
     Path data;
@@ -81,6 +85,11 @@ final class StoreOptions {
 
     /** Opens the store under the chosen base: moves the data first when asked to (--rebase) and records the base. */
     Portal open(Path dataDir, BaseChoice choice, Duration maxAge) {
+        DataDirectory.Upgrade upgrade = DataDirectory.upgrade(dataDir); // a newer portal's directory is refused untouched
+        if (upgrade.changed()) {
+            LOG.info("data directory {}: upgraded from data format {} to {} (written before by {})", dataDir, upgrade.from(),
+                    upgrade.to(), upgrade.writtenBy() != null ? upgrade.writtenBy() : "an earlier version");
+        }
         Store store = openStore(dataDir, choice.iris(), maxAge);
         try {
             if (store instanceof TdbStore) { // its lock makes this process the only one there: finish what a killed one left

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zocalo", mixinStandardHelpOptions = true, version = "Zócalo 0.1.0",
         description = "Zócalo: tables to linked open data, a DCAT catalog, SPARQL and a web portal.",
         subcommands = {DemoCommand.class, ServeCommand.class, ReplicaCommand.class, UserCommand.class, OrgCommand.class, PublishCommand.class, UnpublishCommand.class, HarvestCommand.class,
-                StoreCommand.class, IndexCommand.class, TablesCommand.class, PerformanceCommand.class, ConvertCommand.class,
+                StoreCommand.class, CompactCommand.class, BackupCommand.class, RestoreCommand.class, IndexCommand.class, TablesCommand.class, PerformanceCommand.class, ConvertCommand.class,
                 mx.zocalo.converter.cli.BenchCommand.class, mx.zocalo.converter.cli.MappingCommand.class,
                 mx.zocalo.converter.cli.FuzzCommand.class})
 public final class ZocaloCommand implements Callable<Integer> {
@@ -24,12 +24,35 @@ public final class ZocaloCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(args, System.getenv()));
     }
 
-    /** The command line with every subcommand, including the converter's {@code convert}. */
+    /**
+     * Runs {@code args} with the settings of the configuration file and the {@code ZOCALO_…} variables of {@code env}
+     * ({@link Settings}); a bad setting stops here, exit status 2, naming the file and line.
+     */
+    static int run(String[] args, java.util.Map<String, String> env) {
+        CommandLine cl;
+        try {
+            Settings settings = Settings.load(args, env);
+            cl = commandLine(settings);
+            settings.check(cl);
+        } catch (Settings.SettingsException e) {
+            System.err.println("zocalo: " + e.getMessage());
+            return 2;
+        }
+        return cl.execute(args);
+    }
+
+    /** The command line with every subcommand, including the converter's {@code convert}; built-in defaults only. */
     static CommandLine commandLine() {
+        return commandLine(Settings.none());
+    }
+
+    /** The same, taking what no flag gives from {@code settings}. */
+    static CommandLine commandLine(Settings settings) {
         CommandLine cl = new CommandLine(new ZocaloCommand());
+        cl.addSubcommand("config", new ConfigCommand(settings));
         cl.getSubcommands().get("bench").addSubcommand("catalog", new CatalogBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("pages", new PagesBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("fuseki", new FusekiBenchCommand());
@@ -44,6 +67,7 @@ public final class ZocaloCommand implements Callable<Integer> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;
         });
+        cl.setDefaultValueProvider(settings);
         return cl;
     }
 

@@ -169,7 +169,7 @@ public final class WebPublication {
 
     /** The ONE call of the publisher for web publishes. */
     private PublishOutcome publishFolder(Path folder, Change change) {
-        return publisher.publish(folder, true, change);
+        return mx.zocalo.server.ops.PortalMetrics.timedPublish(() -> publisher.publish(folder, true, change));
     }
 
     /** Withdraws {@code slug} as {@code zocalo unpublish} does; its source folder stays (it remembers the owner). */

@@ -59,7 +59,8 @@ final class DatasetFolder {
             throw new UncheckedIOException("Cannot write the dataset folder " + folder + ": " + e.getMessage(), e);
         }
         try {
-            return new DatasetPublisher(store, iris).publish(folder, true, new Change(by, note));
+            return mx.zocalo.server.ops.PortalMetrics.timedPublish(
+                    () -> new DatasetPublisher(store, iris).publish(folder, true, new Change(by, note)));
         } catch (RuntimeException e) {
             deleteTree(folder);
             throw e;

@@ -133,6 +133,7 @@ final class PageCache {
             ctx.status(304);
             return;
         }
+        mx.zocalo.server.ops.PortalMetrics.pageCache(cached != null);
         if (cached != null) {
             copyHeaders(cached, ctx);
             validators(ctx, etag, modified);

@@ -41,6 +41,12 @@ public final class PortalServer {
     private final mx.zocalo.server.accounts.Accounts accounts;
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
+    private final MetricsEndpoint metrics;
+    private final String host;
+    private final boolean behindProxy;
+    private final Duration stopTimeout;
+    private final ControlEndpoint control;
+    private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
 
     private PortalServer(Builder b) {
@@ -59,6 +65,12 @@ public final class PortalServer {
                         b.submissionLimits);
         this.uploadLimits = b.uploadLimits;
         this.organisationNames = b.organisationNames;
+        this.metrics = MetricsEndpoint.parse(b.metrics);
+        this.host = b.host;
+        this.behindProxy = b.behindProxy;
+        this.stopTimeout = b.stopTimeout;
+        this.control = new ControlEndpoint(b.controlDir, b.store, b.iris, b.accounts);
+        this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
     }
 
     public static Builder builder() {
@@ -100,6 +112,20 @@ public final class PortalServer {
             config.startup.showJavalinBanner = false;
             publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
+            // one access-log line and one timing per request, Jetty's own refusals included
+            config.jetty.modifyServer(server -> {
+                server.setRequestLog(accessLog);
+                // stop() is graceful: no new requests (503), those running finish within the stop timeout
+                server.setStopTimeout(stopTimeout.toMillis());
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
+            if (behindProxy) {
+                // X-Forwarded-For/-Proto/-Host (and RFC 7239 Forwarded) become the request's client address, scheme and
+                // host: throttling, the audit log, secure cookies and the access log see the client, not the proxy
+                config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
+            }
+            config.routes.before(new BaseCheck(iris)::check);
+            config.routes.after(RoutePattern::remember);
             new ErrorPages(templates, withdrawals, rdf).register(config);
             // security headers on every response; only /embed/ pages may be framed
             config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
@@ -117,6 +143,11 @@ public final class PortalServer {
             new OrganisationPages(accounts != null ? () -> accounts.users().organisations()
                     : () -> organisations.counts().keySet().stream().map(s -> new mx.zocalo.server.accounts.Users.Organisation(s, s, null, null)).toList(),
                     organisations, templates).register(config);
+            Health health = new Health(store, search);
+            routes.get("/health", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get("/metrics", metrics::serve);
+            config.routes.post("/-/backup", control::backup);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {
@@ -173,7 +204,9 @@ public final class PortalServer {
             }
             routes.get("/*", cache.wrap(deref::resource));
         });
-        app.start(port);
+        if (host != null) app.start(host, port);
+        else app.start(port);
+        control.announce(app.port());
         return this;
     }
 
@@ -199,7 +232,9 @@ public final class PortalServer {
     }
 
     public void stop() {
+        control.withdraw();
         if (app != null) app.stop();
+        accessLog.close();
     }
 
     private static void staticFile(Context ctx) {
@@ -242,8 +277,35 @@ public final class PortalServer {
         private mx.zocalo.server.submissions.SubmissionLimits submissionLimits = mx.zocalo.server.submissions.SubmissionLimits.defaults();
         private mx.zocalo.server.publish.Upload.Limits uploadLimits = mx.zocalo.server.publish.Upload.Limits.defaults();
         private java.util.function.Function<String, String> organisationNames;
+        private String metrics = "local";
+        private String host;
+        private boolean behindProxy;
+        private Duration stopTimeout = Duration.ofSeconds(30);
+        private java.nio.file.Path controlDir;
+        private mx.zocalo.server.ops.AccessLog accessLog;
 
         private Builder() {}
+
+        /**
+         * The data directory where the running portal leaves its control token ({@code .control.properties}) for
+         * {@code zocalo backup}; without it, {@code POST /-/backup} answers 401 to everyone.
+         */
+        public Builder control(java.nio.file.Path dataDir) { this.controlDir = dataDir; return this; }
+
+        /** How long {@link #stop} lets running requests (a publish among them) finish before ending them. */
+        public Builder stopTimeout(Duration timeout) { this.stopTimeout = Objects.requireNonNull(timeout); return this; }
+
+        /** Trust the {@code X-Forwarded-*} headers of a reverse proxy in front (only then: clients could forge them). */
+        public Builder behindProxy(boolean trust) { this.behindProxy = trust; return this; }
+
+        /** The address to listen on ({@code 127.0.0.1} behind a local proxy); default: every address. */
+        public Builder host(String address) { this.host = address; return this; }
+
+        /** Who may read {@code /metrics}: {@code off}, {@code local} (the default) or {@code token:SECRET}. */
+        public Builder metrics(String access) { MetricsEndpoint.parse(access); this.metrics = access; return this; }
+
+        /** Where each request's line goes (default: nowhere; requests are timed for {@code /metrics} anyway). */
+        public Builder accessLog(mx.zocalo.server.ops.AccessLog log) { this.accessLog = Objects.requireNonNull(log); return this; }
 
         /** Who may do what; default: the sessions and tokens of {@link #accounts}, else everyone anonymous. */
         public Builder access(Access access) { this.access = access; return this; }

@@ -15,6 +15,7 @@ import mx.zocalo.server.store.StoreUnavailableException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import mx.zocalo.server.ops.PortalMetrics;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -237,6 +238,7 @@ final class SparqlService {
         if (key != null) oldAnswers.asked(key.substring(0, key.indexOf('\n')));
         Outcome cached = key == null ? null : answers.getIfPresent(key);
         if (cached != null) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.CACHED);
             ctx.header("X-Cache", "hit");
             answer(ctx, queryString, cached, html, type);
             return;
@@ -244,6 +246,7 @@ final class SparqlService {
         Outcome outcome;
         try {
             if (!slots.tryAcquire()) {
+                PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
                 ctx.header("Retry-After", "5");
                 errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
                 return;
@@ -257,20 +260,24 @@ final class SparqlService {
         try {
             outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
         } catch (QueryCancelledException e) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.TIMED_OUT);
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
             errors.send(ctx, queryString, errorFormat, 503, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())), null);
             return;
         } catch (StoreUnavailableException e) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);
             LOG.warn("query not answered: {}", e.getMessage());
             errors.send(ctx, queryString, errorFormat, 502, "store-unavailable");
             return;
         } catch (JenaException e) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);
             errors.send(ctx, queryString, errorFormat, 400, "query-failed", Map.of(), e.getMessage());
             return;
         } finally {
             slots.release();
         }
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        PortalMetrics.sparql(PortalMetrics.SparqlOutcome.RUN);
         if (key != null) answers.put(key, outcome);
         answer(ctx, queryString, outcome, html, type);
     }

@@ -1,0 +1,95 @@
+package mx.zocalo.server.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import mx.zocalo.server.accounts.Accounts;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.ops.Backup;
+import mx.zocalo.server.store.DataDirectory;
+import mx.zocalo.server.store.StoreUnavailableException;
+import mx.zocalo.server.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code zocalo backup --data DIR --to FILE}: the whole data directory in one file. When a portal serves the
+ * directory (its TDB2 store belongs to that process) the portal is asked to write it ({@code POST /-/backup} with the
+ * control token it left in the directory); otherwise the command writes it itself.
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Back up a data directory into one zip file: every graph of the store (one consistent snapshot), "
+                + "the original files, sources, versions, submissions, the accounts database and the settings.",
+                "Works while the portal serves: the running portal writes the backup itself. Restore with zocalo restore."})
+final class BackupCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory. Default: zocalo-data")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (read for data:)")
+    Path config;
+
+    @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (a zip), e.g. /var/backups/zocalo/2026-12-04.zip")
+    Path to;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = data != null ? data : Path.of("zocalo-data");
+        if (!Files.isDirectory(dir.resolve("tdb2"))) {
+            throw new IllegalArgumentException("No store in " + dir.toAbsolutePath() + ": nothing to back up");
+        }
+        Path target = to.toAbsolutePath();
+        TdbStore store;
+        try {
+            store = TdbStore.open(dir);
+        } catch (StoreUnavailableException busy) {
+            return askThePortal(dir, target);
+        }
+        try (store) {
+            String base = DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE);
+            Accounts accounts = Files.isDirectory(dir.resolve("accounts")) ? Accounts.open(dir) : null;
+            try {
+                Backup.Outcome o = Backup.write(store, new PortalIris(base), dir, accounts, target);
+                System.out.printf(Locale.ROOT, "backed up %s to %s: %,d quads in %d graphs, %d files, %s, in %.1f s%n", dir, target,
+                        o.quads(), o.graphs(), o.files(), CompactCommand.human(o.bytes()), o.millis() / 1000.0);
+            } finally {
+                if (accounts != null) accounts.close();
+            }
+        }
+        return 0;
+    }
+
+    /** The portal serving {@code dir} writes the backup: its port and token are in the directory's control file. */
+    private static int askThePortal(Path dir, Path target) throws IOException, InterruptedException {
+        Path control = dir.resolve(".control.properties");
+        if (!Files.isRegularFile(control)) {
+            throw new IllegalStateException("The data directory " + dir + " is in use by another process that left no control "
+                    + "file (" + control + "): stop it and run zocalo backup again");
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(control, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + p.getProperty("port") + "/-/backup"))
+                .header("Authorization", "Bearer " + p.getProperty("token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("to=" + URLEncoder.encode(target.toString(), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the running portal (pid " + p.getProperty("pid") + ") did not make the backup: "
+                    + answer.statusCode() + " " + answer.body());
+        }
+        System.out.println("backed up " + dir + " through the running portal (pid " + p.getProperty("pid") + "): " + answer.body());
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package mx.zocalo.server.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mx.zocalo.server.accounts.Accounts;
+import mx.zocalo.server.catalog.PortalIris;
+import mx.zocalo.server.ops.Backup;
+import mx.zocalo.server.store.Store;
+
+/**
+ * What the command line asks of a running portal, since a TDB2 store belongs to one process (as Fuseki's
+ * {@code /$/backup}): {@code POST /-/backup} with {@code to=FILE} writes a backup of the data directory while the portal
+ * serves. Only from this machine, and only with the control token the portal writes at start into {@code
+ * DATA/.control.properties} (port and token, readable by the portal's user alone, removed at stop): whoever can read the
+ * data directory may back it up; nobody else, signed in or not (401).
+ */
+final class ControlEndpoint {
+    static final String FILE = ".control.properties";
+    private final Path dataDir;
+    private final Store store;
+    private final PortalIris iris;
+    private final Accounts accounts;
+    private final byte[] token;
+
+    ControlEndpoint(Path dataDir, Store store, PortalIris iris, Accounts accounts) {
+        this.dataDir = dataDir;
+        this.store = store;
+        this.iris = iris;
+        this.accounts = accounts;
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.token = dataDir == null ? null : HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the control file once the port is known. */
+    void announce(int port) {
+        if (token == null) return;
+        Path file = dataDir.resolve(FILE);
+        try {
+            Path tmp = Files.createTempFile(dataDir, ".control", ".tmp");
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions protect it
+            }
+            Files.writeString(tmp, "# the running portal, for zocalo backup: removed at stop\nport=" + port + "\ntoken="
+                    + new String(token, StandardCharsets.US_ASCII) + "\npid=" + ProcessHandle.current().pid() + "\n");
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    void withdraw() {
+        if (token == null) return;
+        try {
+            Files.deleteIfExists(dataDir.resolve(FILE));
+        } catch (IOException e) {
+            // the next start writes it again
+        }
+    }
+
+    void backup(Context ctx) throws Exception {
+        String auth = ctx.header("Authorization");
+        byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? auth.substring(7).trim().getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        boolean local = InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress() && ctx.header("X-Forwarded-For") == null;
+        if (token == null || !local || !MessageDigest.isEqual(given, token)) {
+            ctx.status(401).json(Map.of("error", "unauthorized", "message",
+                    "Backups through the portal need its control token (zocalo backup reads it from the data directory)."));
+            return;
+        }
+        String to = ctx.formParam("to");
+        if (to == null || to.isBlank() || !Path.of(to).isAbsolute()) {
+            ctx.status(400).json(Map.of("error", "to", "message", "to= must be an absolute file path"));
+            return;
+        }
+        Backup.Outcome o = Backup.write(store, iris, dataDir, accounts, Path.of(to));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("file", to);
+        body.put("quads", o.quads());
+        body.put("graphs", o.graphs());
+        body.put("files", o.files());
+        body.put("bytes", o.bytes());
+        body.put("catalogVersion", o.catalogVersion());
+        body.put("millis", o.millis());
+        ctx.json(body);
+    }
+}
