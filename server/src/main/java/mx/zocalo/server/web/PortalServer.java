@@ -101,6 +101,9 @@ public final class PortalServer {
             publishing.configure(config);
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.GZIP;
             new ErrorPages(templates, withdrawals, rdf).register(config);
+            JettyErrors refused = new JettyErrors(templates); // what Jetty refuses before any route: the portal's answer too
+            config.jetty.modifyServer(server -> server.setErrorHandler(refused));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(refused));
             // security headers on every response; only /embed/ pages may be framed
             config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
             config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
