@@ -125,7 +125,7 @@ public final class FuzzRequests {
             }),
             new Damage("absurd Accept", (q, r) -> {
                 String accept = pick(ACCEPTS, r);
-                q.readable = accept.length() < 4000; // a longer one passes Jetty's 8 KB of headers: 431 before they are read
+                q.readable &= accept.length() < 4000; // a longer one passes Jetty's 8 KB of headers: 431 before they are read
                 return q.replace("Accept", accept);
             }),
             new Damage("absurd Accept-Language", (q, r) -> {
@@ -135,7 +135,7 @@ public final class FuzzRequests {
             new Damage("absurd Range", (q, r) -> q.replace("Range", pick(RANGES, r)).header("If-Range: \"nope\"")),
             new Damage("unknown method", (q, r) -> {
                 q.method = pick(METHODS, r);
-                q.readable = !q.method.equals("M".repeat(300)) && !q.method.equals("CONNECT"); // refused with the line
+                q.readable &= !q.method.equals("M".repeat(300)) && !q.method.equals("CONNECT"); // refused with the line
                 return q;
             }),
             new Damage("huge header", (q, r) -> {
