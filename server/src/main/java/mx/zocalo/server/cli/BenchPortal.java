@@ -38,7 +38,12 @@ final class BenchPortal implements AutoCloseable {
 
     /** Serves the store; the portal's address is {@code http://localhost:PORT}. */
     PortalServer start() {
-        server = PortalServer.builder().store(store).iris(iris).port(0).build().start();
+        return start(mx.zocalo.server.web.SparqlLimits.defaults());
+    }
+
+    /** Serves the store with these limits of the SPARQL endpoint. */
+    PortalServer start(mx.zocalo.server.web.SparqlLimits limits) {
+        server = PortalServer.builder().store(store).iris(iris).port(0).sparqlLimits(limits).build().start();
         return server;
     }
 

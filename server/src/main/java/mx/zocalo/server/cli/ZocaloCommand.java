@@ -36,6 +36,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("map", new MapBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("fuzz", new FuzzBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("abuse", new AbuseBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

@@ -66,6 +66,9 @@ final class ErrorResponses {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 410 -> "gone";
+            case 413 -> "too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "headers-too-large";
             case 415 -> "unsupported-media-type";
             case 502 -> "bad-gateway";
             case 503 -> "unavailable";

@@ -42,6 +42,7 @@ public final class PortalServer {
     private final mx.zocalo.server.publish.Upload.Limits uploadLimits;
     private final java.util.function.Function<String, String> organisationNames;
     private Javalin app;
+    private SparqlService sparqlService;
 
     private PortalServer(Builder b) {
         this.store = b.store;
@@ -79,6 +80,7 @@ public final class PortalServer {
                 : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
+        sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
                 .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
@@ -198,6 +200,7 @@ public final class PortalServer {
 
     public void stop() {
         if (app != null) app.stop();
+        if (sparqlService != null) sparqlService.close();
     }
 
     private static void staticFile(Context ctx) {

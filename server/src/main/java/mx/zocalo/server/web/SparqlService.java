@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
 final class SparqlService {
     static final String PATH = "/sparql";
     static final String TRUNCATED_HEADER = "X-Zocalo-Truncated";
+    /** How long after its time limit a query that has not stopped is answered as stopped anyway. */
+    static final long STOP_GRACE_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
 
     private final Store store;
@@ -67,6 +69,8 @@ final class SparqlService {
     private final SparqlErrors errors;
     private final RdfResponses rdf;
     private final java.util.function.Supplier<String> version;
+    /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
+    private final mx.zocalo.server.store.QueryThreads threads;
     /**
      * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
      * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
@@ -92,6 +96,12 @@ final class SparqlService {
         this.slots = slots;
         this.workbench = workbench;
         this.rdf = rdf;
+        this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
+    }
+
+    /** Stops the query threads. */
+    void close() {
+        threads.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
@@ -218,6 +228,10 @@ final class SparqlService {
             errors.send(ctx, queryString, format, 400, "federated");
             return;
         }
+        if (offsetTooLarge(query)) {
+            errors.send(ctx, queryString, format, 400, "offset-too-large", Map.of("max", String.valueOf(maxOffset())), null);
+            return;
+        }
         boolean results = query.isSelectType() || query.isAskType();
         String type = SparqlFormats.choose(ctx, results, format);
         String errorFormat = format != null ? format : type;
@@ -252,7 +266,9 @@ final class SparqlService {
         }
         long t0 = System.nanoTime();
         try {
-            outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
+            // the slot is given back when the query ends, on its thread: one past its limit keeps it (QueryThreads)
+            outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query)),
+                    limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, slots::release);
         } catch (QueryCancelledException e) {
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
             errors.send(ctx, queryString, errorFormat, 503, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())), null);
@@ -264,8 +280,6 @@ final class SparqlService {
         } catch (JenaException e) {
             errors.send(ctx, queryString, errorFormat, 400, "query-failed", Map.of(), e.getMessage());
             return;
-        } finally {
-            slots.release();
         }
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (key != null) answers.put(key, outcome);
@@ -330,12 +344,35 @@ final class SparqlService {
 
     /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
     static boolean federated(Query query) {
+        return find(query, 0);
+    }
+
+    /**
+     * The largest {@code OFFSET} a query may have: 100 pages of the row limit. ARQ skips an offset before the query's
+     * time limit can stop it, so a huge one would run until it ends (see {@code QueryThreads}).
+     */
+    long maxOffset() {
+        return 100L * limits.maxRows();
+    }
+
+    /** An {@code OFFSET} above {@link #maxOffset}, in the query or any sub-query. */
+    boolean offsetTooLarge(Query query) {
+        return query.hasOffset() && query.getOffset() > maxOffset() || find(query, maxOffset());
+    }
+
+    /** {@code maxOffset} 0: a {@code SERVICE} anywhere; else an {@code OFFSET} above it anywhere. */
+    private static boolean find(Query query, long maxOffset) {
         boolean[] found = {false};
         Op op = Algebra.compile(query);
         OpVisitorBase services = new OpVisitorBase() {
             @Override
             public void visit(OpService opService) {
-                found[0] = true;
+                if (maxOffset == 0) found[0] = true;
+            }
+
+            @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpSlice slice) {
+                if (maxOffset > 0 && slice.getStart() > maxOffset) found[0] = true;
             }
         };
         ExprVisitor exists = new ExprVisitorBase() {
