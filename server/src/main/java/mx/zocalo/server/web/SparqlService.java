@@ -22,14 +22,6 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.shared.JenaException;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.op.OpService;
-import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.expr.ExprFunctionOp;
-import org.apache.jena.sparql.expr.ExprVisitor;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -228,11 +220,11 @@ final class SparqlService {
             errors.send(ctx, queryString, format, 400, "query-form");
             return;
         }
-        if (federated(query)) {
+        if (QueryShape.federated(query)) {
             errors.send(ctx, queryString, format, 400, "federated");
             return;
         }
-        if (offsetTooLarge(query)) {
+        if (QueryShape.offsetAbove(query, maxOffset())) {
             errors.send(ctx, queryString, format, 400, "offset-too-large", Map.of("max", String.valueOf(maxOffset())), null);
             return;
         }
@@ -288,6 +280,14 @@ final class SparqlService {
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (key != null) answers.put(key, outcome);
         answer(ctx, queryString, outcome, html, type);
+    }
+
+    /**
+     * The largest {@code OFFSET} a query may have: 100 pages of the row limit. ARQ skips an offset before the query's
+     * time limit can stop it, so a huge one would run until it ends (see {@code QueryThreads}).
+     */
+    long maxOffset() {
+        return 100L * limits.maxRows();
     }
 
     /** The client asks for an answer computed now ({@code Cache-Control: no-cache}, or the older {@code Pragma}). */
@@ -352,48 +352,6 @@ final class SparqlService {
 
     // ---- negotiation and errors
 
-    /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
-    static boolean federated(Query query) {
-        return find(query, 0);
-    }
-
-    /**
-     * The largest {@code OFFSET} a query may have: 100 pages of the row limit. ARQ skips an offset before the query's
-     * time limit can stop it, so a huge one would run until it ends (see {@code QueryThreads}).
-     */
-    long maxOffset() {
-        return 100L * limits.maxRows();
-    }
-
-    /** An {@code OFFSET} above {@link #maxOffset}, in the query or any sub-query. */
-    boolean offsetTooLarge(Query query) {
-        return query.hasOffset() && query.getOffset() > maxOffset() || find(query, maxOffset());
-    }
-
-    /** {@code maxOffset} 0: a {@code SERVICE} anywhere; else an {@code OFFSET} above it anywhere. */
-    private static boolean find(Query query, long maxOffset) {
-        boolean[] found = {false};
-        Op op = Algebra.compile(query);
-        OpVisitorBase services = new OpVisitorBase() {
-            @Override
-            public void visit(OpService opService) {
-                if (maxOffset == 0) found[0] = true;
-            }
-
-            @Override
-            public void visit(org.apache.jena.sparql.algebra.op.OpSlice slice) {
-                if (maxOffset > 0 && slice.getStart() > maxOffset) found[0] = true;
-            }
-        };
-        ExprVisitor exists = new ExprVisitorBase() {
-            @Override
-            public void visit(ExprFunctionOp funcOp) {
-                if (funcOp.getGraphPattern() != null) Walker.walk(funcOp.getGraphPattern(), services, this);
-            }
-        };
-        Walker.walk(op, services, exists);
-        return found[0];
-    }
 
     private static boolean isUpdate(String text) {
         try {
