@@ -64,19 +64,8 @@ final class SparqlFormats {
 
     /** Writes a gathered outcome in the negotiated type. */
     static void write(Context ctx, SparqlService.Outcome o, String type) {
-        ctx.contentType(contentType(o, type));
-        body(ctx.outputStream(), o, type);
-    }
-
-    /** The {@code Content-Type} of an answer in {@code type}. */
-    static String contentType(SparqlService.Outcome o, String type) {
-        if (o.graph() == null && type.equals("application/json")) return JSON + "; charset=utf-8";
-        if (o.graph() == null && type.equals("application/xml")) return XML + "; charset=utf-8";
-        return type + "; charset=utf-8";
-    }
-
-    /** Writes the answer's body in {@code type}. */
-    static void body(OutputStream out, SparqlService.Outcome o, String type) {
+        ctx.contentType(type + "; charset=utf-8");
+        OutputStream out = ctx.outputStream();
         if (o.graph() != null) {
             switch (type) {
                 case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
@@ -94,6 +83,8 @@ final class SparqlFormats {
             case TSV -> ResultSetLang.RS_TSV;
             default -> ResultSetLang.RS_JSON;
         };
+        if (type.equals("application/json")) ctx.contentType(JSON + "; charset=utf-8");
+        if (type.equals("application/xml")) ctx.contentType(XML + "; charset=utf-8");
         if (o.ask() != null) {
             ResultSetMgr.write(out, o.ask(), lang);
         } else {

@@ -63,8 +63,6 @@ final class SparqlService {
     private final java.util.function.Supplier<String> version;
     /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
     private final mx.zocalo.server.store.QueryThreads threads;
-    /** Answers are written there, at the same low priority, before they are sent. */
-    private final mx.zocalo.server.store.QueryThreads writers;
     /**
      * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
      * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
@@ -91,13 +89,11 @@ final class SparqlService {
         this.workbench = workbench;
         this.rdf = rdf;
         this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
-        this.writers = new mx.zocalo.server.store.QueryThreads(2);
     }
 
     /** Stops the query threads. */
     void close() {
         threads.close();
-        writers.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
@@ -305,13 +301,7 @@ final class SparqlService {
         if (html) {
             workbench.page(ctx, queryString, outcome, null);
         } else {
-            // written on a low-priority thread too: JSON-LD of 10,000 triples takes seconds of CPU that pages need more
-            byte[] body = writers.call(() -> {
-                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-                SparqlFormats.body(b, outcome, type);
-                return b.toByteArray();
-            }, Long.MAX_VALUE, () -> { });
-            ctx.contentType(SparqlFormats.contentType(outcome, type)).result(body);
+            SparqlFormats.write(ctx, outcome, type);
         }
     }
 
