@@ -160,7 +160,8 @@ public final class PagesBenchCommand implements Callable<Integer> {
         return new long[] {done.get(), errors.get()};
     }
 
-    private static void generate(Path folder, int rows) throws IOException {
+    /** A dataset folder of {@code rows} generated payments (slug {@code bench-pages}), each linking a supplier. */
+    static void generate(Path folder, int rows) throws IOException {
         Files.createDirectories(folder);
         StringBuilder csv = new StringBuilder("ID,PROVEEDOR,CONCEPTO,MONTO,FECHA\n");
         String[] suppliers = {"Papelería Núñez", "Constructora Peña", "Servicios Médicos del Norte", "Transportes Garza", "Tecnología Regia"};

@@ -63,6 +63,8 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("downloads", new DownloadsBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("crash", new CrashBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("soak", new SoakCommand());
+        cl.getSubcommands().get("bench").addSubcommand("fuzz", new FuzzBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("abuse", new AbuseBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

@@ -59,6 +59,7 @@ public final class ContentNegotiation {
         List<Range> out = new ArrayList<>();
         for (String part : accept.split(",")) {
             String[] params = part.trim().split(";");
+            if (params.length == 0) continue; // ";;;"
             String mt = params[0].trim().toLowerCase(Locale.ROOT);
             if (mt.isEmpty()) continue;
             if (mt.equals("*")) mt = "*/*";
@@ -69,7 +70,8 @@ public final class ContentNegotiation {
                 String p = params[i].trim();
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
                     try {
-                        q = Math.max(0, Math.min(1, Double.parseDouble(p.substring(2).trim())));
+                        double v = Double.parseDouble(p.substring(2).trim());
+                        q = Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
                     } catch (NumberFormatException e) {
                         q = 0;
                     }

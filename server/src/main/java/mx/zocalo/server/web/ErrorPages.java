@@ -79,9 +79,24 @@ final class ErrorPages {
             page(ctx, 503, null); // the status's own message says it: the data cannot be reached now
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            int status = clientFault(e);
+            if (status != 0) { // the request itself was broken (a body cut short, a bad chunk): Jetty says so while it is read
+                LOG.info("{} {}: {} ({})", ctx.method(), ctx.path(), status, e.toString());
+                page(ctx, status, null);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            page(ctx, 500, e.getClass().getSimpleName() + ": " + e.getMessage());
+            page(ctx, 500, null); // no class name nor message in the answer: the log has them
         });
+    }
+
+    /** The 4xx status of a request Jetty found broken while it was read (in {@code e} or a cause), else 0. */
+    static int clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) return h.getCode();
+            if (t instanceof org.eclipse.jetty.io.EofException) return 400;
+        }
+        return 0;
     }
 
     /**

@@ -47,8 +47,13 @@ final class ErrorResponses {
 
     /** The form the request's {@code Accept} asks an error in. */
     static Form form(Context ctx) {
-        boolean api = ctx.path().startsWith("/api/");
-        String type = ContentNegotiation.choose(ctx.header("Accept"), api ? API_FORMS : FORMS).orElse(api ? "application/json" : "text/plain");
+        return form(ctx.path(), ctx.header("Accept"));
+    }
+
+    /** The form an {@code Accept} header asks an error in, for a request to {@code path}. */
+    static Form form(String path, String accept) {
+        boolean api = path.startsWith("/api/");
+        String type = ContentNegotiation.choose(accept, api ? API_FORMS : FORMS).orElse(api ? "application/json" : "text/plain");
         return type.equals("text/html") ? Form.HTML : type.equals("text/plain") ? Form.TEXT : Form.JSON;
     }
 
@@ -61,6 +66,9 @@ final class ErrorResponses {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 410 -> "gone";
+            case 413 -> "too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "headers-too-large";
             case 415 -> "unsupported-media-type";
             case 502 -> "bad-gateway";
             case 503 -> "unavailable";

@@ -41,7 +41,7 @@ final class PageLanguage {
             List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
             String match = Locale.lookupTag(ranges, SUPPORTED);
             return match != null ? match : "es";
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // Locale.LanguageRange.parse also throws ArrayIndexOutOfBoundsException ("-")
             return "es";
         }
     }

@@ -48,6 +48,7 @@ public final class PortalServer {
     private final ControlEndpoint control;
     private final mx.zocalo.server.ops.AccessLog accessLog;
     private Javalin app;
+    private SparqlService sparqlService;
 
     private PortalServer(Builder b) {
         this.store = b.store;
@@ -91,6 +92,7 @@ public final class PortalServer {
                 : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
                 () -> cache.version().token());
+        sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
                 .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
@@ -127,6 +129,9 @@ public final class PortalServer {
             config.routes.before(new BaseCheck(iris)::check);
             config.routes.after(RoutePattern::remember);
             new ErrorPages(templates, withdrawals, rdf).register(config);
+            JettyErrors refused = new JettyErrors(templates); // what Jetty refuses before any route: the portal's answer too
+            config.jetty.modifyServer(server -> server.setErrorHandler(refused));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(refused));
             // security headers on every response; only /embed/ pages may be framed
             config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
             config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
@@ -235,6 +240,7 @@ public final class PortalServer {
         control.withdraw();
         if (app != null) app.stop();
         accessLog.close();
+        if (sparqlService != null) sparqlService.close();
     }
 
     private static void staticFile(Context ctx) {

@@ -55,7 +55,7 @@ final class SparqlErrors {
     private void send(Context ctx, String query, String format, String lang, ErrorResponses.Problem p) {
         ErrorResponses.Form form = form(ctx, format);
         if (form == ErrorResponses.Form.HTML) {
-            ctx.status(p.status());
+            ctx.status(p.status()).header("Content-Language", lang);
             ErrorResponses.vary(ctx);
             workbench.page(ctx, query, null, p);
         } else {

@@ -23,14 +23,6 @@ import org.apache.jena.query.QueryException;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.shared.JenaException;
-import org.apache.jena.sparql.algebra.Algebra;
-import org.apache.jena.sparql.algebra.Op;
-import org.apache.jena.sparql.algebra.OpVisitorBase;
-import org.apache.jena.sparql.algebra.op.OpService;
-import org.apache.jena.sparql.algebra.walker.Walker;
-import org.apache.jena.sparql.expr.ExprFunctionOp;
-import org.apache.jena.sparql.expr.ExprVisitor;
-import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -58,6 +50,8 @@ import org.slf4j.LoggerFactory;
 final class SparqlService {
     static final String PATH = "/sparql";
     static final String TRUNCATED_HEADER = "X-Zocalo-Truncated";
+    /** How long after its time limit a query that has not stopped is answered as stopped anyway. */
+    static final long STOP_GRACE_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
 
     private final Store store;
@@ -68,6 +62,8 @@ final class SparqlService {
     private final SparqlErrors errors;
     private final RdfResponses rdf;
     private final java.util.function.Supplier<String> version;
+    /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
+    private final mx.zocalo.server.store.QueryThreads threads;
     /**
      * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
      * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
@@ -95,6 +91,12 @@ final class SparqlService {
         this.slots = slots;
         this.workbench = workbench;
         this.rdf = rdf;
+        this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
+    }
+
+    /** Stops the query threads. */
+    void close() {
+        threads.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
@@ -217,8 +219,12 @@ final class SparqlService {
             errors.send(ctx, queryString, format, 400, "query-form");
             return;
         }
-        if (federated(query)) {
+        if (QueryShape.federated(query)) {
             errors.send(ctx, queryString, format, 400, "federated");
+            return;
+        }
+        if (QueryShape.offsetAbove(query, maxOffset())) {
+            errors.send(ctx, queryString, format, 400, "offset-too-large", Map.of("max", String.valueOf(maxOffset())), null);
             return;
         }
         boolean results = query.isSelectType() || query.isAskType();
@@ -258,7 +264,9 @@ final class SparqlService {
         }
         long t0 = System.nanoTime();
         try {
-            outcome = store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query));
+            // the slot is given back when the query ends, on its thread: one past its limit keeps it (QueryThreads)
+            outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query)),
+                    limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, slots::release);
         } catch (QueryCancelledException e) {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.TIMED_OUT);
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());
@@ -273,13 +281,19 @@ final class SparqlService {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);
             errors.send(ctx, queryString, errorFormat, 400, "query-failed", Map.of(), e.getMessage());
             return;
-        } finally {
-            slots.release();
         }
         LOG.debug("query answered in {} ms", (System.nanoTime() - t0) / 1_000_000);
         PortalMetrics.sparql(PortalMetrics.SparqlOutcome.RUN);
         if (key != null) answers.put(key, outcome);
         answer(ctx, queryString, outcome, html, type);
+    }
+
+    /**
+     * The largest {@code OFFSET} a query may have: 100 pages of the row limit. ARQ skips an offset before the query's
+     * time limit can stop it, so a huge one would run until it ends (see {@code QueryThreads}).
+     */
+    long maxOffset() {
+        return 100L * limits.maxRows();
     }
 
     /** The client asks for an answer computed now ({@code Cache-Control: no-cache}, or the older {@code Pragma}). */
@@ -338,25 +352,6 @@ final class SparqlService {
 
     // ---- negotiation and errors
 
-    /** Whether the query calls out with {@code SERVICE} anywhere, sub-queries and {@code EXISTS} included. */
-    static boolean federated(Query query) {
-        boolean[] found = {false};
-        Op op = Algebra.compile(query);
-        OpVisitorBase services = new OpVisitorBase() {
-            @Override
-            public void visit(OpService opService) {
-                found[0] = true;
-            }
-        };
-        ExprVisitor exists = new ExprVisitorBase() {
-            @Override
-            public void visit(ExprFunctionOp funcOp) {
-                if (funcOp.getGraphPattern() != null) Walker.walk(funcOp.getGraphPattern(), services, this);
-            }
-        };
-        Walker.walk(op, services, exists);
-        return found[0];
-    }
 
     private static boolean isUpdate(String text) {
         try {

@@ -1,0 +1,102 @@
+package mx.zocalo.server.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+import mx.zocalo.server.fuzz.SparqlAbuse;
+import mx.zocalo.server.web.PortalServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zocalo bench abuse}: a generated dataset published into a temporary store and served with the default SPARQL
+ * limits; each abusive query once ({@link SparqlAbuse#queries}: the status it got and how long it took); then the
+ * page p50/p99 (home, catalog, a dataset page, resource pages; new connection each) unloaded, and again while
+ * {@code --clients} connections send {@code --queries} slow queries at once; prints both and the ratio (target ≤ 2×).
+ */
+@Command(name = "abuse", mixinStandardHelpOptions = true,
+        description = {"Abuse /sparql (cartesian products, unbounded paths, huge OFFSET and VALUES, SERVICE, thousands of slow queries at once) and measure page latency unloaded and during the abuse.",
+            "Prints each abusive query's status and time, the flood's answers, page p50/p99 both ways and the ratio (target <= 2x)."})
+public final class AbuseBenchCommand implements Callable<Integer> {
+    @Option(names = "--rows", defaultValue = "5000", paramLabel = "N", description = "Payments in the generated dataset (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--queries", defaultValue = "3000", paramLabel = "Q",
+            description = "Slow queries the flood sends at least; it goes on while pages are timed (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--clients", defaultValue = "500", paramLabel = "C", description = "Connections sending them at once (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "15", paramLabel = "S", description = "Seconds pages are timed, each way (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--query-timeout", defaultValue = "10", paramLabel = "S",
+            description = "The endpoint's query time limit in seconds; the other limits are the defaults (default: ${DEFAULT-VALUE}).")
+    int queryTimeout;
+
+    @Option(names = "--page-clients", defaultValue = "2", paramLabel = "P", description = "Clients asking pages (default: ${DEFAULT-VALUE}).")
+    int pageClients;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (BenchPortal bench = new BenchPortal("abuse")) {
+            Path folder = bench.work.resolve("mappings").resolve("bench-pages");
+            PagesBenchCommand.generate(folder, rows);
+            bench.publisher.publish(folder, true);
+            PortalServer server = bench.start(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout));
+            int port = server.port();
+            out.printf(Locale.ROOT, "%d payments published; SPARQL limits: %d s, default rows, slots and queue; http://localhost:%d%n", rows, queryTimeout, port);
+            out.flush();
+            List<String> pages = new ArrayList<>(List.of("/", "/catalog", "/dataset/bench-pages"));
+            for (int i = 1; i <= 20; i++) pages.add("/id/bench-pages/pago/" + i);
+            SparqlAbuse.pageLatencies("localhost", port, pages, pageClients, 3_000); // every page rendered once, JIT warm
+            int wrong = 0;
+            for (SparqlAbuse.Abuse a : SparqlAbuse.queries()) {
+                SparqlAbuse.Outcome o = SparqlAbuse.send("localhost", port, a, 120_000);
+                boolean ok = a.allowed().contains(o.key());
+                if (!ok) wrong++;
+                out.printf(Locale.ROOT, "  %-40s %-24s %7d ms%s%n", a.name(), o.key(), o.millis(), ok ? "" : "   NOT ALLOWED: " + a.allowed());
+                out.flush();
+            }
+            Thread.sleep(3_000); // queries past their limit end
+            SparqlAbuse.Latencies quiet = SparqlAbuse.pageLatencies("localhost", port, pages, pageClients, seconds * 1000L);
+            AtomicBoolean stop = new AtomicBoolean();
+            SparqlAbuse.Flood[] flood = new SparqlAbuse.Flood[1];
+            Thread abuse = new Thread(() -> {
+                try {
+                    // at least --queries, and on until the pages' timing ends
+                    flood[0] = SparqlAbuse.flood("localhost", port, Integer.MAX_VALUE, clients, 120_000, stop);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            abuse.start();
+            Thread.sleep(1_000);
+            SparqlAbuse.Latencies loaded = SparqlAbuse.pageLatencies("localhost", port, pages, pageClients, seconds * 1000L);
+            boolean floodLasted = abuse.isAlive();
+            stop.set(true);
+            abuse.join();
+            SparqlAbuse.Flood f = flood[0];
+            out.printf(Locale.ROOT, "flood: %d queries from %d connections in %.1f s: %s; outside the limits: %d; slowest answer %d ms%s%n",
+                    f.sent(), clients, f.seconds(), f.outcomes(), f.wrong(), f.slowestMillis(),
+                    !floodLasted ? " (the flood ended before the pages' timing)" : f.sent() < queries ? " (fewer than --queries: raise --seconds)" : "");
+            out.printf(Locale.ROOT, "%-28s %8s %9s %9s %8s%n", "pages", "requests", "p50 ms", "p99 ms", "non-200");
+            out.printf(Locale.ROOT, "%-28s %8d %9.2f %9.2f %8d%n", "unloaded", quiet.count(), quiet.p(0.5), quiet.p(0.99), quiet.failures());
+            out.printf(Locale.ROOT, "%-28s %8d %9.2f %9.2f %8d%n", "during the abuse", loaded.count(), loaded.p(0.5), loaded.p(0.99), loaded.failures());
+            out.printf(Locale.ROOT, "page p99 during / unloaded = %.2f (target <= 2.00)%n", loaded.p(0.99) / quiet.p(0.99));
+            out.flush();
+            return wrong == 0 && f.wrong() == 0 && loaded.failures() == 0 ? 0 : 1;
+        }
+    }
+}
