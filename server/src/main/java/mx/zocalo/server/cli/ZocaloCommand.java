@@ -35,6 +35,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("explore", new ExploreBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("map", new MapBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("story", new StoryBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("publish", new PublishBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;
