@@ -273,6 +273,7 @@ public final class DatasetPublisher {
                     ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(a.old, now);
             LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), a.number, diff, a.old.rows(), now.rows(), millisSince(td));
         }
+        LOG.info("{}: catalog: VoID figures and table model", d.slug());
         String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
         long tv = System.nanoTime();
         var voidStats = VoidCounter.count(dsg, graph);
@@ -283,8 +284,10 @@ public final class DatasetPublisher {
         var views = ViewCheck.check(d, tables, graph.getURI());
         TableModels.write(tables, staged);
         LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
+        LOG.info("{}: catalog: writing the downloads", d.slug());
         var dumps = Dumps.write(dsg, graph, staged.resolve(Dumps.FOLDER), d.slug(), prefixes(dsg, graph),
                 voidStats.properties().keySet());
+        LOG.info("{}: catalog: the record", d.slug());
         Instant now = Instant.now();
         CatalogRecord.FileFacts original = Dumps.facts(staged.resolve(a.fileName));
         CatalogRecord.FileFacts csvw = a.inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA));
