@@ -10,7 +10,7 @@ import mx.zocalo.server.cli.ZocaloCommandTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bench publish}, short: a few thousand rows of the benchmark through publish (bulk) and tdb2.tdbloader. */
+/** {@code bench publish}, short: 1,000 rows of the benchmark through publish (bulk) and tdb2.tdbloader. */
 class PublishBenchCommandTest {
     static final Path INPUT = Path.of("../../shared/data/bench/db_victimas_delitos_ent_long.csv.gz");
 
@@ -21,7 +21,7 @@ class PublishBenchCommandTest {
     void a_short_run_prints_both_times_the_ratio_and_memory() {
         assumeTrue(Files.isRegularFile(INPUT), "the benchmark file of ../shared/data");
         assumeTrue(ChildJvm.fusekiJar() != null, "the Fuseki jar with tdb2.tdbloader (copied by the build for the tests)");
-        Run r = run("bench", "publish", "--rows", "3000", "--load", "bulk", "--loader", "phased", "--heap", "512m",
+        Run r = run("bench", "publish", "--rows", "1000", "--load", "bulk", "--loader", "phased", "--heap", "512m",
                 "--input", INPUT.toString(), "--work", tmp.resolve("w").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("publish --load bulk +served after +\\d+\\.\\d s")
