@@ -56,18 +56,23 @@ final class BulkLoad {
         ((TdbStore) store).rebuild(graph, loader, steps);
     }
 
-    /** Every triple and quad of the conversion, as a quad of {@code graph}, into the loader (relative IRIs refused). */
-    static StreamRDF sink(StreamRDF loader, Node graph) {
+    /**
+     * Every triple and quad of the conversion, as a quad of {@code graph}, into the loader (relative IRIs refused), counted
+     * on the way by {@code counter} (its VoID figures: no second pass over the graph).
+     */
+    static StreamRDF sink(StreamRDF loader, Node graph, VoidCounter counter) {
         return new StreamRDFBase() {
             @Override
             public void triple(Triple t) {
                 AbsoluteIris.check(graph, t.getSubject(), t.getPredicate(), t.getObject());
+                counter.add(t.getSubject(), t.getPredicate(), t.getObject());
                 loader.quad(Quad.create(graph, t));
             }
 
             @Override
             public void quad(Quad q) {
                 AbsoluteIris.check(graph, q.getSubject(), q.getPredicate(), q.getObject());
+                counter.add(q.getSubject(), q.getPredicate(), q.getObject());
                 loader.quad(Quad.create(graph, q.asTriple()));
             }
         };

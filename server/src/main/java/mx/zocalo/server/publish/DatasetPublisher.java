@@ -141,7 +141,8 @@ public final class DatasetPublisher {
                     @Override
                     public void load(StreamRDF loader) {
                         LOG.info("{}: converting into the bulk loader", d.slug());
-                        a.result = conversion.run(BulkLoad.sink(loader, graph));
+                        a.counted = new VoidCounter();
+                        a.result = conversion.run(BulkLoad.sink(loader, graph, a.counted));
                         LOG.info("{}: loading ({} rows converted)", d.slug(), a.result.rows());
                     }
 
@@ -234,6 +235,7 @@ public final class DatasetPublisher {
         final Versions versions;
         RowDiff.Fingerprint old;
         ConversionResult result;
+        VoidCounter counted; // the VoID figures counted as the triples streamed into the bulk loader
         List<VersionRecord.Version> history;
         long triples;
 
@@ -276,7 +278,8 @@ public final class DatasetPublisher {
         LOG.info("{}: catalog: VoID figures and table model", d.slug());
         String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
         long tv = System.nanoTime();
-        var voidStats = VoidCounter.count(dsg, graph);
+        // counted on the way into the loader, unless a triple came twice (the store keeps one): then counted again here
+        var voidStats = a.counted != null && a.counted.added() == triples ? a.counted.result() : VoidCounter.count(dsg, graph);
         LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
         long tt = System.nanoTime();
         var tables = TableModels.compute(dsg, graph);
