@@ -119,11 +119,8 @@ public final class PublishBenchCommand implements Callable<Integer> {
             String bestName = null;
             for (String loader : loaders) {
                 Path loc = dir.resolve("tdbloader-" + loader);
-                // into the dataset's named graph, as the publish does: the six quad indexes, not the default graph's three
-                String graph = new mx.zocalo.server.catalog.PortalIris(StoreOptions.DEFAULT_BASE).datasetGraph(SLUG).getURI();
                 ChildJvm.Result r = ChildJvm.run(List.of("-Xmx" + heap, "-cp", jar.toString(), "tdb2.tdbloader",
-                        "--loader=" + loader, "--graph=" + graph, "--loc", loc.toString(), nq.toString()),
-                        dir.resolve("tdbloader-" + loader + ".log"), null);
+                        "--loader=" + loader, "--loc", loc.toString(), nq.toString()), dir.resolve("tdbloader-" + loader + ".log"), null);
                 if (r.exit() != 0) throw new IllegalStateException("tdb2.tdbloader --loader=" + loader + " failed (exit " + r.exit() + "): " + r.tail());
                 out.printf(Locale.ROOT, "tdb2.tdbloader --loader=%-10s %7.1f s (CPU %.1f s), peak RSS %5d MB, peak heap %5d MB%n",
                         loader, r.seconds(), r.cpuSeconds(), r.peakRssMb(), r.peakHeapMb());
@@ -164,7 +161,6 @@ public final class PublishBenchCommand implements Callable<Integer> {
     }
 
     static final String FILE = "db_victimas_delitos_ent_long.csv.gz";
-    static final String SLUG = "victimas-delitos-bench";
 
     /** The dataset folder: the bundled description and mapping, and the file (or its first {@code rows} rows). */
     private Path source(Path folder) throws IOException {
