@@ -232,7 +232,7 @@ public final class ExploreBenchCommand implements Callable<Integer> {
         return folder;
     }
 
-    private static Path defaultInput() {
+    static Path defaultInput() {
         List<Path> candidates = new ArrayList<>(List.of(Path.of(mx.zocalo.converter.cli.BenchCommand.DEFAULT_INPUT)));
         String home = System.getenv("ZOCALO_HOME");
         if (home != null) {

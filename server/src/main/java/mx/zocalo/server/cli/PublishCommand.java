@@ -9,6 +9,8 @@ import mx.zocalo.server.publish.DownloadJobs;
 import mx.zocalo.server.publish.PublishOutcome;
 import mx.zocalo.server.publish.Change;
 import mx.zocalo.server.publish.Versions;
+import mx.zocalo.server.publish.LoadMode;
+import mx.zocalo.server.store.TdbGenerations;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +39,17 @@ final class PublishCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}). Older versions stay in the history and the catalog, marked no longer kept.")
     int keepVersions;
 
+    @Option(names = "--load", paramLabel = "MODE", defaultValue = "auto",
+            description = {"How the new version goes into the embedded store: bulk (Jena's bulk loader builds the store's next "
+                    + "generation, swapped in atomically when complete: the loader's speed, but it copies the whole store), "
+                    + "transaction (one write transaction: about 45,000 triples/s) or auto (default: bulk for a dataset of "
+                    + "250,000+ triples that is at least a quarter of the store). A remote --store always uses a transaction."})
+    String load;
+
+    @Option(names = "--loader", paramLabel = "NAME", defaultValue = "phased",
+            description = "With the bulk load: Jena's phased (default) or parallel loader (more threads and memory).")
+    String loader;
+
     @Parameters(paramLabel = "DATASET", arity = "1..*",
             description = "A dataset.yaml, or the folder that holds one (or a folder of such folders).")
     List<Path> datasets;
@@ -54,9 +67,19 @@ final class PublishCommand implements Callable<Integer> {
             err.println("zocalo publish: --keep-versions must be 1 or more (the current version is always kept), not " + keepVersions);
             return 2;
         }
+        LoadMode mode;
+        TdbGenerations.Loader bulkLoader;
+        try {
+            mode = LoadMode.parse(load);
+            bulkLoader = loader(loader);
+        } catch (IllegalArgumentException e) {
+            err.println("zocalo publish: " + e.getMessage());
+            return 2;
+        }
         int failures = 0;
         try (StoreOptions.Portal portal = store.open(store.dataDir(), StoreOptions.DEFAULT_BASE, RemoteCacheOptions.unused())) {
-            DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris()).keepVersions(keepVersions);
+            DatasetPublisher publisher = new DatasetPublisher(portal.store(), portal.iris()).keepVersions(keepVersions)
+                    .load(mode, bulkLoader);
             // the RDF downloads are written after each commit, in the background; this command waits for them before it exits
             DownloadJobs downloads = DownloadJobs.of(portal.store()).background(true);
             java.util.function.Consumer<DownloadJobs.Ready> told = r -> {
@@ -100,5 +123,13 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    static TdbGenerations.Loader loader(String name) {
+        try {
+            return TdbGenerations.Loader.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--loader must be phased, parallel or sequential, not " + name, e);
+        }
     }
 }

@@ -65,6 +65,7 @@ public final class ZocaloCommand implements Callable<Integer> {
         cl.getSubcommands().get("bench").addSubcommand("soak", new SoakCommand());
         cl.getSubcommands().get("bench").addSubcommand("fuzz", new FuzzBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("abuse", new AbuseBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("publish", new PublishBenchCommand());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println("zocalo " + line.getCommandName() + ": " + message(ex));
             return 1;

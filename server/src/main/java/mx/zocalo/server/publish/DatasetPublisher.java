@@ -21,6 +21,8 @@ import mx.zocalo.server.catalog.DescriptionReader;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.VersionRecord;
 import mx.zocalo.server.store.Store;
+import mx.zocalo.server.store.TdbGenerations;
+import org.apache.jena.riot.system.StreamRDF;
 import mx.zocalo.server.table.TableModels;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -52,7 +54,11 @@ public final class DatasetPublisher {
     public static final String CSVW_METADATA = "csv-metadata.json";
     private final Store store;
     private final PortalIris iris;
+    /** Logged when the new version is committed (or swapped in) and served: the moment a benchmark calls queryable. */
+    public static final String SERVED = "the new version is served";
     private int keepVersions = Versions.DEFAULT_KEEP;
+    private LoadMode load = LoadMode.AUTO;
+    private TdbGenerations.Loader loader = TdbGenerations.Loader.PHASED;
 
     public DatasetPublisher(Store store, PortalIris iris) {
         this.store = store;
@@ -63,6 +69,16 @@ public final class DatasetPublisher {
     public DatasetPublisher keepVersions(int n) {
         new Versions(store, n); // checks n
         this.keepVersions = n;
+        return this;
+    }
+
+    /**
+     * How the new version goes into the store: {@link LoadMode#AUTO} (the default), the bulk loader ({@link BulkLoad}) or
+     * one write transaction; and which of Jena's bulk loaders builds the store's next generation.
+     */
+    public DatasetPublisher load(LoadMode mode, TdbGenerations.Loader loader) {
+        this.load = mode;
+        this.loader = loader;
         return this;
     }
 
@@ -88,6 +104,7 @@ public final class DatasetPublisher {
             LOG.info("{}: unchanged since last publish, skipped", d.slug());
             return new PublishOutcome(d.slug(), true, 0, 0, millisSince(t0));
         }
+        LOG.info("{}: reading the table", d.slug());
         String fileName = d.source().file().getFileName().toString();
         // the table's CSVW description (columns, titles, inferred datatypes) is a distribution of every dataset of a
         // table; without a mapping, the same inference is the mapping. A JSON source (GeoJSON) is no table: its mapping
@@ -105,70 +122,57 @@ public final class DatasetPublisher {
                 throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
             }
         }
-        long[] counts = new long[2];
-        List<List<VersionRecord.Version>> history = new ArrayList<>(1);
+        Node graph = iris.datasetGraph(d.slug());
+        PreviewResources preview = new PreviewResources(d.source().file());
+        Conversion conversion = (d.automatic()
+                ? Conversion.builder().auto(inferred)
+                : Conversion.builder().mapping(d.mapping()).base(iris.base())
+                        .sourceOptions(d.source().file(), d.source().options()))
+                .rowResources(PreviewResources.ROWS, preview.listener()).build();
+        Attempt a = new Attempt(d, graph, staged, inferred, preview, before, number, change, sha, fileName, versions);
         try {
-            store.write(dsg -> {
-                Node graph = iris.datasetGraph(d.slug());
-                // the rows of the version being replaced, read before its graph goes
-                long td = System.nanoTime();
-                RowDiff.Fingerprint old = before.isEmpty() ? null
-                        : RowDiff.scan(dsg, graph, rowClass(dsg, graph, PreviewResources.read(previousFolder).values()));
-                long diffMillis = millisSince(td);
-                dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
-                GraphSink sink = new GraphSink(dsg, graph);
-                PreviewResources preview = new PreviewResources(d.source().file());
-                Conversion conversion = (d.automatic()
-                        ? Conversion.builder().auto(inferred)
-                        : Conversion.builder().mapping(d.mapping()).base(iris.base())
-                                .sourceOptions(d.source().file(), d.source().options()))
-                        .rowResources(PreviewResources.ROWS, preview.listener()).build();
-                long tc = System.nanoTime();
-                ConversionResult result = conversion.run(sink);
-                LOG.debug("{}: converted into the store in {} ms", d.slug(), millisSince(tc));
-                long triples = dsg.getGraph(graph).size();
-                preview.write(staged, dsg, graph);
-                RowDiff.Result diff = null;
-                if (old != null) {
-                    td = System.nanoTime();
-                    RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, preview.resources()));
-                    diff = d.automatic() && inferred != null && inferred.idColumn() == null || old.rows() == 0 && before.get(before.size() - 1).rows() > 0
-                            ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(old, now);
-                    diffMillis += millisSince(td);
-                    LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), number, diff, old.rows(), now.rows(), diffMillis);
-                }
-                String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
-                long tv = System.nanoTime();
-                var voidStats = VoidCounter.count(dsg, graph);
-                LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
-                long tt = System.nanoTime();
-                var tables = TableModels.compute(dsg, graph);
-                // the declared views name columns of these tables: a wrong one aborts the publish here
-                var views = ViewCheck.check(d, tables, graph.getURI());
-                TableModels.write(tables, staged);
-                LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
-                Instant now = Instant.now();
-                CatalogRecord.FileFacts original = Dumps.facts(staged.resolve(fileName));
-                CatalogRecord.FileFacts csvw = inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA));
-                RowDiff.Result rd = diff == null ? RowDiff.Result.NO_STABLE_IDENTIFIERS : diff;
-                var version = new VersionRecord.Version(number, now, change.by(), change.note(), result.rows(), triples,
-                        fileName, Versions.facts(fileName, original, java.util.Map.of(), csvw), rd.stable(), rd.added(), rd.removed(),
-                        rd.changed(), true);
-                history.add(versions.after(before, version));
-                versions.prepare(staged, history.get(0)); // what the next start needs if killed between commit and swap
-                List<Triple> views2 = new ArrayList<>(mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
-                views2.addAll(VersionRecord.build(iris, d, history.get(0)));
-                replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
-                        new CatalogRecord.Statistics(result.rows(), triples, fileName, sha, now, sample,
-                                original, java.util.Map.of(), voidStats, csvw)), views2);
-                counts[0] = result.rows();
-                counts[1] = triples;
-            });
+            if (BulkLoad.chosen(load, store, iris, d, before)) {
+                BulkLoad.run(store, graph, loader, new TdbGenerations.Steps() {
+                    @Override
+                    public void readOld(DatasetGraph live) {
+                        a.old = before.isEmpty() ? null
+                                : RowDiff.scan(live, graph, rowClass(live, graph, PreviewResources.read(previousFolder).values()));
+                    }
+
+                    @Override
+                    public void load(StreamRDF loader) {
+                        LOG.info("{}: converting into the bulk loader", d.slug());
+                        a.counted = new VoidCounter();
+                        a.result = conversion.run(BulkLoad.sink(loader, graph, a.counted));
+                        LOG.info("{}: loading ({} rows converted)", d.slug(), a.result.rows());
+                    }
+
+                    @Override
+                    public void write(DatasetGraph next) {
+                        record(next, a);
+                        LOG.info("{}: swapping the new generation of the store in", d.slug());
+                    }
+                });
+            } else {
+                store.write(dsg -> {
+                    // the rows of the version being replaced, read before its graph goes
+                    a.old = before.isEmpty() ? null
+                            : RowDiff.scan(dsg, graph, rowClass(dsg, graph, PreviewResources.read(previousFolder).values()));
+                    dsg.removeGraph(graph); // not deleteAny: TDB2 leaves decimals written as 1520.50 behind that way
+                    LOG.info("{}: converting into the write transaction", d.slug());
+                    a.result = conversion.run(new GraphSink(dsg, graph));
+                    record(dsg, a);
+                    LOG.info("{}: loading (committing the write transaction)", d.slug());
+                });
+            }
         } catch (RuntimeException e) {
             deleteTree(staged);
             throw e;
         }
-        LOG.debug("{}: committed, swapping the files in", d.slug());
+        LOG.info("{}: {}", d.slug(), SERVED);
+        List<List<VersionRecord.Version>> history = List.of(a.history);
+        long[] counts = {a.result.rows(), a.triples};
+        LOG.info("{}: swapping the files in", d.slug());
         versions.swapIn(d.slug(), staged, history.get(0));
         DownloadJobs.after(store, iris, d.slug(), store.filesDirectory().resolve(d.slug())); // RDF downloads: after the commit
         store.derivedIndexes().afterWrite(); // the search index (and any other derived index) follows the new version
@@ -216,6 +220,94 @@ public final class DatasetPublisher {
             }
         }
         return done;
+    }
+
+    /** What one publish carries from the conversion to the catalog record. */
+    private static final class Attempt {
+        final DatasetDescription d;
+        final Node graph;
+        final Path staged;
+        final AutoMapping inferred;
+        final PreviewResources preview;
+        final List<VersionRecord.Version> before;
+        final int number;
+        final Change change;
+        final String sha;
+        final String fileName;
+        final Versions versions;
+        RowDiff.Fingerprint old;
+        ConversionResult result;
+        VoidCounter counted; // the VoID figures counted as the triples streamed into the bulk loader
+        List<VersionRecord.Version> history;
+        long triples;
+
+        Attempt(DatasetDescription d, Node graph, Path staged, AutoMapping inferred, PreviewResources preview,
+                List<VersionRecord.Version> before, int number, Change change, String sha, String fileName, Versions versions) {
+            this.d = d;
+            this.graph = graph;
+            this.staged = staged;
+            this.inferred = inferred;
+            this.preview = preview;
+            this.before = before;
+            this.number = number;
+            this.change = change;
+            this.sha = sha;
+            this.fileName = fileName;
+            this.versions = versions;
+        }
+    }
+
+    /**
+     * After the conversion, in the write transaction that holds the new graph: previews, row differences, VoID figures,
+     * table model and the catalog record (the downloads come after, {@link DownloadJobs}).
+     */
+    private void record(DatasetGraph dsg, Attempt a) {
+        DatasetDescription d = a.d;
+        Node graph = a.graph;
+        Path staged = a.staged;
+        LOG.info("{}: catalog (previews, VoID figures, table model, record)", d.slug());
+        long triples = dsg.getGraph(graph).size();
+        a.preview.write(staged, dsg, graph);
+        RowDiff.Result diff = null;
+        if (a.old != null) {
+            long td = System.nanoTime();
+            RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, a.preview.resources()));
+            diff = d.automatic() && a.inferred != null && a.inferred.idColumn() == null
+                    || a.old.rows() == 0 && a.before.get(a.before.size() - 1).rows() > 0
+                    ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(a.old, now);
+            LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), a.number, diff, a.old.rows(), now.rows(), millisSince(td));
+        }
+        LOG.info("{}: catalog: VoID figures and table model", d.slug());
+        String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
+        long tv = System.nanoTime();
+        // counted on the way into the loader, unless a triple came twice (the store keeps one): then counted again here
+        var voidStats = a.counted != null && a.counted.added() == triples ? a.counted.result() : VoidCounter.count(dsg, graph);
+        LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
+        long tt = System.nanoTime();
+        var tables = TableModels.compute(dsg, graph);
+        // the declared views name columns of these tables: a wrong one aborts the publish here
+        var views = ViewCheck.check(d, tables, graph.getURI());
+        TableModels.write(tables, staged);
+        LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
+        // the RDF downloads are written after the new version is served (DownloadJobs), not here
+        java.util.Map<String, CatalogRecord.FileFacts> dumps = java.util.Map.of();
+        LOG.info("{}: catalog: the record", d.slug());
+        Instant now = Instant.now();
+        CatalogRecord.FileFacts original = Dumps.facts(staged.resolve(a.fileName));
+        CatalogRecord.FileFacts csvw = a.inferred == null ? null : Dumps.facts(staged.resolve(CSVW_METADATA));
+        RowDiff.Result rd = diff == null ? RowDiff.Result.NO_STABLE_IDENTIFIERS : diff;
+        ConversionResult result = a.result;
+        var version = new VersionRecord.Version(a.number, now, a.change.by(), a.change.note(), result.rows(), triples,
+                a.fileName, Versions.facts(a.fileName, original, dumps, csvw), rd.stable(), rd.added(), rd.removed(),
+                rd.changed(), true);
+        a.history = a.versions.after(a.before, version);
+        a.versions.prepare(staged, a.history); // what the next start needs if killed between the commit and the swap
+        List<Triple> views2 = new ArrayList<>(mx.zocalo.server.catalog.ViewRecord.triples(iris, d.slug(), views));
+        views2.addAll(VersionRecord.build(iris, d, a.history));
+        replaceRecord(dsg, d.slug(), CatalogRecord.build(iris, d,
+                new CatalogRecord.Statistics(result.rows(), triples, a.fileName, a.sha, now, sample,
+                        original, dumps, voidStats, csvw)), views2);
+        a.triples = triples;
     }
 
     private void replaceRecord(DatasetGraph dsg, String slug, List<Triple> record, List<Triple> views) {

@@ -13,26 +13,46 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
-/** Counts a dataset graph's VoID figures in one pass over its triples. */
+/**
+ * Counts a dataset graph's VoID figures in one pass over its triples: over the stored graph ({@link #count}), or over
+ * the triples as they stream into the bulk loader ({@link #add}, then {@link #result}), which saves reading the graph
+ * back.
+ */
 final class VoidCounter {
-    private VoidCounter() {}
+    private final Set<Node> subjects = new HashSet<>();
+    private final Set<Node> objects = new HashSet<>();
+    private final Map<String, Long> properties = new HashMap<>();
+    private final Map<Node, Set<Node>> instances = new HashMap<>();
+    private static final Node TYPE = RDF.type.asNode();
+    private long added;
+
+    VoidCounter() {}
 
     static VoidStats count(DatasetGraph dsg, Node graph) {
-        Set<Node> subjects = new HashSet<>();
-        Set<Node> objects = new HashSet<>();
-        Map<String, Long> properties = new HashMap<>();
-        Map<Node, Set<Node>> instances = new HashMap<>();
-        Node type = RDF.type.asNode();
+        VoidCounter c = new VoidCounter();
         Iterator<Quad> it = dsg.find(graph, Node.ANY, Node.ANY, Node.ANY);
         while (it.hasNext()) {
             Quad q = it.next();
-            subjects.add(q.getSubject());
-            objects.add(q.getObject());
-            properties.merge(q.getPredicate().getURI(), 1L, Long::sum);
-            if (q.getPredicate().equals(type) && q.getObject().isURI()) {
-                instances.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject());
-            }
+            c.add(q.getSubject(), q.getPredicate(), q.getObject());
         }
+        return c.result();
+    }
+
+    /** One triple of the graph; a triple met twice must be given once (the store keeps a set). */
+    void add(Node s, Node p, Node o) {
+        added++;
+        subjects.add(s);
+        objects.add(o);
+        properties.merge(p.getURI(), 1L, Long::sum);
+        if (p.equals(TYPE) && o.isURI()) instances.computeIfAbsent(o, k -> new HashSet<>()).add(s);
+    }
+
+    /** How many triples were given: when it equals the stored graph's size, no triple came twice and the figures are exact. */
+    long added() {
+        return added;
+    }
+
+    VoidStats result() {
         long entities = subjects.stream().filter(Node::isURI).count();
         Map<String, Long> classes = new LinkedHashMap<>();
         instances.entrySet().stream()

@@ -42,6 +42,7 @@ public final class TdbStore implements Store {
         try {
             Files.createDirectories(dataDir.resolve("tdb2"));
             Path files = Files.createDirectories(dataDir.resolve("files"));
+            TdbGenerations.cleanUp(dataDir.resolve("tdb2"));
             DatasetGraph dsg;
             try {
                 dsg = DatabaseMgr.connectDatasetGraph(dataDir.resolve("tdb2").toString());
@@ -127,6 +128,18 @@ public final class TdbStore implements Store {
                 return action.apply(qe);
             }
         });
+    }
+
+    /**
+     * Replaces the database by its next generation, built with Jena's bulk loader from every graph but {@code replaced}
+     * and what {@code steps} stream in, then swapped in atomically ({@link TdbGenerations}). Writers wait meanwhile;
+     * readers go on with the current generation until the swap.
+     */
+    public void rebuild(org.apache.jena.graph.Node replaced, TdbGenerations.Loader loader, TdbGenerations.Steps steps) {
+        if (!(dsg instanceof org.apache.jena.tdb2.store.DatasetGraphSwitchable container)) {
+            throw new IllegalStateException("The store is not a TDB2 container: no bulk load");
+        }
+        TdbGenerations.rebuild(container, replaced, loader, steps);
     }
 
     @Override
