@@ -77,14 +77,12 @@ final class ControlEndpoint {
                 ? auth.substring(7).trim().getBytes(StandardCharsets.US_ASCII) : new byte[0];
         boolean local = InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress() && ctx.header("X-Forwarded-For") == null;
         if (token == null || !local || !MessageDigest.isEqual(given, token)) {
-            ctx.status(401).json(Map.of("error", "unauthorized", "message",
-                    "Backups through the portal need its control token (zocalo backup reads it from the data directory)."));
-            return;
+            throw new io.javalin.http.UnauthorizedResponse(
+                    "Backups through the portal need its control token (zocalo backup reads it from the data directory).");
         }
         String to = ctx.formParam("to");
         if (to == null || to.isBlank() || !Path.of(to).isAbsolute()) {
-            ctx.status(400).json(Map.of("error", "to", "message", "to= must be an absolute file path"));
-            return;
+            throw new io.javalin.http.BadRequestResponse("to= must be an absolute file path");
         }
         Backup.Outcome o = Backup.write(store, iris, dataDir, accounts, Path.of(to));
         Map<String, Object> body = new LinkedHashMap<>();

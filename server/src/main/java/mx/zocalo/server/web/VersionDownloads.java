@@ -87,8 +87,9 @@ final class VersionDownloads {
             long size = Files.size(path);
             long[] range = range(ctx.header("Range"), size);
             if (range != null && range[0] > range[1]) {
-                ctx.status(416).header("Content-Range", "bytes */" + size);
-                return;
+                ctx.header("Content-Range", "bytes */" + size);
+                // the portal's error (page or JSON, in the reader's language), not a body of the file's type
+                throw new io.javalin.http.HttpResponseException(416, "The range asked for is not within the file (" + size + " bytes).");
             }
             long from = range == null ? 0 : range[0];
             long length = range == null ? size : range[1] - range[0] + 1;
