@@ -59,6 +59,11 @@ final class CrashPortal implements AutoCloseable {
             Unfinished.recover(s, iris);
             DerivedIndexKinds.attachAll(s, iris);
             Vocabularies.load(s, iris);
+            // as serve does: the RDF downloads a kill between the commit and their writing left missing (written here
+            // before serving, so that the pages compared are those of a portal that has caught up)
+            mx.zocalo.server.publish.DownloadJobs jobs = mx.zocalo.server.publish.DownloadJobs.of(s);
+            jobs.scheduleMissing(iris);
+            jobs.awaitAll();
             server = PortalServer.builder().store(s).iris(iris).port(0).build().start();
         } catch (RuntimeException e) {
             if (s != null) release(s, data);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * (../shared/data/bench): every RDF download ready after the publish, then each served (200) with its figures.
  */
 class DownloadsBenchCommandTest {
-    static final Path INPUT = Path.of("../../shared/data/bench/db_victimas_delitos_ent_long.csv.gz");
+    static final Path INPUT = Path.of("/work/shared/data/bench/db_victimas_delitos_ent_long.csv.gz");
 
     @Test
     void shortRunPrintsEveryDownload() {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is answered 201, no new request is taken, the process exits, and the store it closed opens with the new dataset whole.
  */
 class GracefulShutdownTest {
-    private static final Path POVERTY = Path.of("../../shared/data/poverty-municipal/Indicadores_municipales_sabana_DA.csv");
+    private static final Path POVERTY = Path.of("/work/shared/data/poverty-municipal/Indicadores_municipales_sabana_DA.csv");
     private static final String BASE = "https://datos.example.mx/";
 
     @TempDir

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench publish}, short: 1,000 rows of the benchmark through publish (bulk) and tdb2.tdbloader. */
 class PublishBenchCommandTest {
-    static final Path INPUT = Path.of("../../shared/data/bench/db_victimas_delitos_ent_long.csv.gz");
+    static final Path INPUT = Path.of("/work/shared/data/bench/db_victimas_delitos_ent_long.csv.gz");
 
     @TempDir
     Path tmp;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkLoadTest {
     static final PortalIris IRIS = new PortalIris("https://datos.example.mx/");
     static final String SLUG = "accidentes-carreteros";
-    static final Path REAL = Path.of("../../shared/data/accidents-states/sct_71_accidentes_mes.csv");
+    static final Path REAL = Path.of("/work/shared/data/accidents-states/sct_71_accidentes_mes.csv");
 
     @TempDir
     Path tmp;
@@ -39,7 +39,7 @@ class BulkLoadTest {
         try (Stream<Path> s = Files.list(Path.of("../mappings/" + SLUG))) {
             for (Path p : s.toList()) Files.copy(p, folder.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        Path real = Files.exists(REAL) ? REAL : Path.of("../shared/data/accidents-states/sct_71_accidentes_mes.csv");
+        Path real = Files.exists(REAL) ? REAL : Path.of("/work/shared/data/accidents-states/sct_71_accidentes_mes.csv");
         Files.copy(real, folder.resolve("sct_71_accidentes_mes.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return folder;
     }
