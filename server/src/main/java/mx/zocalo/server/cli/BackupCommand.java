@@ -32,18 +32,15 @@ import picocli.CommandLine.Option;
                 + "the original files, sources, versions, submissions, the accounts database and the settings.",
                 "Works while the portal serves: the running portal writes the backup itself. Restore with zocalo restore."})
 final class BackupCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory. Default: zocalo-data")
-    Path data;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (read for data:)")
-    Path config;
+    @picocli.CommandLine.Mixin
+    DataDirOption data;
 
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (a zip), e.g. /var/backups/zocalo/2026-12-04.zip")
     Path to;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = data != null ? data : Path.of("zocalo-data");
+        Path dir = data.dir();
         if (!Files.isDirectory(dir.resolve("tdb2"))) {
             throw new IllegalArgumentException("No store in " + dir.toAbsolutePath() + ": nothing to back up");
         }

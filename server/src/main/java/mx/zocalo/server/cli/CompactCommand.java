@@ -13,15 +13,12 @@ import picocli.CommandLine.Option;
                 + "Copies the live data into a new generation of the database, switches to it and deletes the old one.",
                 "Run it with the portal stopped (systemctl stop zocalo): a TDB2 store belongs to one process."})
 final class CompactCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory. Default: zocalo-data")
-    Path data;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (read for data:)")
-    Path config;
+    @picocli.CommandLine.Mixin
+    DataDirOption data;
 
     @Override
     public Integer call() {
-        Path dir = data != null ? data : Path.of("zocalo-data");
+        Path dir = data.dir();
         Compaction.Outcome o = Compaction.run(dir);
         System.out.printf(Locale.ROOT, "compacted %s: %s → %s, %s freed, %,d quads, in %.1f s%n", dir.resolve("tdb2"),
                 human(o.before()), human(o.after()), human(o.freed()), o.quads(), o.millis() / 1000.0);

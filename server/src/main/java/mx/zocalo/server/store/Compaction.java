@@ -52,8 +52,9 @@ public final class Compaction {
         return new Outcome(before, size(tdb2), quads, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Bytes of the regular files under {@code dir}. */
-    static long size(Path dir) {
+    /** Bytes of the regular files under {@code dir} (0 when there is no such folder). */
+    public static long size(Path dir) {
+        if (!Files.isDirectory(dir)) return 0;
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> {
                 try {

@@ -3,12 +3,10 @@ package mx.zocalo.server.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -72,11 +70,7 @@ final class ControlEndpoint {
     }
 
     void backup(Context ctx) throws Exception {
-        String auth = ctx.header("Authorization");
-        byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? auth.substring(7).trim().getBytes(StandardCharsets.US_ASCII) : new byte[0];
-        boolean local = InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress() && ctx.header("X-Forwarded-For") == null;
-        if (token == null || !local || !MessageDigest.isEqual(given, token)) {
+        if (!LocalCaller.local(ctx) || !LocalCaller.bearer(ctx, token)) {
             throw new io.javalin.http.UnauthorizedResponse(
                     "Backups through the portal need its control token (zocalo backup reads it from the data directory).");
         }

@@ -2,10 +2,7 @@ package mx.zocalo.server.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import mx.zocalo.server.ops.PortalMetrics;
 
@@ -46,17 +43,14 @@ final class MetricsEndpoint {
         switch (mode) {
             case OFF -> throw new NotFoundResponse("No page " + ctx.path());
             case LOCAL -> {
-                if (!local(ctx)) {
+                if (!LocalCaller.local(ctx)) {
                     ctx.status(403).contentType("text/plain; charset=utf-8")
                             .result("The metrics are served to this machine only (see --metrics).\n");
                     return;
                 }
             }
             case TOKEN -> {
-                String auth = ctx.header("Authorization");
-                byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-                        ? auth.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
-                if (!MessageDigest.isEqual(given, token)) {
+                if (!LocalCaller.bearer(ctx, token)) {
                     ctx.status(401).header("WWW-Authenticate", "Bearer realm=\"metrics\"").contentType("text/plain; charset=utf-8")
                             .result("The metrics need the token configured with --metrics token:...\n");
                     return;
@@ -65,14 +59,5 @@ final class MetricsEndpoint {
         }
         ctx.header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(PortalMetrics.scrape());
-    }
-
-    private static boolean local(Context ctx) {
-        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) return false;
-        try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
