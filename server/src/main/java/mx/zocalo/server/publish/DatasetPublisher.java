@@ -110,18 +110,11 @@ public final class DatasetPublisher {
         // table; without a mapping, the same inference is the mapping. A JSON source (GeoJSON) is no table: its mapping
         // reads it with JSONPath, and it has no CSVW description
         boolean table = d.source().table();
-        AutoMapping inferred = table ? infer(d) : null; // (a description of a JSON source without a mapping is refused when read)
-        LOG.debug("{}: table read and described in {} ms", d.slug(), millisSince(t0));
+        // (a description of a JSON source without a mapping is refused when read); a mapped table is described on its
+        // own thread while it is converted
+        Inference inference = table ? Inference.start(d.automatic(), () -> infer(d)) : Inference.none();
+        AutoMapping inferred = d.automatic() ? inference.get() : null;
         Path staged = stageOriginal(d, fileName);
-        if (inferred != null) {
-            try (OutputStream out = Files.newOutputStream(staged.resolve(CSVW_METADATA))) {
-                // its url is relative to where it is downloaded from, /download/{slug}.csv-metadata.json
-                inferred.writeCsvw(out, d.slug() + "." + CatalogRecord.extension(fileName));
-            } catch (IOException e) {
-                deleteTree(staged);
-                throw new UncheckedIOException("Cannot write the CSVW metadata of " + d.slug(), e);
-            }
-        }
         Node graph = iris.datasetGraph(d.slug());
         PreviewResources preview = new PreviewResources(d.source().file());
         Conversion conversion = (d.automatic()
@@ -129,7 +122,7 @@ public final class DatasetPublisher {
                 : Conversion.builder().mapping(d.mapping()).base(iris.base())
                         .sourceOptions(d.source().file(), d.source().options()))
                 .rowResources(PreviewResources.ROWS, preview.listener()).build();
-        Attempt a = new Attempt(d, graph, staged, inferred, preview, before, number, change, sha, fileName, versions);
+        Attempt a = new Attempt(d, graph, staged, inference, preview, before, number, change, sha, fileName, versions);
         try {
             if (BulkLoad.chosen(load, store, iris, d, before)) {
                 BulkLoad.run(store, graph, loader, new TdbGenerations.Steps() {
@@ -227,7 +220,8 @@ public final class DatasetPublisher {
         final DatasetDescription d;
         final Node graph;
         final Path staged;
-        final AutoMapping inferred;
+        final Inference inference;
+        AutoMapping inferred; // once the record is written
         final PreviewResources preview;
         final List<VersionRecord.Version> before;
         final int number;
@@ -241,12 +235,12 @@ public final class DatasetPublisher {
         List<VersionRecord.Version> history;
         long triples;
 
-        Attempt(DatasetDescription d, Node graph, Path staged, AutoMapping inferred, PreviewResources preview,
+        Attempt(DatasetDescription d, Node graph, Path staged, Inference inference, PreviewResources preview,
                 List<VersionRecord.Version> before, int number, Change change, String sha, String fileName, Versions versions) {
             this.d = d;
             this.graph = graph;
             this.staged = staged;
-            this.inferred = inferred;
+            this.inference = inference;
             this.preview = preview;
             this.before = before;
             this.number = number;
@@ -266,6 +260,8 @@ public final class DatasetPublisher {
         Node graph = a.graph;
         Path staged = a.staged;
         LOG.info("{}: catalog (previews, VoID figures, table model, record)", d.slug());
+        a.inferred = a.inference.get();
+        if (a.inferred != null) Inference.writeCsvw(a.inferred, staged, CSVW_METADATA, d.slug(), a.fileName);
         long triples = dsg.getGraph(graph).size();
         a.preview.write(staged, dsg, graph);
         RowDiff.Result diff = null;
@@ -280,8 +276,8 @@ public final class DatasetPublisher {
         LOG.info("{}: catalog: VoID figures and table model", d.slug());
         String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
         long tv = System.nanoTime();
-        // counted on the way into the loader, unless a triple came twice (the store keeps one): then counted again here
-        var voidStats = a.counted != null && a.counted.added() == triples ? a.counted.result() : VoidCounter.count(dsg, graph);
+        // counted on the way into the loader (a triple that came twice is counted once, in the store's indexes)
+        var voidStats = a.counted != null ? a.counted.result(dsg, graph, triples) : VoidCounter.count(dsg, graph);
         LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
         long tt = System.nanoTime();
         var tables = TableModels.compute(dsg, graph);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import mx.zocalo.server.catalog.CatalogRecord.VoidStats;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
@@ -50,6 +51,17 @@ final class VoidCounter {
     /** How many triples were given: when it equals the stored graph's size, no triple came twice and the figures are exact. */
     long added() {
         return added;
+    }
+
+    /**
+     * The figures of the stored {@code graph} ({@code stored} triples) from what was {@link #add added}: exact even when
+     * some triple came twice (the store keeps one). Subjects, objects and instances are sets, so a repeat changes
+     * nothing there; the triples of each property are then counted in the store, one index range each (at the level of
+     * TDB2's node ids: no value is read back).
+     */
+    VoidStats result(DatasetGraph dsg, Node graph, long stored) {
+        if (added != stored) properties.replaceAll((uri, n) -> StoreCounts.triples(dsg, graph, NodeFactory.createURI(uri)));
+        return result();
     }
 
     VoidStats result() {

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mx.zocalo.server.cli.ZocaloCommandTest.Run;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +31,29 @@ class PublishBenchCommandTest {
                 "--input", INPUT.toString(), "--work", tmp.resolve("w").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("publish --load bulk +served after +\\d+\\.\\d s")
-                .containsPattern("tdb2.tdbloader --loader=phased +\\d+\\.\\d s")
-                .containsPattern("ratio: .* = \\d+\\.\\d\\dx")
+                .containsPattern("tdb2.tdbloader --loader=phased +quads +\\d+\\.\\d s")
+                .containsPattern("tdb2.tdbloader --loader=phased +triples +\\d+\\.\\d s")
+                .containsPattern("ratio against quads: .* = \\d+\\.\\d\\dx \\(target")
+                .containsPattern("ratio against triples: .* = \\d+\\.\\d\\dx")
                 .contains("peak RSS");
         // the phases of the publish, as it logged them, in order
         assertThat(r.out()).containsSubsequence("reading", "converting", "loading", "catalog", "swapping", "the new version is served");
         // both stores hold the 3,000 rows' triples: the loader's directory and the publish's
-        assertThat(tmp.resolve("w/tdbloader-phased")).isDirectory();
         assertThat(tmp.resolve("w/publish-bulk/tdb2/Data-0002")).isDirectory();
+        Node graph = NodeFactory.createURI(StoreOptions.DEFAULT_BASE + "graph/" + PublishBenchCommand.SLUG);
+        long published = count(tmp.resolve("w/publish-bulk/tdb2"), graph);
+        assertThat(published).isGreaterThan(3000);
+        // the loader's quads are the publish's graph, triple for triple; its triples are the same ones, in the default graph
+        assertThat(count(tmp.resolve("w/tdbloader-phased-quads"), graph)).isEqualTo(published);
+        assertThat(count(tmp.resolve("w/tdbloader-phased-triples"), Quad.defaultGraphIRI)).isEqualTo(published);
+    }
+
+    private static long count(Path location, Node graph) {
+        var dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+        try {
+            return Txn.calculateRead(dsg, () -> dsg.getGraph(graph).size());
+        } finally {
+            TDBInternal.expel(dsg);
+        }
     }
 }
