@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import mx.zocalo.server.fuzz.SparqlAbuse;
+import mx.zocalo.server.fuzz.SparqlFlood;
 import mx.zocalo.server.web.PortalServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +44,11 @@ public final class AbuseBenchCommand implements Callable<Integer> {
     @Option(names = "--page-clients", defaultValue = "2", paramLabel = "P", description = "Clients asking pages (default: ${DEFAULT-VALUE}).")
     int pageClients;
 
+    @Option(names = "--flood-nice", defaultValue = "0", paramLabel = "N",
+            description = "CPU priority (nice) of the flooding clients' process: 0 = the portal's own (default); 19 = the lowest, "
+                    + "a stand-in for clients on other machines, whose CPU is not the portal's.")
+    int floodNice;
+
     @Spec
     CommandSpec spec;
 
@@ -71,25 +76,14 @@ public final class AbuseBenchCommand implements Callable<Integer> {
             }
             Thread.sleep(3_000); // queries past their limit end
             SparqlAbuse.Latencies quiet = SparqlAbuse.pageLatencies("localhost", port, pages, pageClients, seconds * 1000L);
-            AtomicBoolean stop = new AtomicBoolean();
-            SparqlAbuse.Flood[] flood = new SparqlAbuse.Flood[1];
-            Thread abuse = new Thread(() -> {
-                try {
-                    // at least --queries, and on until the pages' timing ends
-                    flood[0] = SparqlAbuse.flood("localhost", port, Integer.MAX_VALUE, clients, 120_000, stop);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            abuse.start();
-            Thread.sleep(1_000);
+            // the flood from its own process (its clients are not the portal's threads), for the pages' time and a second more
+            SparqlFlood.Child child = SparqlFlood.start("localhost", port, clients, seconds + 2, floodNice);
+            Thread.sleep(1_500);
             SparqlAbuse.Latencies loaded = SparqlAbuse.pageLatencies("localhost", port, pages, pageClients, seconds * 1000L);
-            boolean floodLasted = abuse.isAlive();
-            stop.set(true);
-            abuse.join();
-            SparqlAbuse.Flood f = flood[0];
-            out.printf(Locale.ROOT, "flood: %d queries from %d connections in %.1f s: %s; outside the limits: %d; slowest answer %d ms%s%n",
-                    f.sent(), clients, f.seconds(), f.outcomes(), f.wrong(), f.slowestMillis(),
+            SparqlAbuse.Flood f = child.tally();
+            boolean floodLasted = f.seconds() >= seconds;
+            out.printf(Locale.ROOT, "flood (its own process, nice %d): %d queries from %d connections in %.1f s: %s; outside the limits: %d; slowest answer %d ms%s%n",
+                    floodNice, f.sent(), clients, f.seconds(), f.outcomes(), f.wrong(), f.slowestMillis(),
                     !floodLasted ? " (the flood ended before the pages' timing)" : f.sent() < queries ? " (fewer than --queries: raise --seconds)" : "");
             out.printf(Locale.ROOT, "%-28s %8s %9s %9s %8s%n", "pages", "requests", "p50 ms", "p99 ms", "non-200");
             out.printf(Locale.ROOT, "%-28s %8d %9.2f %9.2f %8d%n", "unloaded", quiet.count(), quiet.p(0.5), quiet.p(0.99), quiet.failures());
