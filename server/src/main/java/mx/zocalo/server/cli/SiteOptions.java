@@ -6,7 +6,7 @@ import mx.zocalo.server.web.SiteIdentity;
 import picocli.CommandLine.Option;
 
 /**
- * The site options of {@code serve} and {@code demo}: what the office calls its portal (name, logo, contact), the
+ * The site options of {@code serve}, {@code demo} and {@code replica}: what the office calls its portal (name, logo, contact), the
  * languages it offers, and the memory of its caches. Like every option, each is also a key of {@code zocalo.yaml} and a
  * {@code ZOCALO_…} variable; a bad value stops start-up naming the option and its key.
  */

@@ -141,8 +141,14 @@ class SiteOptionsTest {
 
     @Test
     void oneLanguageAloneAnswersEveryReaderInItAndHasNoSwitch() {
-        withPortal(serve(Map.of(), "--languages", "en", "--contact", "https://oaxaca.gob.mx/contacto"), url -> {
+        withPortal(serve(Map.of(), "--languages", "en", "--contact", "https://oaxaca.gob.mx/contacto",
+                "--logo", "https://cdn.oaxaca.gob.mx/escudo.svg"), url -> {
             HttpResponse<String> es = get(url + "/?lang=es", "Accept-Language", "es-MX,es;q=0.9");
+            // a logo by address: shown from there, its origin allowed for images, nothing served at /logo.svg
+            assertThat(es.body()).contains("<img class=\"logo\" src=\"https://cdn.oaxaca.gob.mx/escudo.svg\" alt=\"Zócalo\">");
+            assertThat(es.headers().firstValue("Content-Security-Policy").orElse(""))
+                    .contains("img-src 'self' data: blob: https://cdn.oaxaca.gob.mx;");
+            assertThat(get(url + "/logo.svg", "Accept", "text/html").statusCode()).isEqualTo(404);
             assertThat(es.body()).contains("<html lang=\"en\">").contains(">Datasets<").doesNotContain("class=\"lang-switch\"")
                     .doesNotContain("Español").contains("Contact: <a href=\"https://oaxaca.gob.mx/contacto\">oaxaca.gob.mx/contacto</a>");
             assertThat(es.headers().allValues("Set-Cookie")).noneMatch(c -> c.contains("zocalo_lang=es"));
@@ -217,6 +223,10 @@ class SiteOptionsTest {
         assertThat(line(r, "tile-url")).endsWith("default (unset)");
         Run demo = run(Map.of(), "config", "demo", "--", "--site-name", "Demo");
         assertThat(line(demo, "site-name")).contains("Demo").endsWith("flag --site-name");
+        Run replica = run(Map.of("ZOCALO_SITE_NAME", "Datos Abiertos de Oaxaca"), "config", "replica", "--", "--primary",
+                "http://primary:8080/", "--data", dir.resolve("replica").toString());
+        assertThat(replica.status()).as(replica.err()).isZero();
+        assertThat(line(replica, "site-name")).contains("Datos Abiertos de Oaxaca").endsWith("ZOCALO_SITE_NAME");
     }
 
     private static String line(Run r, String key) {
