@@ -41,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
+    @Mixin
+    SiteOptions site;
+
     /** The demo keeps its own store beside the repository's mappings unless --data says otherwise. */
     private Path demoData() {
         if (store.data != null) return store.data;
@@ -56,12 +59,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("No mappings folder at " + mappings.toAbsolutePath() + " (use --mappings DIR)");
         }
         mx.zocalo.server.web.MapTiles mapTiles = tiles.tiles(); // a bad template is told before anything is published
+        mx.zocalo.server.web.SiteIdentity identity = site.identity(); // so is a missing logo or a bad contact
         try (StoreOptions.Portal p = store.open(demoData(), "http://localhost:" + port + "/", cache.maxAge())) {
             new DatasetPublisher(p.store(), p.iris()).publishAll(mappings, false);
             performance.publish(p.store(), p.iris(), null); // every goal: the goal files may have changed without the data
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(demoData())) {
                 ServeCommand.serve(p.store(), p.iris(), port, sparql.limits(), t0, store.again(demoData()), mapTiles, performance.folder,
-                        b -> ops.apply(accounts.apply(b, a), demoData()));
+                        b -> site.apply(ops.apply(accounts.apply(b, a), demoData()), identity));
             }
         } finally {
             ServeCommand.CLOSED.countDown();

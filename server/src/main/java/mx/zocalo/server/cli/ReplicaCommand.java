@@ -47,9 +47,13 @@ final class ReplicaCommand implements Callable<Integer> {
     @Mixin
     SparqlOptions sparql;
 
+    @Mixin
+    SiteOptions site; // a replica looks like its primary: same name, logo, contact and languages
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        mx.zocalo.server.web.SiteIdentity identity = site.identity(); // a missing logo stops start-up before anything opens
         PortalIris iris = new PortalIris(base != null ? base : primary.toString().endsWith("/") ? primary.toString() : primary + "/");
         try (Replica replica = Replica.open(data, primary, files)) {
             try {
@@ -58,7 +62,8 @@ final class ReplicaCommand implements Callable<Integer> {
                 LOG.warn("the primary {} cannot be reached ({}): serving version {} until it can", primary, e.getMessage(), replica.version());
             }
             replica.follow(Duration.ofMillis(pollMillis));
-            PortalServer server = PortalServer.builder().store(replica).iris(iris).port(port).sparqlLimits(sparql.limits()).build().start();
+            PortalServer server = site.apply(PortalServer.builder().store(replica).iris(iris).port(port).sparqlLimits(sparql.limits()),
+                    identity).build().start();
             LOG.info("replica of {} at version {}, serving {} on http://localhost:{}/ (ready in {} ms)", primary, replica.version(),
                     iris.base(), server.port(), (System.nanoTime() - t0) / 1_000_000);
             CountDownLatch stopped = new CountDownLatch(1);

@@ -55,10 +55,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     OpsOptions ops;
 
+    @Mixin
+    SiteOptions site;
+
     @Override
     public Integer call() throws Exception {
         ops.logs();
         MapTiles mapTiles = tiles.tiles(); // a bad template is told before the store opens
+        mx.zocalo.server.web.SiteIdentity identity = site.identity(); // so is a missing logo or a bad contact
         try (StoreOptions.Portal p = store.open(store.dataDir(), "http://localhost:" + port + "/", cache.maxAge())) {
             if (patchLog) {
                 if (!(p.store() instanceof mx.zocalo.server.store.TdbStore tdb)) {
@@ -68,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (mx.zocalo.server.accounts.Accounts a = accounts.open(store.dataDir())) {
                 serve(p.store(), p.iris(), port, sparql.limits(), System.nanoTime(), store.again(store.dataDir()), mapTiles, performance.folder,
-                        b -> ops.apply(accounts.apply(b, a), store.dataDir()));
+                        b -> site.apply(ops.apply(accounts.apply(b, a), store.dataDir()), identity));
             }
         } finally {
             CLOSED.countDown();

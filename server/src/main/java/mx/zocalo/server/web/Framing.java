@@ -12,18 +12,27 @@ import io.javalin.http.Context;
  * or event-handler script; the {@code <script type="application/json">} data blocks of the chart, map, story,
  * performance and SPARQL pages are data, not run). Styles keep {@code 'unsafe-inline'}: the map legend's swatches carry
  * their colour in a {@code style} attribute and the SPARQL editor (YASGUI) and ECharts add style elements at run time.
- * Images may also come from the map tile server when one is configured; {@code connect-src} also allows the {@code blob:} URLs the chart page makes for its SVG download. Also {@code X-Content-Type-Options: nosniff}
+ * Images may also come from the map tile server when one is configured, and from the server of a logo given by address; {@code connect-src} also allows the {@code blob:} URLs the chart page makes for its SVG download. Also {@code X-Content-Type-Options: nosniff}
  * and {@code Referrer-Policy: strict-origin-when-cross-origin}.
  */
 final class Framing {
     static final String EMBED = "/embed/";
     private final String policy;
 
-    /** {@code tileOrigin}: the origin of map tiles (e.g. {@code https://tile.openstreetmap.org}), or null. */
+    /**
+     * {@code tileOrigin}: the origins images may also come from (map tiles, e.g. {@code https://tile.openstreetmap.org},
+     * and a logo served elsewhere), space-separated, or null.
+     */
     Framing(String tileOrigin) {
         this.policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
                 + (tileOrigin != null ? " " + tileOrigin : "") + "; font-src 'self' data:; connect-src 'self' blob:; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'";
+    }
+
+    /** The origins given (each may be null), space-separated for {@code img-src}; null when none. */
+    static String origins(String... origins) {
+        String joined = String.join(" ", java.util.Arrays.stream(origins).filter(java.util.Objects::nonNull).distinct().toList());
+        return joined.isEmpty() ? null : joined;
     }
 
     /** The origin ({@code scheme://host[:port]}) of a URL template, or null. */

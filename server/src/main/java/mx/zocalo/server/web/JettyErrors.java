@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,7 +87,7 @@ final class JettyErrors extends ErrorHandler {
 
     private String page(ErrorResponses.Problem p, Map<String, String> msg, String lang, String path) {
         Map<String, Object> model = new HashMap<>();
-        String other = lang.equals("es") ? "en" : "es";
+        String other = PageLanguage.other(templates.site().languages(), lang);
         model.put("otherLang", other);
         model.put("switchLink", "/?lang=" + other);
         model.put("alternates", new ArrayList<>());
@@ -111,7 +112,13 @@ final class JettyErrors extends ErrorHandler {
     }
 
     /** {@code ?lang=}, the language cookie, then {@code Accept-Language}, then Spanish — read without decoding. */
-    private static String language(Request request, HttpFields headers) {
+    private String language(Request request, HttpFields headers) {
+        List<String> offered = templates.site().languages();
+        String lang = asked(request, headers, offered);
+        return lang != null && offered.contains(lang) ? lang : offered.get(0);
+    }
+
+    private static String asked(Request request, HttpFields headers, List<String> offered) {
         try {
             HttpURI uri = request.getHttpURI();
             String query = uri == null ? null : uri.getQuery();
@@ -122,12 +129,12 @@ final class JettyErrors extends ErrorHandler {
         } catch (RuntimeException e) {
             // an address Jetty could not read: the headers may still say
         }
-        if (headers == null) return "es";
+        if (headers == null) return null;
         String cookie = headers.get(HttpHeader.COOKIE);
         if (cookie != null) {
             Matcher m = COOKIE.matcher(cookie);
             if (m.find()) return m.group(1);
         }
-        return PageLanguage.fromAcceptLanguage(headers.get(HttpHeader.ACCEPT_LANGUAGE));
+        return PageLanguage.fromAcceptLanguage(headers.get(HttpHeader.ACCEPT_LANGUAGE), offered);
     }
 }

@@ -54,10 +54,13 @@ final class PageCache {
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Cache<String, Entry> cache;
     private final mx.zocalo.server.store.VersionedEntries old;
+    /** False with a size of 0: pages are made on every request; validators still answer 304. */
+    private final boolean keeps;
 
     PageCache(Store store, PortalIris iris, long maxBytes) {
         this.store = store;
         this.iris = iris;
+        this.keeps = maxBytes > 0;
         this.cache = Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((String k, Entry e) -> k.length() * 2 + e.body().length + 200).build();
         this.old = new mx.zocalo.server.store.VersionedEntries(cache.asMap()); // a new data version drops the old pages
@@ -160,7 +163,7 @@ final class PageCache {
             String value = ctx.res().getHeader(h);
             if (value != null) headers.put(h, value);
         }
-        cache.put(key, new Entry(body, headers));
+        if (keeps) cache.put(key, new Entry(body, headers));
     }
 
     private static void copyHeaders(Entry e, Context ctx) {

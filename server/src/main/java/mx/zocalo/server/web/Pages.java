@@ -133,9 +133,9 @@ final class Pages {
     /** What every page needs: the language switch link and the navigation. */
     static Map<String, Object> base(Context ctx, String lang) {
         Map<String, Object> model = new HashMap<>();
-        String other = lang.equals("es") ? "en" : "es";
+        String other = PageLanguage.other(ctx, lang); // null when one language alone is offered: no switch
         model.put("otherLang", other);
-        model.put("switchLink", Dereference.withQuery(ctx, "lang", other));
+        model.put("switchLink", other == null ? null : Dereference.withQuery(ctx, "lang", other));
         model.put("path", ctx.path());
         model.put("alternates", new ArrayList<>());
         Signed.model(ctx, model);

@@ -27,8 +27,8 @@ import mx.zocalo.server.table.TableService;
  * }</pre>
  */
 public final class PortalServer {
-    /** Memory for rendered pages and descriptions, kept per store version ({@link PageCache}). */
-    private static final long CACHE_BYTES = 64L << 20;
+    /** Memory for rendered pages and descriptions, kept per store version ({@link PageCache}), unless told otherwise. */
+    public static final long DEFAULT_PAGE_CACHE_BYTES = 64L << 20;
     private final Store store;
     private final PortalIris iris;
     private final int port;
@@ -47,6 +47,9 @@ public final class PortalServer {
     private final Duration stopTimeout;
     private final ControlEndpoint control;
     private final mx.zocalo.server.ops.AccessLog accessLog;
+    private final SiteIdentity site;
+    private final long pageCacheBytes;
+    private final long queryCacheCells;
     private Javalin app;
     private SparqlService sparqlService;
 
@@ -72,6 +75,9 @@ public final class PortalServer {
         this.stopTimeout = b.stopTimeout;
         this.control = new ControlEndpoint(b.controlDir, b.store, b.iris, b.accounts);
         this.accessLog = b.accessLog != null ? b.accessLog : mx.zocalo.server.ops.AccessLog.off();
+        this.site = b.site;
+        this.pageCacheBytes = b.pageCacheBytes;
+        this.queryCacheCells = b.queryCacheCells;
     }
 
     public static Builder builder() {
@@ -79,19 +85,19 @@ public final class PortalServer {
     }
 
     public PortalServer start() {
-        Templates templates = new Templates();
+        Templates templates = new Templates(site);
         CatalogService catalog = new CatalogService(store, iris);
         ResourceService resources = new ResourceService(store, iris);
         RdfResponses rdf = new RdfResponses(iris);
         Pages pages = new Pages(store, iris, templates, catalog, resources, rdf);
         Dereference deref = new Dereference(store, iris, templates, resources, rdf);
         Downloads downloads = new Downloads(store, iris, rdf);
-        PageCache cache = new PageCache(store, iris, CACHE_BYTES);
+        PageCache cache = new PageCache(store, iris, pageCacheBytes);
         SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
         QuerySlots slots = querySlots != null ? querySlots
                 : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
-                () -> cache.version().token());
+                () -> cache.version().token(), queryCacheCells);
         sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
                 .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
@@ -126,6 +132,7 @@ public final class PortalServer {
                 // host: throttling, the audit log, secure cookies and the access log see the client, not the proxy
                 config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new org.eclipse.jetty.server.ForwardedRequestCustomizer()));
             }
+            config.routes.before(ctx -> PageLanguage.offer(ctx, site.languages())); // first: every page's language
             config.routes.before(new BaseCheck(iris)::check);
             config.routes.after(RoutePattern::remember);
             new ErrorPages(templates, withdrawals, rdf).register(config);
@@ -133,7 +140,7 @@ public final class PortalServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(refused));
             config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(refused));
             // security headers on every response; only /embed/ pages may be framed
-            config.routes.before(new Framing(Framing.origin(mapTiles.url()))::headers);
+            config.routes.before(new Framing(Framing.origins(Framing.origin(mapTiles.url()), site.logoOrigin()))::headers);
             config.routes.before(ctx -> Signed.identify(ctx, access, accounts != null)); // who asks, for pages and the cache
             config.routes.after(Signed::noStore);
             // every IRI of a withdrawn dataset answers 410, whichever handler would have served it
@@ -198,6 +205,7 @@ public final class PortalServer {
             config.routes.post("/review/{id}/accept", review::accept);
             config.routes.post("/review/{id}/reject", review::reject);
             routes.get("/static/{file}", PortalServer::staticFile);
+            if (site.logoPath() != null) routes.get(site.logoPath(), site::serveLogo);
             routes.get("/favicon.ico", ctx -> { throw new NotFoundResponse("no icon"); });
             routes.get("/robots.txt", discovery::robots);
             routes.get("/sitemap.xml", discovery::sitemap);
@@ -289,8 +297,28 @@ public final class PortalServer {
         private Duration stopTimeout = Duration.ofSeconds(30);
         private java.nio.file.Path controlDir;
         private mx.zocalo.server.ops.AccessLog accessLog;
+        private SiteIdentity site = SiteIdentity.DEFAULT;
+        private long pageCacheBytes = DEFAULT_PAGE_CACHE_BYTES;
+        private long queryCacheCells = SparqlService.DEFAULT_CACHE_CELLS;
 
         private Builder() {}
+
+        /** The site's name, logo, contact and languages; default: the portal's own name, both languages. */
+        public Builder site(SiteIdentity site) { this.site = Objects.requireNonNull(site); return this; }
+
+        /** The memory for rendered pages ({@link PageCache}); 0 keeps none (validators still answer 304). */
+        public Builder pageCacheBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("the page cache is 0 or more bytes: " + bytes);
+            this.pageCacheBytes = bytes;
+            return this;
+        }
+
+        /** The SPARQL answers kept, in cells (rows × variables, or triples × 3); 0 keeps none. */
+        public Builder queryCacheCells(long cells) {
+            if (cells < 0) throw new IllegalArgumentException("the query cache is 0 or more cells: " + cells);
+            this.queryCacheCells = cells;
+            return this;
+        }
 
         /**
          * The data directory where the running portal leaves its control token ({@code .control.properties}) for

@@ -71,16 +71,16 @@ final class SparqlService {
      */
     private final com.github.benmanes.caffeine.cache.Cache<String, Outcome> answers;
     private final mx.zocalo.server.store.VersionedEntries oldAnswers;
-    /** The cells the answer cache holds at most: with the default row limit, a few hundred full results. */
-    static final long CACHE_CELLS = 4_000_000;
+    /** The cells the answer cache holds at most by default: with the default row limit, a few hundred full results. */
+    static final long DEFAULT_CACHE_CELLS = 4_000_000;
     private static final java.util.regex.Pattern VOLATILE =
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
     SparqlService(Store store, PortalIris iris, SparqlLimits limits, QuerySlots slots, SparqlWorkbench workbench, SparqlErrors errors,
-            RdfResponses rdf, java.util.function.Supplier<String> version) {
+            RdfResponses rdf, java.util.function.Supplier<String> version, long cacheCells) {
         this.errors = errors;
         this.version = version;
-        this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(CACHE_CELLS)
+        this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(cacheCells)
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
                         + (o.graph() != null ? 3L * o.graph().size() : (long) o.rows().size() * Math.max(1, o.vars().size()))))
                 .build();
