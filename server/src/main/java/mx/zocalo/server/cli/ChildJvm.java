@@ -24,7 +24,8 @@ final class ChildJvm {
     private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     /** What a run gave: exit code, seconds to exit, seconds to the marker (0 when not seen), memory, phase lines, last lines. */
-    record Result(int exit, double seconds, double markSeconds, double cpuSeconds, long peakRssMb, long peakHeapMb, List<String> phases, String tail) {}
+    record Result(int exit, double seconds, double markSeconds, double cpuSeconds, double markCpuSeconds, long peakRssMb, long peakHeapMb,
+                  List<String> phases, String tail) {}
 
     private ChildJvm() {}
 
@@ -67,10 +68,12 @@ final class ChildJvm {
         long cpuNanos = 0;
         Path status = Path.of("/proc/" + p.pid() + "/status");
         ProcessHandle handle = p.toHandle();
+        long markCpuNanos = 0;
         while (!p.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peakKb = Math.max(peakKb, hwmKb(status));
             // CPU time of every thread, polled: on a shared machine a fairer figure than wall time (up to 0.1 s short)
             cpuNanos = Math.max(cpuNanos, handle.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L));
+            if (mark[0] == 0) markCpuNanos = cpuNanos; // until the marker: the CPU the child spent to reach it
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         reader.join(5000);
@@ -82,7 +85,7 @@ final class ChildJvm {
             }
         }
         synchronized (tail) {
-            return new Result(p.exitValue(), seconds, mark[0], cpuNanos / 1e9, peakKb / 1024, peakHeap, List.copyOf(phases), String.join("\n", tail));
+            return new Result(p.exitValue(), seconds, mark[0], cpuNanos / 1e9, mark[0] > 0 ? markCpuNanos / 1e9 : 0, peakKb / 1024, peakHeap, List.copyOf(phases), String.join("\n", tail));
         }
     }
 

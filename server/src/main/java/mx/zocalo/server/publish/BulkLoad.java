@@ -41,6 +41,11 @@ final class BulkLoad {
             if (mode == LoadMode.BULK) LOG.info("{}: a remote store has no bulk load; publishing in one write transaction", d.slug());
             return false;
         }
+        if (((TdbStore) store).patchLog().isPresent()) {
+            // a new generation is no write the patch log sees: its replicas would miss this version
+            if (mode != LoadMode.TRANSACTION) LOG.info("{}: the store keeps a patch log for replicas; publishing in one write transaction", d.slug());
+            return false;
+        }
         if (mode != LoadMode.AUTO) return mode == LoadMode.BULK;
         long expected = before.isEmpty() ? estimate(d) : before.get(before.size() - 1).triples();
         long previous = before.isEmpty() ? 0 : before.get(before.size() - 1).triples();

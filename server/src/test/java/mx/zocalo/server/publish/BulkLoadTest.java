@@ -82,6 +82,22 @@ class BulkLoadTest {
     }
 
     @Test
+    void a_store_with_a_patch_log_publishes_in_one_transaction_that_its_replicas_receive() throws IOException {
+        Path source = dataset();
+        Path data = tmp.resolve("primary");
+        try (TdbStore store = TdbStore.open(data)) {
+            long before = store.startPatchLog().latest();
+            DatasetPublisher p = new DatasetPublisher(store, IRIS).load(LoadMode.BULK, mx.zocalo.server.store.TdbGenerations.Loader.PHASED);
+            PublishOutcome done = p.publish(source, false);
+            assertThat(done.triples()).isGreaterThan(1000);
+            // no new generation (it would bypass the log): the write went through it as a patch
+            assertThat(generations(data)).containsExactly("Data-0001");
+            assertThat(store.patchLog().orElseThrow().latest()).isGreaterThan(before);
+            assertThat(graph(store)).hasSize((int) done.triples());
+        }
+    }
+
+    @Test
     void a_failure_mid_load_leaves_the_previous_version() throws IOException {
         Path source = dataset();
         Path data = tmp.resolve("data");
