@@ -1,17 +1,11 @@
 package mx.zocalo.server.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import mx.zocalo.server.accounts.Accounts;
 import mx.zocalo.server.catalog.PortalIris;
@@ -67,26 +61,8 @@ final class BackupCommand implements Callable<Integer> {
 
     /** The portal serving {@code dir} writes the backup: its port and token are in the directory's control file. */
     private static int askThePortal(Path dir, Path target) throws IOException, InterruptedException {
-        Path control = dir.resolve(".control.properties");
-        if (!Files.isRegularFile(control)) {
-            throw new IllegalStateException("The data directory " + dir + " is in use by another process that left no control "
-                    + "file (" + control + "): stop it and run zocalo backup again");
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(control, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + p.getProperty("port") + "/-/backup"))
-                .header("Authorization", "Bearer " + p.getProperty("token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("to=" + URLEncoder.encode(target.toString(), StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("the running portal (pid " + p.getProperty("pid") + ") did not make the backup: "
-                    + answer.statusCode() + " " + answer.body());
-        }
-        System.out.println("backed up " + dir + " through the running portal (pid " + p.getProperty("pid") + "): " + answer.body());
+        String done = RunningPortal.post(dir, "/-/backup", "to=" + URLEncoder.encode(target.toString(), StandardCharsets.UTF_8), "back up");
+        System.out.println("backed up " + dir + " " + done);
         return 0;
     }
 }

@@ -13,7 +13,8 @@ import org.apache.jena.tdb2.DatabaseMgr;
  * TDB2 compaction of a data directory's store. TDB2 never overwrites: every write transaction appends, and what a
  * republished or withdrawn dataset used stays on disk until the database is copied, live data only, into a new
  * generation ({@code tdb2/Data-000N}) — Jena's own {@link DatabaseMgr#compact}, the switch made atomically, the old
- * generation deleted once no reader uses it. Runs on a directory no portal has open (TDB2 belongs to one process).
+ * generation deleted once no reader uses it. {@link #run} works on a directory no portal has open (TDB2 belongs to one
+ * process); {@link #online} in the portal that has it open.
  */
 public final class Compaction {
     /** What compaction did: bytes of {@code tdb2/} before and after, quads (unchanged), and how long it took. */
@@ -49,6 +50,18 @@ public final class Compaction {
         } finally {
             org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
         }
+        return new Outcome(before, size(tdb2), quads, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Compacts the store of a running portal ({@code store}, open on {@code dataDir}) while it serves: readers go on,
+     * writers wait for the copy (as Fuseki's {@code /$/compact}).
+     */
+    public static Outcome online(TdbStore store, Path dataDir) {
+        long t0 = System.nanoTime();
+        Path tdb2 = dataDir.resolve("tdb2");
+        long before = size(tdb2);
+        long quads = store.compact();
         return new Outcome(before, size(tdb2), quads, (System.nanoTime() - t0) / 1_000_000);
     }
 

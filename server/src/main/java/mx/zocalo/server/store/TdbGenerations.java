@@ -135,6 +135,17 @@ public final class TdbGenerations {
     }
 
     /**
+     * Jena's own compaction of the live container ({@code DatabaseMgr.compact}: the live data copied into the next
+     * generation while writers are held, readers going on, then swapped in and the old one deleted once its readers
+     * end), never at the same time as a {@link #rebuild}.
+     */
+    public static void compact(DatasetGraphSwitchable container) {
+        synchronized (LOCK) {
+            org.apache.jena.tdb2.DatabaseMgr.compact(container, true);
+        }
+    }
+
+    /**
      * Before the container is opened: removes an unfinished generation ({@code Data-000N-tmp}, a rebuild killed before its
      * rename) and generations older than the newest (a rebuild killed after its rename, before the old one was deleted),
      * each with a log line.

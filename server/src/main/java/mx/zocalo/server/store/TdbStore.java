@@ -142,6 +142,15 @@ public final class TdbStore implements Store {
         TdbGenerations.rebuild(container, replaced, loader, steps);
     }
 
+    /** Compacts the live store (TDB2 compaction, while it serves: {@link TdbGenerations#compact}); its quads after. */
+    public long compact() {
+        if (!(dsg instanceof org.apache.jena.tdb2.store.DatasetGraphSwitchable container)) {
+            throw new IllegalStateException("The store is not a TDB2 container: no compaction");
+        }
+        TdbGenerations.compact(container);
+        return read(d -> d.stream().count());
+    }
+
     @Override
     public Path filesDirectory() {
         return files;

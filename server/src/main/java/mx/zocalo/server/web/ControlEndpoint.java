@@ -19,7 +19,7 @@ import mx.zocalo.server.store.Store;
 /**
  * What the command line asks of a running portal, since a TDB2 store belongs to one process (as Fuseki's
  * {@code /$/backup}): {@code POST /-/backup} with {@code to=FILE} writes a backup of the data directory while the portal
- * serves. Only from this machine, and only with the control token the portal writes at start into {@code
+ * serves, and {@code POST /-/compact} compacts its store. Only from this machine, and only with the control token the portal writes at start into {@code
  * DATA/.control.properties} (port and token, readable by the portal's user alone, removed at stop): whoever can read the
  * data directory may back it up; nobody else, signed in or not (401).
  */
@@ -70,10 +70,7 @@ final class ControlEndpoint {
     }
 
     void backup(Context ctx) throws Exception {
-        if (!LocalCaller.local(ctx) || !LocalCaller.bearer(ctx, token)) {
-            throw new io.javalin.http.UnauthorizedResponse(
-                    "Backups through the portal need its control token (zocalo backup reads it from the data directory).");
-        }
+        allowed(ctx, "Backups through the portal need its control token (zocalo backup reads it from the data directory).");
         String to = ctx.formParam("to");
         if (to == null || to.isBlank() || !Path.of(to).isAbsolute()) {
             throw new io.javalin.http.BadRequestResponse("to= must be an absolute file path");
@@ -88,5 +85,25 @@ final class ControlEndpoint {
         body.put("catalogVersion", o.catalogVersion());
         body.put("millis", o.millis());
         ctx.json(body);
+    }
+
+    /** {@code POST /-/compact}: TDB2 compaction of the store while the portal serves ({@code zocalo compact}). */
+    void compact(Context ctx) {
+        allowed(ctx, "Compaction through the portal needs its control token (zocalo compact reads it from the data directory).");
+        if (!(store instanceof mx.zocalo.server.store.TdbStore tdb)) {
+            throw new io.javalin.http.BadRequestResponse("The portal's store is remote (--store): compact it where it runs");
+        }
+        mx.zocalo.server.store.Compaction.Outcome o = mx.zocalo.server.store.Compaction.online(tdb, dataDir);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("before", o.before());
+        body.put("after", o.after());
+        body.put("freed", o.freed());
+        body.put("quads", o.quads());
+        body.put("millis", o.millis());
+        ctx.json(body);
+    }
+
+    private void allowed(Context ctx, String refusal) {
+        if (!LocalCaller.local(ctx) || !LocalCaller.bearer(ctx, token)) throw new io.javalin.http.UnauthorizedResponse(refusal);
     }
 }

@@ -160,6 +160,7 @@ public final class PortalServer {
             routes.get("/health/ready", health::ready);
             routes.get("/metrics", metrics::serve);
             config.routes.post("/-/backup", control::backup);
+            config.routes.post("/-/compact", control::compact);
             routes.get("/", cache.wrap(pages::home));
             routes.get("/catalog", cache.wrap(pages::catalog));
             for (String ext : List.of("html", "ttl", "nt", "jsonld", "rdf")) {

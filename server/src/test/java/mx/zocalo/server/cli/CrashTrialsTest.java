@@ -46,4 +46,26 @@ class CrashTrialsTest {
         assertThat(done).as(text.toString()).noneMatch(CrashTrials.Trial::failed);
         assertThat(done.get(4).outcome()).as(text.toString()).startsWith("previous version served byte-identical");
     }
+
+    @Test
+    void a_bulk_publish_killed_while_loading_or_swapping_leaves_one_whole_version_and_no_unfinished_generation() throws Exception {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+        CrashTrials t = new CrashTrials(tmp.resolve("bulk"), CrashBenchCommand.mapping(), CrashBenchCommand.table(), 11, List.of("bulk"), out);
+        List<CrashTrials.Trial> done = new ArrayList<>();
+        try {
+            t.start(false);
+            done.add(t.publish(0, "loading"));
+            done.add(t.publish(1, "swapping"));
+            CrashBenchCommand.summary(done, out);
+        } finally {
+            t.close();
+            System.out.print(text);
+        }
+        assertThat(done).as(text.toString()).noneMatch(CrashTrials.Trial::failed);
+        // killed 0-30 ms after the line: before the rename the previous version stays, after it the new one is whole
+        assertThat(done).as(text.toString()).allMatch(x -> x.outcome().startsWith("previous version served byte-identical")
+                || x.outcome().startsWith("new version served whole"));
+        assertThat(text.toString()).contains("load=bulk");
+    }
 }
