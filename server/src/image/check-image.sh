@@ -2,8 +2,8 @@
 # Runs the container image without a container engine, as one would: its layers unpacked in order into a root
 # directory, /proc mounted, a data directory bound at the /data volume, and its entrypoint and command started there
 # (chroot) as the image's user with the image's environment. Then asks /health, /health/ready and the home page,
-# checks that the portal wrote its data directory into the volume as that user, and stops it with SIGTERM as
-# `docker stop` does. Needs root (chroot, mount), GNU tar, python3 and curl.
+# checks that the portal wrote its data directory into the volume as that user, makes a backup from a second process
+# (as `docker exec` would), and stops it with SIGTERM as `docker stop` does. Needs root (chroot, mount), GNU tar, python3 and curl.
 #
 #   check-image.sh IMAGE.tar [PORT]      (CHECK_IMAGE_LOG=FILE keeps the portal's log)
 set -euo pipefail
@@ -50,7 +50,8 @@ c = json.load(open(d + "/" + m["Config"]))["config"]
 print("user=" + shlex.quote(c.get("User", "0:0")))
 print("workdir=" + shlex.quote(c.get("WorkingDir", "/")))
 print("env=(" + " ".join(shlex.quote(e) for e in c.get("Env", [])) + ")")
-print("cmd=(" + " ".join(shlex.quote(a) for a in c.get("Entrypoint", []) + c.get("Cmd", [])) + ")")
+print("entrypoint=(" + " ".join(shlex.quote(a) for a in c.get("Entrypoint", [])) + ")")
+print("cmd=(" + " ".join(shlex.quote(a) for a in c.get("Cmd", [])) + ")")
 print("volumes=(" + " ".join(shlex.quote(v) for v in c.get("Volumes", {})) + ")")
 print("ports=(" + " ".join(shlex.quote(p) for p in c.get("ExposedPorts", {})) + ")")
 PY
@@ -73,7 +74,7 @@ log="$work/portal.log"
 # Like `docker run -e ZOCALO_PORT=$port -e ZOCALO_BASE=...`: the network is the host's here, so the port is moved.
 [[ ! -e "$root/bin/sh" ]] || die "the image has a shell (/bin/sh); it should hold the runtime alone"
 env -i "${env[@]}" ZOCALO_PORT="$port" ZOCALO_BASE="http://localhost:$port/" \
-  "$(command -v chroot)" --userspec="$user" "$root" "${cmd[@]}" > "$log" 2>&1 &
+  "$(command -v chroot)" --userspec="$user" "$root" "${entrypoint[@]}" "${cmd[@]}" > "$log" 2>&1 &
 pid=$!
 
 ready=""
@@ -94,6 +95,13 @@ grep -qi '<html' "$work/home.html" || die "the home page is not HTML"
 written_by="$(stat -c %u:%g "$volume/zocalo-data.properties")"
 [[ "$written_by" == "$user" ]] || die "the data files belong to $written_by, not to $user"
 
+# A second process in the running container, as `docker exec`: the backup, which the serving portal writes.
+backup="$(env -i "${env[@]}" "$(command -v chroot)" --userspec="$user" "$root" "${entrypoint[@]}" \
+  backup --to /data/check-backup.zip 2>&1)" || die "backup in the running container failed: $backup"
+grep -q 'through the running portal' <<<"$backup" || die "the backup was not made by the running portal: $backup"
+[[ -s "$volume/check-backup.zip" ]] || die "no backup zip in the volume"
+
+term=$(date +%s.%N)
 kill -TERM "$pid"
 status=0
 wait "$pid" || status=$?
@@ -103,6 +111,6 @@ stopped=$(date +%s.%N)
 # 143: the JVM ended by SIGTERM after its shutdown hooks ran (what systemd's SuccessExitStatus=143 accepts)
 [[ "$status" == 0 || "$status" == 143 ]] || { cat "$log" >&2; die "exit status $status after SIGTERM"; }
 
-printf 'check-image: %s ok: unpacked %s MB in %.1f s; as %s, ready in %.1f s; /health, /health/ready, / answered; /data written as %s; SIGTERM -> exit %s in %.1f s\n' \
+printf 'check-image: %s ok: unpacked %s MB in %.1f s; as %s, ready in %.1f s; /health, /health/ready, / answered; /data written as %s; backup made; SIGTERM -> exit %s in %.1f s\n' \
   "$(basename "$image")" "$size_mb" "$(secs "$started" "$unpacked")" "$user" \
-  "$(secs "$unpacked" "$up")" "$written_by" "$status" "$(secs "$up" "$stopped")"
+  "$(secs "$unpacked" "$up")" "$written_by" "$status" "$(secs "$term" "$stopped")"
