@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * entry is in its layers, and — as root — the image run without a container engine by
  * {@code server/src/image/check-image.sh}: started from its unpacked layers under chroot, asked {@code /health} and a
  * page, stopped with SIGTERM. Building the image takes about a minute, so this runs on an image built beforehand, named
- * by {@code ZOCALO_IMAGE_TAR} (CI builds it first); without it the tests are skipped.
+ * by {@code CONTAINER_IMAGE_TAR} (CI builds it first); without it the tests are skipped.
  */
 class ContainerImageTest {
     private static Path image;
@@ -39,10 +39,10 @@ class ContainerImageTest {
 
     @BeforeAll
     static void readImage() throws IOException {
-        String named = System.getenv("ZOCALO_IMAGE_TAR");
-        assumeTrue(named != null && !named.isBlank(), "ZOCALO_IMAGE_TAR is not set (./zocalo image builds the image)");
+        String named = System.getenv("CONTAINER_IMAGE_TAR");
+        assumeTrue(named != null && !named.isBlank(), "CONTAINER_IMAGE_TAR is not set (./zocalo image builds the image)");
         image = Path.of(named);
-        assertThat(image).as("ZOCALO_IMAGE_TAR names a file").isRegularFile();
+        assertThat(image).as("CONTAINER_IMAGE_TAR names a file").isRegularFile();
         Map<String, byte[]> top = new HashMap<>();
         try (var tar = new TarArchiveInputStream(Files.newInputStream(image))) {
             for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
