@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the container image without a container engine, as one would: its layers unpacked in order into a root
-# directory, /proc mounted, a data directory bound at the /data volume, and its entrypoint and command started there
+# directory, /proc and the usual /dev nodes mounted, a data directory bound at the /data volume, and its entrypoint and command started there
 # (chroot) as the image's user with the image's environment. Then asks /health, /health/ready and the home page,
 # checks that the portal wrote its data directory into the volume as that user, makes a backup from a second process
 # (as `docker exec` would), and stops it with SIGTERM as `docker stop` does. Needs root (chroot, mount), GNU tar, python3 and curl.
@@ -23,6 +23,7 @@ pid=""
 cleanup() {
   [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null || true
   mountpoint -q "$root/data" && umount "$root/data"
+  mountpoint -q "$root/dev" && umount "$root/dev"
   mountpoint -q "$root/proc" && umount "$root/proc"
   rm -rf "$work"
 }
@@ -69,6 +70,18 @@ size_mb="$(du -sm "$root" | cut -f1)"
 chown "$user" "$volume"
 mount -t proc proc "$root/proc" 2>/dev/null || { mkdir -p "$root/proc"; mount -t proc proc "$root/proc"; }
 mount --bind "$volume" "$root/data"
+# The devices every container runtime gives (the JVM seeds SecureRandom from /dev/urandom).
+mkdir -p "$root/dev"
+mount -t tmpfs -o mode=755,size=64k tmpfs "$root/dev"
+while read -r name major minor; do
+  mknod -m 666 "$root/dev/$name" c "$major" "$minor"
+done <<'DEVICES'
+null 1 3
+zero 1 5
+full 1 7
+random 1 8
+urandom 1 9
+DEVICES
 
 log="$work/portal.log"
 # Like `docker run -e ZOCALO_PORT=$port -e ZOCALO_BASE=...`: the network is the host's here, so the port is moved.
