@@ -8,9 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code zocalo config [COMMAND]}: the settings a command would run with — every option of {@code serve} by default —
@@ -37,6 +39,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "FLAG", description = "Flags as they would be given to the command (after --)")
     List<String> flags = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     ConfigCommand(Settings settings) {
         this.settings = settings;
     }
@@ -49,7 +54,10 @@ final class ConfigCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no command '" + command + "' (try serve, demo, publish)");
         }
         List<String> args = new ArrayList<>(List.of(command));
-        if (data != null && sub.getCommandSpec().findOption("--data") != null) {
+        // passed on only when given as a flag here: from ZOCALO_DATA or the file it is reported as such
+        boolean dataFlag = spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--data");
+        if (data != null && dataFlag && sub.getCommandSpec().findOption("--data") != null) {
             args.add("--data");
             args.add(data.toString());
         }

@@ -84,7 +84,9 @@ public final class Backup {
                         return catalogVersion(dsg, iris);
                     });
                     if (accounts != null) {
-                        Path h2 = Files.createTempFile(dataDir.toAbsolutePath().getParent(), ".accounts", ".zip");
+                        // beside the backup being written, which is writable: the data directory's parent may not
+                        // be (/var/lib under systemd, / in the container image)
+                        Path h2 = Files.createTempFile(part.toAbsolutePath().getParent(), ".accounts", ".zip");
                         try {
                             Files.delete(h2);
                             accounts.backupTo(h2);

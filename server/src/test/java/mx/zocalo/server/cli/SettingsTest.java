@@ -63,6 +63,19 @@ class SettingsTest {
         assertThat(line(r, "max-rows")).contains("900").endsWith("flag --max-rows");   // a flag beats both
         assertThat(line(r, "base")).contains("https://datos.example.mx/").endsWith(file + ":5");
         assertThat(line(r, "max-concurrent-queries")).contains("4").endsWith("default");
+        assertThat(line(r, "data")).contains(data.toString()).endsWith("flag --data");
+    }
+
+    @Test
+    void theDataDirectoryFromTheEnvironmentIsReportedAsSuch() throws Exception {
+        // as in the container image, which sets ZOCALO_DATA=/data
+        Path data = Files.createDirectories(dir.resolve("volume"));
+        Files.writeString(data.resolve("zocalo.yaml"), "port: 9002\n");
+        Run r = run(Map.of("ZOCALO_DATA", data.toString()), "config");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("configuration file " + data.resolve("zocalo.yaml"));
+        assertThat(line(r, "data")).contains(data.toString()).endsWith("ZOCALO_DATA");
+        assertThat(line(r, "port")).contains("9002").endsWith(data.resolve("zocalo.yaml") + ":1");
     }
 
     @Test

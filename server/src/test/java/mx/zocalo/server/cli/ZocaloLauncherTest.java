@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code zocalo} launcher's own commands ({@code build}, {@code test}) answer {@code --help} without building or
- * running Maven: run with a PATH that holds neither Java nor Maven, so any attempt to build or test fails loudly.
+ * The {@code zocalo} launcher's own commands ({@code build}, {@code test}, {@code image}) answer {@code --help} without
+ * building or running Maven: run with a PATH that holds neither Java nor Maven, so any attempt to build or test fails
+ * loudly.
  */
 class ZocaloLauncherTest {
     static final Path LAUNCHER = Path.of("..", "zocalo").toAbsolutePath().normalize();
@@ -45,7 +46,8 @@ class ZocaloLauncherTest {
     void build_and_test_answer_help_without_java_or_maven(@TempDir Path dir) throws Exception {
         Path cwd = Files.createDirectories(dir.resolve("work"));
         Path bin = dir.resolve("bin");
-        String[][] asks = {{"build", "--help"}, {"build", "-h"}, {"test", "--help"}, {"test", "-h"}, {"help", "build"}, {"help", "test"}};
+        String[][] asks = {{"build", "--help"}, {"build", "-h"}, {"test", "--help"}, {"test", "-h"}, {"help", "build"}, {"help", "test"},
+            {"image", "--help"}, {"image", "-h"}, {"help", "image"}};
         for (String[] ask : asks) {
             Run r = launcher(cwd, bin, ask);
             String what = String.join(" ", ask);
@@ -64,5 +66,8 @@ class ZocaloLauncherTest {
         Run r = launcher(dir, dir.resolve("bin"), "build", "--force");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("build takes no arguments", "./zocalo build --help");
+        Run image = launcher(dir, dir.resolve("bin"), "image", "--push");
+        assertThat(image.exit()).isEqualTo(1);
+        assertThat(image.err()).contains("image takes only --check (got: --push)", "./zocalo image --help");
     }
 }
