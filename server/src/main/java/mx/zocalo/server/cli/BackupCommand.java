@@ -11,6 +11,8 @@ import mx.zocalo.server.accounts.Accounts;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.ops.Backup;
 import mx.zocalo.server.store.DataDirectory;
+import mx.zocalo.server.store.RemoteStore;
+import mx.zocalo.server.store.Store;
 import mx.zocalo.server.store.StoreUnavailableException;
 import mx.zocalo.server.store.TdbStore;
 import picocli.CommandLine.Command;
@@ -32,20 +34,50 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "The backup file to write (a zip), e.g. /var/backups/zocalo/2026-12-04.zip")
     Path to;
 
+    @Option(names = "--store", paramLabel = "URL", description = "The portal keeps its RDF in this remote SPARQL 1.1 store "
+            + "(as serve --store: a Fuseki dataset with its query, update and data services): its graphs are read from there, "
+            + "the files and accounts from --data.")
+    String remote;
+
     @Override
     public Integer call() throws Exception {
         Path dir = data.dir();
-        if (!Files.isDirectory(dir.resolve("tdb2"))) {
-            throw new IllegalArgumentException("No store in " + dir.toAbsolutePath() + ": nothing to back up");
-        }
         Path target = to.toAbsolutePath();
+        if (remote != null) return remote(dir, target);
+        if (!Files.isDirectory(dir.resolve("tdb2"))) {
+            throw new IllegalArgumentException("No store in " + dir.toAbsolutePath() + ": nothing to back up (a portal on a remote "
+                    + "store: give it with --store URL)");
+        }
         TdbStore store;
         try {
             store = TdbStore.open(dir);
         } catch (StoreUnavailableException busy) {
             return askThePortal(dir, target);
         }
-        try (store) {
+        return write(store, dir, target);
+    }
+
+    /**
+     * A portal on a remote store: the portal serving {@code dir}, if one does (it holds the accounts database), writes
+     * the backup; else this command reads the remote store's graphs itself.
+     */
+    private int remote(Path dir, Path target) throws Exception {
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("No data directory " + dir.toAbsolutePath() + ": nothing to back up");
+        if (Files.isRegularFile(dir.resolve(".control.properties"))) {
+            try {
+                return askThePortal(dir, target);
+            } catch (java.net.ConnectException gone) {
+                // a portal killed without its stop left the file: nobody holds the directory
+            }
+        }
+        String base = DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE);
+        PortalIris iris = new PortalIris(base);
+        return write(RemoteStore.builder(remote).mirror(iris.catalogGraph(), iris.vocabularyGraph()).files(dir.resolve("files")).build(),
+                dir, target);
+    }
+
+    private static int write(Store opened, Path dir, Path target) {
+        try (Store store = opened) {
             String base = DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE);
             Accounts accounts = Files.isDirectory(dir.resolve("accounts")) ? Accounts.open(dir) : null;
             try {

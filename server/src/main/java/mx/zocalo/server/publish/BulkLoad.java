@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import mx.zocalo.converter.AbsoluteIris;
 import mx.zocalo.server.catalog.DatasetDescription;
 import mx.zocalo.server.catalog.PortalIris;
 import mx.zocalo.server.catalog.VersionRecord;
@@ -62,21 +61,20 @@ final class BulkLoad {
     }
 
     /**
-     * Every triple and quad of the conversion, as a quad of {@code graph}, into the loader (relative IRIs refused), counted
-     * on the way by {@code counter} (its VoID figures: no second pass over the graph).
+     * Every triple and quad of the conversion, as a quad of {@code graph}, into the loader, counted on the way by
+     * {@code counter} (its VoID figures: no second pass over the graph). A conversion refuses relative IRIs itself
+     * ({@code Conversion.run}), on its worker threads: not checked again on the loader's thread.
      */
     static StreamRDF sink(StreamRDF loader, Node graph, VoidCounter counter) {
         return new StreamRDFBase() {
             @Override
             public void triple(Triple t) {
-                AbsoluteIris.check(graph, t.getSubject(), t.getPredicate(), t.getObject());
                 counter.add(t.getSubject(), t.getPredicate(), t.getObject());
                 loader.quad(Quad.create(graph, t));
             }
 
             @Override
             public void quad(Quad q) {
-                AbsoluteIris.check(graph, q.getSubject(), q.getPredicate(), q.getObject());
                 counter.add(q.getSubject(), q.getPredicate(), q.getObject());
                 loader.quad(Quad.create(graph, q.asTriple()));
             }

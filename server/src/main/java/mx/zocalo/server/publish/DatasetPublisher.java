@@ -111,8 +111,8 @@ public final class DatasetPublisher {
         // reads it with JSONPath, and it has no CSVW description
         boolean table = d.source().table();
         // (a description of a JSON source without a mapping is refused when read); a mapped table is described on its
-        // own thread while it is converted
-        Inference inference = table ? Inference.start(d.automatic(), () -> infer(d)) : Inference.none();
+        // own thread while the catalog record is prepared
+        Inference inference = table ? Inference.of(d.automatic(), () -> infer(d)) : Inference.none();
         AutoMapping inferred = d.automatic() ? inference.get() : null;
         Path staged = stageOriginal(d, fileName);
         Node graph = iris.datasetGraph(d.slug());
@@ -260,24 +260,23 @@ public final class DatasetPublisher {
         Node graph = a.graph;
         Path staged = a.staged;
         LOG.info("{}: catalog (previews, VoID figures, table model, record)", d.slug());
-        a.inferred = a.inference.get();
-        if (a.inferred != null) Inference.writeCsvw(a.inferred, staged, CSVW_METADATA, d.slug(), a.fileName);
+        a.inference.begin(); // the CSVW description of a mapped table, on its own thread while the graph is scanned here
         long triples = dsg.getGraph(graph).size();
         a.preview.write(staged, dsg, graph);
         RowDiff.Result diff = null;
         if (a.old != null) {
             long td = System.nanoTime();
             RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, a.preview.resources()));
-            diff = d.automatic() && a.inferred != null && a.inferred.idColumn() == null
+            diff = d.automatic() && a.inference.get() != null && a.inference.get().idColumn() == null
                     || a.old.rows() == 0 && a.before.get(a.before.size() - 1).rows() > 0
                     ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(a.old, now);
             LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), a.number, diff, a.old.rows(), now.rows(), millisSince(td));
         }
         LOG.info("{}: catalog: VoID figures and table model", d.slug());
-        String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forGraph(dsg, graph);
         long tv = System.nanoTime();
         // counted on the way into the loader (a triple that came twice is counted once, in the store's indexes)
         var voidStats = a.counted != null ? a.counted.result(dsg, graph, triples) : VoidCounter.count(dsg, graph);
+        String sample = d.sampleQuery() != null ? d.sampleQuery() : SampleQuery.forClasses(graph, voidStats.classes());
         LOG.debug("{}: sample query and VoID figures in {} ms", d.slug(), millisSince(tv));
         long tt = System.nanoTime();
         var tables = TableModels.compute(dsg, graph);
@@ -285,6 +284,8 @@ public final class DatasetPublisher {
         var views = ViewCheck.check(d, tables, graph.getURI());
         TableModels.write(tables, staged);
         LOG.debug("{}: table model in {} ms", d.slug(), millisSince(tt));
+        a.inferred = a.inference.get();
+        if (a.inferred != null) Inference.writeCsvw(a.inferred, staged, CSVW_METADATA, d.slug(), a.fileName);
         // the RDF downloads are written after the new version is served (DownloadJobs), not here
         java.util.Map<String, CatalogRecord.FileFacts> dumps = java.util.Map.of();
         LOG.info("{}: catalog: the record", d.slug());

@@ -16,7 +16,8 @@ import mx.zocalo.server.catalog.CatalogRecord;
 /**
  * A table's inferred schema (columns, titles, datatypes: its CSVW description). Without a mapping it is the mapping, so
  * the conversion waits for it; with one it is only the CSVW distribution of the record, so it is read on its own thread
- * while the conversion reads the same file (on the 927,360-row benchmark that hides about 5 s of a bulk publish).
+ * while the catalog record is prepared ({@link #begin}): the conversion and the bulk loader keep both cores busy, the
+ * single-threaded scans of the catalog phase leave one idle (on the 927,360-row benchmark this hides about 5 s).
  */
 final class Inference {
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
@@ -25,26 +26,38 @@ final class Inference {
         return t;
     });
 
-    private final CompletableFuture<AutoMapping> future;
+    private final Supplier<AutoMapping> infer;
+    private CompletableFuture<AutoMapping> future;
 
-    private Inference(CompletableFuture<AutoMapping> future) {
+    private Inference(Supplier<AutoMapping> infer, CompletableFuture<AutoMapping> future) {
+        this.infer = infer;
         this.future = future;
     }
 
     /** No schema: the source is no table (a JSON source has no CSVW description). */
     static Inference none() {
-        return new Inference(CompletableFuture.completedFuture(null));
+        return new Inference(null, CompletableFuture.completedFuture(null));
     }
 
-    /** Infers now when {@code needed} (the mapping itself), else on its own thread. */
-    static Inference start(boolean needed, Supplier<AutoMapping> infer) {
-        return new Inference(needed ? CompletableFuture.completedFuture(infer.get()) : CompletableFuture.supplyAsync(infer, THREADS));
+    /** Infers now when {@code needed} (the mapping itself), else on its own thread from {@link #begin}. */
+    static Inference of(boolean needed, Supplier<AutoMapping> infer) {
+        return new Inference(infer, needed ? CompletableFuture.completedFuture(infer.get()) : null);
     }
 
-    /** The schema, once read; a failure to read it is thrown as it was. */
+    /** Starts reading the table on its own thread, unless it has been read or is being read. */
+    synchronized void begin() {
+        if (future == null) future = CompletableFuture.supplyAsync(infer, THREADS);
+    }
+
+    /** The schema (read here if it was not begun); a failure to read it is thrown as it was. */
     AutoMapping get() {
+        CompletableFuture<AutoMapping> f;
+        synchronized (this) {
+            if (future == null) future = CompletableFuture.completedFuture(infer.get());
+            f = future;
+        }
         try {
-            return future.join();
+            return f.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;

@@ -15,7 +15,7 @@ final class StoreCounts {
 
     /** The triples of {@code graph} with the predicate {@code property}, inside the caller's transaction. */
     static long triples(DatasetGraph dsg, Node graph, Node property) {
-        DatasetGraphTDB tdb = TDBInternal.isTDB2(dsg) ? TDBInternal.getDatasetGraphTDB(dsg) : null;
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg); // a switchable container or a generation itself; null when not TDB2
         if (tdb != null) {
             return Iter.count(tdb.getQuadTable().getNodeTupleTable().findAsNodeIds(graph, null, property, null));
         }

@@ -525,6 +525,40 @@ class RemoteStoreTest {
     }
 
     @Test
+    void a_backup_of_a_portal_on_a_remote_store_restores_to_the_same_graphs_and_files() throws Exception {
+        try (FusekiProcess other = FusekiProcess.start(Files.createDirectories(work.resolve("backup")))) {
+            Path data = work.resolve("backup/data");
+            assertThat(run("publish", "--store", other.url(), "--data", data.toString(), "--base", BASE,
+                    FIXTURES.resolve("pagos-prueba").toString()).exit()).isZero();
+            Path file = work.resolve("backup/copia.zip");
+            ZocaloCommandTest.Run refused = run("backup", "--data", data.toString(), "--to", file.toString());
+            assertThat(refused.exit()).isEqualTo(1); // no TDB2 there: the message points at --store
+            assertThat(refused.err()).contains("--store");
+            ZocaloCommandTest.Run made = run("backup", "--store", other.url(), "--data", data.toString(), "--to", file.toString());
+            assertThat(made.exit()).as(made.out() + made.err()).isZero();
+            Path restored = work.resolve("backup/restored");
+            ZocaloCommandTest.Run back = run("restore", file.toString(), "--data", restored.toString());
+            assertThat(back.exit()).as(back.out() + back.err()).isZero();
+            java.util.Map<String, Long> remote = new java.util.TreeMap<>();
+            try (var qe = org.apache.jena.sparql.exec.http.QueryExecutionHTTP.service(other.url() + "/query")
+                    .query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").build()) {
+                qe.execSelect().forEachRemaining(r -> remote.put(r.getResource("g").getURI(), r.getLiteral("n").getLong()));
+            }
+            assertThat(remote).containsKeys(BASE + "graph/pagos-prueba", BASE + "graph/catalog");
+            try (mx.zocalo.server.store.TdbStore local = mx.zocalo.server.store.TdbStore.open(restored)) {
+                java.util.Map<String, Long> counts = local.read(dsg -> {
+                    java.util.Map<String, Long> m = new java.util.TreeMap<>();
+                    dsg.listGraphNodes().forEachRemaining(g -> m.put(g.getURI(), (long) dsg.getGraph(g).size()));
+                    return m;
+                });
+                assertThat(counts).isEqualTo(remote);
+            }
+            assertThat(restored.resolve("files/pagos-prueba/rdf/pagos-prueba.nt")).hasSameTextualContentAs(
+                    data.resolve("files/pagos-prueba/rdf/pagos-prueba.nt"));
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE - 1)
     void a_republish_by_another_process_replaces_the_triples_and_the_portal_sees_it() throws Exception {
         Path changed = work.resolve("pagos-prueba-2");
