@@ -59,7 +59,7 @@ public final class SparqlAbuse {
                 new Abuse("CONSTRUCT a product", "CONSTRUCT { ?a ?b ?f } WHERE { ?a ?b ?c . ?d ?e ?f }", false, STOPPED),
                 // on a fast machine the product of the small test data is concatenated within the time limit: an answer then
                 new Abuse("GROUP_CONCAT of a product", "SELECT (GROUP_CONCAT(STR(?c)) AS ?x) WHERE { ?a ?b ?c . ?d ?e ?f }", false,
-                        Set.of("200 ok", "503 timeout", "503 busy")),
+                        Set.of("200 ok", "503 timeout", "503 busy", "400 query-failed")),
                 new Abuse("SERVICE", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", false, Set.of("400 federated")),
                 new Abuse("SERVICE inside EXISTS", "ASK { ?s ?p ?o FILTER EXISTS { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?x } } }", false,
                         Set.of("400 federated")),

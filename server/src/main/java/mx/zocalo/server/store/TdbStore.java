@@ -124,6 +124,7 @@ public final class TdbStore implements Store {
             try (QueryExecution qe = QueryExecution.dataset(DatasetFactory.wrap(over)).query(q)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .set(ARQ.httpServiceAllowed, false)
+                    .set(org.apache.jena.sparql.ARQConstants.sysOptimizerFactory, BoundedAggregates.FACTORY)
                     .build()) {
                 return action.apply(qe);
             }
