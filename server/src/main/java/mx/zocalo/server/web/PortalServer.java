@@ -29,6 +29,8 @@ import mx.zocalo.server.table.TableService;
 public final class PortalServer {
     /** Memory for rendered pages and descriptions, kept per store version ({@link PageCache}), unless told otherwise. */
     public static final long DEFAULT_PAGE_CACHE_BYTES = 64L << 20;
+    /** Connections the kernel queues before the portal accepts them (the listen backlog; Linux caps it at somaxconn). */
+    static final int ACCEPT_QUEUE = 1024;
     private final Store store;
     private final PortalIris iris;
     private final int port;
@@ -126,6 +128,16 @@ public final class PortalServer {
                 // stop() is graceful: no new requests (503), those running finish within the stop timeout
                 server.setStopTimeout(stopTimeout.toMillis());
                 server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
+            // a listen queue for floods: at the JDK's default of 50, a flood of new connections filled it and pages were
+            // refused at the door (connection reset) before the portal could answer them or refuse the flood with a 503
+            config.jetty.addConnector((server, http) -> {
+                org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                c.setHost(host);
+                c.setPort(port);
+                c.setAcceptQueueSize(ACCEPT_QUEUE);
+                return c;
             });
             if (behindProxy) {
                 // X-Forwarded-For/-Proto/-Host (and RFC 7239 Forwarded) become the request's client address, scheme and
