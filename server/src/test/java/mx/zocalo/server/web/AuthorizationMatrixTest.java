@@ -57,6 +57,8 @@ class AuthorizationMatrixTest {
         row("GET", "/account", "/account", null, 303, 200, 200, 200, 200);
         // the running portal's backup: the control token in the data directory, never a session or an API token
         row("POST", "/-/backup", "/-/backup", who -> Map.of("to", "/tmp/matrix-backup.zip"), 401, 401, 401, 401, 401);
+        // and its compaction: the same
+        row("POST", "/-/compact", "/-/compact", who -> Map.of(), 401, 401, 401, 401, 401);
         row("POST", "/login", "/login", who -> Map.of("email", "nadie-" + who.toLowerCase() + "@example.mx", "password", "no es la contraseña"), 401, 401, 401, 401, 401);
         row("POST", "/logout", "/logout", none(), true, 303, 303, 303, 303, 303);
         row("POST", "/account/tokens", "/account/tokens", who -> Map.of("name", "matrix " + who, "days", "30"), 401, 201, 201, 201, 201);
