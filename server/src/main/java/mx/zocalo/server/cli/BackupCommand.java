@@ -54,7 +54,7 @@ final class BackupCommand implements Callable<Integer> {
         } catch (StoreUnavailableException busy) {
             return askThePortal(dir, target);
         }
-        return write(store, dir, target);
+        return write(store, iris(dir), dir, target);
     }
 
     /**
@@ -70,18 +70,21 @@ final class BackupCommand implements Callable<Integer> {
                 // a portal killed without its stop left the file: nobody holds the directory
             }
         }
-        String base = DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE);
-        PortalIris iris = new PortalIris(base);
+        PortalIris iris = iris(dir);
         return write(RemoteStore.builder(remote).mirror(iris.catalogGraph(), iris.vocabularyGraph()).files(dir.resolve("files")).build(),
-                dir, target);
+                iris, dir, target);
     }
 
-    private static int write(Store opened, Path dir, Path target) {
+    /** The portal's IRIs, under the base the data directory records. */
+    private static PortalIris iris(Path dir) {
+        return new PortalIris(DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE));
+    }
+
+    private static int write(Store opened, PortalIris iris, Path dir, Path target) {
         try (Store store = opened) {
-            String base = DataDirectory.read(dir).map(DataDirectory.Recorded::base).orElse(StoreOptions.DEFAULT_BASE);
             Accounts accounts = Files.isDirectory(dir.resolve("accounts")) ? Accounts.open(dir) : null;
             try {
-                Backup.Outcome o = Backup.write(store, new PortalIris(base), dir, accounts, target);
+                Backup.Outcome o = Backup.write(store, iris, dir, accounts, target);
                 System.out.printf(Locale.ROOT, "backed up %s to %s: %,d quads in %d graphs, %d files, %s, in %.1f s%n", dir, target,
                         o.quads(), o.graphs(), o.files(), CompactCommand.human(o.bytes()), o.millis() / 1000.0);
             } finally {

@@ -267,7 +267,8 @@ public final class DatasetPublisher {
         if (a.old != null) {
             long td = System.nanoTime();
             RowDiff.Fingerprint now = RowDiff.scan(dsg, graph, rowClass(dsg, graph, a.preview.resources()));
-            diff = d.automatic() && a.inference.get() != null && a.inference.get().idColumn() == null
+            AutoMapping inferredMapping = d.automatic() ? a.inference.get() : null; // read before the conversion
+            diff = inferredMapping != null && inferredMapping.idColumn() == null
                     || a.old.rows() == 0 && a.before.get(a.before.size() - 1).rows() > 0
                     ? RowDiff.Result.NO_STABLE_IDENTIFIERS : RowDiff.compare(a.old, now);
             LOG.info("{}: version {}: {} ({} rows before, {} after) in {} ms", d.slug(), a.number, diff, a.old.rows(), now.rows(), millisSince(td));

@@ -38,15 +38,9 @@ final class PageLanguage {
     }
 
     static String of(Context ctx) {
-        List<String> offered = offered(ctx);
         String asked = ctx.queryParam("lang");
-        if (asked != null && offered.contains(asked)) {
-            ctx.cookie(COOKIE, asked, 60 * 60 * 24 * 365);
-            return asked;
-        }
-        String cookie = ctx.cookie(COOKIE);
-        if (cookie != null && offered.contains(cookie)) return cookie;
-        return fromAcceptLanguage(ctx.header("Accept-Language"), offered);
+        if (asked != null && offered(ctx).contains(asked)) ctx.cookie(COOKIE, asked, 60 * 60 * 24 * 365);
+        return peek(ctx);
     }
 
     /** The same choice as {@link #of}, without remembering {@code ?lang=} in the cookie. */
