@@ -109,6 +109,12 @@ public final class TdbStore implements Store {
         return java.util.Optional.ofNullable(patches);
     }
 
+    /**
+     * Rows an {@code ORDER BY} or {@code DISTINCT} keeps in memory before ARQ spills them to temporary files: over a
+     * product they would otherwise fill the heap within the time limit, and every page would wait for the collector.
+     */
+    static final long SPILL_BINDINGS = 2_000;
+
     /** ARQ in a read transaction; {@code FROM} / {@code FROM NAMED} become a view of just those graphs. */
     @Override
     public <T> T query(Query query, Duration timeout, Function<QueryExecution, T> action) {
@@ -125,6 +131,7 @@ public final class TdbStore implements Store {
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .set(ARQ.httpServiceAllowed, false)
                     .set(org.apache.jena.sparql.ARQConstants.sysOptimizerFactory, BoundedAggregates.FACTORY)
+                    .set(ARQ.spillToDiskThreshold, SPILL_BINDINGS)
                     .build()) {
                 return action.apply(qe);
             }
