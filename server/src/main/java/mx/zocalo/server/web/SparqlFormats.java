@@ -62,6 +62,13 @@ final class SparqlFormats {
         return ContentNegotiation.choose(ctx.header("Accept"), offered).orElseThrow(() -> new NotAcceptable(offered));
     }
 
+    /**
+     * The largest graph answered as compacted JSON-LD (Jena's writer, with the prefixes as context); a larger one is
+     * written in expanded form, one node object per subject, in linear time ({@code Dumps.jsonldSorted}): the
+     * compacting writer is quadratic in the values of one property.
+     */
+    static final int JSONLD_COMPACTED_MAX = 1_000;
+
     /** Writes a gathered outcome in the negotiated type. */
     static void write(Context ctx, SparqlService.Outcome o, String type) {
         ctx.contentType(type + "; charset=utf-8");
@@ -71,7 +78,17 @@ final class SparqlFormats {
                 case NQUADS -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.NQUADS).output(out);
                 case TRIG -> RDFWriter.source(DatasetGraphFactory.wrap(o.graph())).format(RDFFormat.TRIG).output(out);
                 case NTRIPLES -> RDFWriter.source(o.graph()).format(RDFFormat.NTRIPLES).output(out);
-                case JSONLD, RdfResponses.JSON -> RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
+                case JSONLD, RdfResponses.JSON -> {
+                    if (o.graph().size() <= JSONLD_COMPACTED_MAX) {
+                        RDFWriter.source(o.graph()).format(RDFFormat.JSONLD).output(out);
+                    } else {
+                        try {
+                            mx.zocalo.server.publish.Dumps.jsonldSorted(o.graph(), out);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
                 case RDFXML -> RDFWriter.source(o.graph()).format(RDFFormat.RDFXML_PLAIN).output(out);
                 default -> RDFWriter.source(o.graph()).format(RDFFormat.TURTLE).output(out);
             }

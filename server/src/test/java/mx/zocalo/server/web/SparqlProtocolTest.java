@@ -172,6 +172,27 @@ class SparqlProtocolTest {
     }
 
     @Test
+    void a_large_construct_is_written_as_expanded_json_ld_with_the_same_triples() throws Exception {
+        // one subject with thousands of values of one property (plus literals of every kind): Jena's compacting writer
+        // compares each value with those before it; above JSONLD_COMPACTED_MAX the answer is expanded JSON-LD, linear
+        String q = "CONSTRUCT { <urn:zocalo:all> <urn:zocalo:value> ?o . ?s <urn:zocalo:p> ?o } WHERE { ?s ?p ?o }";
+        String url = "/sparql?query=" + enc(q);
+        Graph nt = parse(portal.get(url, "application/n-triples").body(), Lang.NTRIPLES);
+        assertThat(nt.size()).as("a graph over the compacted limit").isGreaterThan(SparqlFormats.JSONLD_COMPACTED_MAX);
+        assertThat(nt.find().toList()).anyMatch(t -> t.getObject().isLiteral() && !t.getObject().getLiteralLanguage().isEmpty())
+                .anyMatch(t -> t.getObject().isLiteral() && t.getObject().getLiteralDatatypeURI().endsWith("#decimal"));
+        HttpResponse<String> r = portal.get(url, "application/ld+json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(contentType(r)).startsWith("application/ld+json");
+        assertThat(r.body()).startsWith("{\"@graph\":[").doesNotContain("@context");
+        Graph g = parse(r.body(), Lang.JSONLD);
+        assertThat(g.size()).isEqualTo(nt.size());
+        assertThat(g.isIsomorphicWith(nt)).isTrue();
+        // the subject with thousands of values is one node object
+        assertThat(r.body().split("\"@id\":\"urn:zocalo:all\"", -1)).hasSize(2);
+    }
+
+    @Test
     void construct_in_every_rdf_format() throws Exception {
         String url = "/sparql?query=" + enc(LABELS);
         Graph turtle = null;
