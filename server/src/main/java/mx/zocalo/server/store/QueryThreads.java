@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryThreads implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
-    /** Linux niceness of the query threads: weight 110 against 1,024 for a page thread. */
-    static final int NICENESS = 10;
+    /** Linux niceness of the query threads, the lowest: weight 15 against 1,024 for a page thread. */
+    static final int NICENESS = 19;
     private final ExecutorService pool;
 
     public QueryThreads(int threads) {

@@ -64,6 +64,7 @@ final class SparqlService {
     private final java.util.function.Supplier<String> version;
     /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
     private final mx.zocalo.server.store.QueryThreads threads;
+    private final DelayedRefusals refusals = new DelayedRefusals();
     /**
      * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
      * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
@@ -97,6 +98,7 @@ final class SparqlService {
     /** Stops the query threads. */
     void close() {
         threads.close();
+        refusals.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
@@ -251,10 +253,15 @@ final class SparqlService {
         }
         Outcome outcome;
         try {
+            long asked = System.nanoTime();
             if (!slots.tryAcquire()) {
                 PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
-                ctx.header("Retry-After", "5");
-                errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
+                // refused now because enough wait already: answered when the queue wait is over, no thread held
+                long waited = (System.nanoTime() - asked) / 1_000_000;
+                refusals.answerAfter(ctx, limits.queueWaitMillis() - waited, () -> {
+                    ctx.header("Retry-After", "5");
+                    errors.send(ctx, queryString, errorFormat, 503, "busy", Map.of("n", String.valueOf(limits.maxConcurrent())), null);
+                });
                 return;
             }
         } catch (InterruptedException e) {

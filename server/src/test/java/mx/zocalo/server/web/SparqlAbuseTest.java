@@ -97,4 +97,40 @@ class SparqlAbuseTest {
         assertThat(pages.count()).as("pages answered during the flood").isPositive();
         assertThat(pages.failures()).isZero();
     }
+
+    @Test
+    void refused_queries_are_answered_when_the_queue_wait_is_over_without_holding_a_thread() throws Exception {
+        // one slot, 2.5 s in the queue, 8 waiting at most: of 300 slow queries at once, one runs, 8 wait, the rest are
+        // refused at once, and answered 503 busy only when the queue wait is over, suspended meanwhile (more than the
+        // server's threads: held on threads, the pages would wait behind them)
+        long wait = 2_500;
+        try (TestPortal held = new TestPortal(java.nio.file.Files.createTempDirectory(data, "held"), new SparqlLimits(3, 1000, 1, wait))) {
+            held.publisher.publish(TestPortal.FIXTURE, false);
+            SparqlAbuse.Abuse slow = SparqlAbuse.queries().get(0);
+            assertThat(slow.name()).isEqualTo("cartesian product, counted");
+            int n = 300;
+            List<SparqlAbuse.Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(null, () -> outcomes.add(SparqlAbuse.send("localhost", held.server.port(), slow, 60_000)), "held-" + i, 256 * 1024);
+                clients.add(t);
+                t.start();
+            }
+            Thread.sleep(800);
+            long t0 = System.nanoTime();
+            var home = held.get("/", "text/html");
+            long pageMillis = (System.nanoTime() - t0) / 1_000_000;
+            for (Thread t : clients) t.join(60_000);
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(pageMillis).as("a page while the refusals are held").isLessThan(wait - 800);
+            assertThat(outcomes).hasSize(n);
+            List<SparqlAbuse.Outcome> busy = outcomes.stream().filter(o -> o.key().equals("503 busy")).toList();
+            assertThat(busy.size()).as("refused: " + outcomes.stream().map(SparqlAbuse.Outcome::key).distinct().toList()).isGreaterThanOrEqualTo(n - 10);
+            assertThat(busy).allSatisfy(o -> {
+                assertThat(o.retryAfter()).isEqualTo("5");
+                assertThat(o.millis()).as("answered after the queue wait").isGreaterThanOrEqualTo(wait - 300);
+            });
+            assertThat(outcomes.stream().filter(o -> o.key().equals("503 timeout")).count()).as("the one that ran").isEqualTo(1);
+        }
+    }
 }
