@@ -41,6 +41,10 @@ final class ReplicaCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
+    @Option(names = "--primary-token", paramLabel = "TOKEN", description = "The primary's replica token (its DATA/patches/"
+            + "replica-token): the patch log is served only with it. Better in ZOCALO_PRIMARY_TOKEN or zocalo.yaml than on the command line.")
+    String primaryToken;
+
     @Option(names = "--poll-ms", paramLabel = "MS", defaultValue = "1000", description = "How often the primary is asked for new patches. Default: ${DEFAULT-VALUE}")
     long pollMillis;
 
@@ -55,7 +59,7 @@ final class ReplicaCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         mx.zocalo.server.web.SiteIdentity identity = site.identity(); // a missing logo stops start-up before anything opens
         PortalIris iris = new PortalIris(base != null ? base : primary.toString().endsWith("/") ? primary.toString() : primary + "/");
-        try (Replica replica = Replica.open(data, primary, files)) {
+        try (Replica replica = Replica.open(data, primary, files, primaryToken)) {
             try {
                 replica.pull();
             } catch (java.io.IOException e) {

@@ -77,6 +77,40 @@ public final class PatchLog {
         return new PatchLog(dir, latest);
     }
 
+    /** The file that holds the replicas' token, beside the patches. */
+    public static final String TOKEN_FILE = "replica-token";
+
+    /**
+     * The token a replica must send to read the log ({@code Authorization: Bearer TOKEN}): the patches keep what was
+     * published, withdrawn datasets included, so they are not public. Made once (32 random bytes, hexadecimal) in
+     * {@code DATA/patches/replica-token}, readable by the portal's user alone, and kept across restarts so that the
+     * replicas keep following; delete the file and restart the primary to change it.
+     */
+    public synchronized String token() {
+        Path file = dir.resolve(TOKEN_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                String t = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).trim();
+                if (!t.isEmpty()) return t;
+            }
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            String t = java.util.HexFormat.of().formatHex(random);
+            Path tmp = Files.createTempFile(dir, ".token", ".part");
+            try {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions protect it
+            }
+            Files.writeString(tmp, t + "\n", java.nio.charset.StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("made the replicas' token in {} (give it to each replica: --primary-token or ZOCALO_PRIMARY_TOKEN)", file);
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the replicas' token " + file, e);
+        }
+    }
+
     /** The number of the last patch (0: none yet). */
     public long latest() {
         return latest;

@@ -49,12 +49,14 @@ public final class Replica implements Store {
         t.setDaemon(true);
         return t;
     });
+    private final String token;
     private volatile long version;
     private volatile String lastProblem;
 
-    private Replica(TdbStore store, URI primary, Path dataDir, Path files) {
+    private Replica(TdbStore store, URI primary, Path dataDir, Path files, String token) {
         this.store = store;
         this.primary = primary;
+        this.token = token;
         this.versionFile = dataDir.resolve("replica-version");
         this.files = files;
         try {
@@ -69,13 +71,22 @@ public final class Replica implements Store {
      * URL, e.g. {@code http://primary:8080/}); {@code files} is where downloads are read (null: {@code dataDir/files}).
      */
     public static Replica open(Path dataDir, URI primary, Path files) {
+        return open(dataDir, primary, files, null);
+    }
+
+    /**
+     * As {@link #open(Path, URI, Path)}, sending {@code token} (the primary's {@code DATA/patches/replica-token}) with
+     * every request for patches; null sends none, which a primary refuses.
+     */
+    public static Replica open(Path dataDir, URI primary, Path files, String token) {
         TdbStore store = TdbStore.open(dataDir);
         if (store.patchLog().isPresent()) {
             store.close();
             throw new IllegalArgumentException(dataDir + " keeps a patch log: it is a primary's data directory, not a replica's");
         }
         String base = primary.toString().endsWith("/") ? primary.toString() : primary + "/";
-        return new Replica(store, URI.create(base), dataDir, files != null ? files : store.filesDirectory());
+        return new Replica(store, URI.create(base), dataDir, files != null ? files : store.filesDirectory(),
+                token == null || token.isBlank() ? null : token.trim());
     }
 
     /** Pulls now until up to date, then every {@code every}. */
@@ -103,11 +114,11 @@ public final class Replica implements Store {
         long latest = latestOfPrimary();
         while (version < latest) {
             long n = version + 1;
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(primary.resolve("patches/" + n))
+            HttpResponse<InputStream> r = http.send(authorized(HttpRequest.newBuilder(primary.resolve("patches/" + n)))
                     .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             if (r.statusCode() != 200) {
                 r.body().close();
-                throw new IOException("patch " + n + " of " + primary + ": HTTP " + r.statusCode());
+                throw new IOException("patch " + n + " of " + primary + ": HTTP " + r.statusCode() + refused(r.statusCode()));
             }
             RDFPatch patch;
             try (InputStream in = r.body()) {
@@ -122,9 +133,20 @@ public final class Replica implements Store {
         return version;
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private String refused(int status) {
+        if (status != 401) return "";
+        return token == null ? " (the primary's patch log needs its token: give the replica --primary-token, from the primary's DATA/patches/"
+                + PatchLog.TOKEN_FILE + ")" : " (the primary refuses this token: copy it again from the primary's DATA/patches/" + PatchLog.TOKEN_FILE + ")";
+    }
+
     private long latestOfPrimary() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(primary.resolve("patches")).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> r = http.send(authorized(HttpRequest.newBuilder(primary.resolve("patches"))).timeout(Duration.ofSeconds(10))
                 .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 401) throw new IOException(primary.resolve("patches") + ": HTTP 401" + refused(401));
         if (r.statusCode() != 200) throw new IOException(primary.resolve("patches") + ": HTTP " + r.statusCode() + " (is it a primary: serve --patch-log?)");
         try {
             return Long.parseLong(r.body().trim());

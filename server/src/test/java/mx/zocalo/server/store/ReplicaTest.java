@@ -50,8 +50,29 @@ class ReplicaTest {
         URI primaryUrl = URI.create("http://localhost:" + p.port() + "/");
         Path sharedFiles = primary.filesDirectory();
 
-        Replica r1 = Replica.open(tmp.resolve("r1"), primaryUrl, sharedFiles);
-        Replica r2 = Replica.open(tmp.resolve("r2"), primaryUrl, sharedFiles);
+        // the log is only for replicas: no token, or another, is refused, and a replica without it says what it needs
+        for (String path : List.of("patches", "patches/1")) {
+            HttpResponse<String> none = http.send(HttpRequest.newBuilder(primaryUrl.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).as(path).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(none.body()).contains("\"token-missing\"").contains("replica-token").doesNotContain(log.token());
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(primaryUrl.resolve(path))
+                    .header("Authorization", "Bearer " + "0".repeat(64)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).as(path).isEqualTo(401);
+            assertThat(wrong.body()).contains("\"token-wrong\"");
+        }
+        assertThat(Files.readString(tmp.resolve("primary/patches/replica-token")).trim()).isEqualTo(log.token()).hasSize(64);
+        Replica tokenless = Replica.open(tmp.resolve("r0"), primaryUrl, sharedFiles);
+        try {
+            assertThatThrownBy(tokenless::pull).isInstanceOf(java.io.IOException.class).hasMessageContaining("401")
+                    .hasMessageContaining("--primary-token");
+            assertThat(tokenless.version()).isZero();
+        } finally {
+            tokenless.close();
+        }
+
+        Replica r1 = Replica.open(tmp.resolve("r1"), primaryUrl, sharedFiles, log.token());
+        Replica r2 = Replica.open(tmp.resolve("r2"), primaryUrl, sharedFiles, log.token());
         try {
             assertThat(r1.pull()).isEqualTo(log.latest());
             assertThat(r2.pull()).isEqualTo(log.latest());
@@ -100,7 +121,7 @@ class ReplicaTest {
             Files.writeString(csv, Files.readString(csv).replaceFirst("Aguascalientes,enero,71\\.0,", "Aguascalientes,enero,72.0,"));
             publisher.publish(folder, false);
             assertThat(log.latest()).isGreaterThan(before);
-            Replica again = Replica.open(tmp.resolve("r1"), primaryUrl, sharedFiles);
+            Replica again = Replica.open(tmp.resolve("r1"), primaryUrl, sharedFiles, log.token());
             try {
                 assertThat(again.version()).isEqualTo(before);
                 assertThat(again.pull()).isEqualTo(log.latest());
