@@ -52,6 +52,7 @@ public final class PortalServer {
     private final SiteIdentity site;
     private final long pageCacheBytes;
     private final long queryCacheCells;
+    private final double heapFraction;
     private Javalin app;
     private SparqlService sparqlService;
 
@@ -60,6 +61,7 @@ public final class PortalServer {
         this.iris = b.iris;
         this.port = b.port;
         this.sparqlLimits = b.sparqlLimits;
+        this.heapFraction = b.heapFraction;
         this.querySlots = b.querySlots;
         this.mapTiles = b.mapTiles;
         this.performanceFolder = b.performanceFolder;
@@ -99,7 +101,7 @@ public final class PortalServer {
         QuerySlots slots = querySlots != null ? querySlots
                 : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
-                () -> cache.version().token(), queryCacheCells);
+                () -> cache.version().token(), queryCacheCells, heapFraction);
         sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
                 .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
@@ -313,8 +315,19 @@ public final class PortalServer {
         private SiteIdentity site = SiteIdentity.DEFAULT;
         private long pageCacheBytes = DEFAULT_PAGE_CACHE_BYTES;
         private long queryCacheCells = SparqlService.DEFAULT_CACHE_CELLS;
+        private double heapFraction = mx.zocalo.server.store.HeapWatchdog.DEFAULT_FRACTION;
 
         private Builder() {}
+
+        /**
+         * The heap in use after a collection, as a part of the most it may grow to, past which the running public
+         * queries are stopped ({@code 503 memory}); default {@value mx.zocalo.server.store.HeapWatchdog#DEFAULT_FRACTION}.
+         */
+        public Builder heapFraction(double fraction) {
+            if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("Not a part of the heap: " + fraction);
+            this.heapFraction = fraction;
+            return this;
+        }
 
         /** The site's name, logo, contact and languages; default: the portal's own name, both languages. */
         public Builder site(SiteIdentity site) { this.site = Objects.requireNonNull(site); return this; }

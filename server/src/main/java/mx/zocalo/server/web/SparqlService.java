@@ -65,6 +65,8 @@ final class SparqlService {
     /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
     private final mx.zocalo.server.store.QueryThreads threads;
     private final DelayedRefusals refusals = new DelayedRefusals();
+    /** Stops the running queries when the heap is nearly full. */
+    private final mx.zocalo.server.store.HeapWatchdog heap;
     /**
      * Answers already computed, by store version and query (after the protocol's dataset and the row limit were
      * applied): a query asked again before the next publish is answered without running. Weighed in cells (rows ×
@@ -78,8 +80,9 @@ final class SparqlService {
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
     SparqlService(Store store, PortalIris iris, SparqlLimits limits, QuerySlots slots, SparqlWorkbench workbench, SparqlErrors errors,
-            RdfResponses rdf, java.util.function.Supplier<String> version, long cacheCells) {
+            RdfResponses rdf, java.util.function.Supplier<String> version, long cacheCells, double heapFraction) {
         this.errors = errors;
+        this.heap = new mx.zocalo.server.store.HeapWatchdog(heapFraction);
         this.version = version;
         this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(cacheCells)
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
@@ -99,6 +102,7 @@ final class SparqlService {
     void close() {
         threads.close();
         refusals.close();
+        heap.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */
@@ -272,8 +276,13 @@ final class SparqlService {
         long t0 = System.nanoTime();
         try {
             // the slot is given back when the query ends, on its thread: one past its limit keeps it (QueryThreads)
-            outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> gather(qe, query)),
+            outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> heap.watch(qe, () -> gather(qe, query))),
                     limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, slots::release);
+        } catch (mx.zocalo.server.store.HeapWatchdog.HeapPressure e) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);
+            ctx.header("Retry-After", "30");
+            errors.send(ctx, queryString, errorFormat, 503, "memory");
+            return;
         } catch (QueryCancelledException e) {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.TIMED_OUT);
             LOG.info("query stopped after the time limit of {} s", limits.timeoutSeconds());

@@ -133,4 +133,33 @@ class SparqlAbuseTest {
             assertThat(outcomes.stream().filter(o -> o.key().equals("503 timeout")).count()).as("the one that ran").isEqualTo(1);
         }
     }
+
+    @Test
+    void running_queries_stop_when_the_heap_is_nearly_full_and_pages_go_on() throws Exception {
+        // the watchdog's line at 0: the next collection finds the heap "full" and stops the running public queries
+        try (TestPortal tight = new TestPortal(java.nio.file.Files.createTempDirectory(data, "heap"), new SparqlLimits(60, 1000, 2, 500),
+                b -> b.heapFraction(0.0))) {
+            tight.publisher.publish(TestPortal.FIXTURE, false);
+            String slow = SparqlAbuse.queries().get(0).query(); // a product counted: runs until its time limit
+            java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> answer = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return tight.get("/sparql?query=" + TestPortal.enc(slow), "application/sparql-results+json");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            long t0 = System.nanoTime();
+            Thread.sleep(1_000);
+            if (!answer.isDone()) System.gc(); // the query's own garbage usually brings a collection first
+            var r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS); // the time limit is 60 s
+            System.out.printf("stopped after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.body()).contains("\"memory\"").contains("memoria");
+            assertThat(r.headers().firstValue("Retry-After")).contains("30");
+            // the portal goes on: pages, and a query once no collection comes in between
+            assertThat(tight.get("/", "text/html").statusCode()).isEqualTo(200);
+            assertThat(tight.get("/sparql?query=" + TestPortal.enc("ASK { ?s ?p ?o }"), "application/sparql-results+json").body()).contains("true");
+        }
+    }
 }
