@@ -30,12 +30,13 @@ final class PatchRoutes {
     private boolean allowed(Context ctx) {
         String given = ctx.header("Authorization");
         if (given != null && MessageDigest.isEqual(token, given.trim().getBytes(StandardCharsets.US_ASCII))) return true;
-        ctx.header("WWW-Authenticate", "Bearer realm=\"zocalo patches\"").header("Cache-Control", "no-store").status(401)
-                .json(Map.of("error", given == null ? "token-missing" : "token-wrong",
-                        "message", (given == null ? "The patch log is for this portal's replicas: send its token (Authorization: Bearer TOKEN)."
-                                : "That is not the token of this portal's patch log.")
-                                + " The primary keeps it in DATA/patches/" + PatchLog.TOKEN_FILE
-                                + "; give it to the replica with --primary-token or ZOCALO_PRIMARY_TOKEN."));
+        ctx.header("WWW-Authenticate", "Bearer realm=\"zocalo patches\"").header("Cache-Control", "no-store");
+        String message = (given == null ? "The patch log is for this portal's replicas: send its token (Authorization: Bearer TOKEN)."
+                : "That is not the token of this portal's patch log.") + " The primary keeps it in DATA/patches/" + PatchLog.TOKEN_FILE
+                + "; give it to the replica with --primary-token or ZOCALO_PRIMARY_TOKEN.";
+        // for replicas, not people: the portal's JSON error, in English
+        ErrorResponses.send(ctx, new ErrorResponses.Problem(401, given == null ? "token-missing" : "token-wrong", message),
+                ErrorResponses.Form.JSON, "en", Map.of());
         return false;
     }
 

@@ -62,13 +62,11 @@ class PublishBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
 
         // 1: upload, from the header's link
-        browser.findElement(By.cssSelector("header nav a[href='/publish']")).click();
-        waitFor("form.publish");
+        clickAndLoad("header nav a[href='/publish']", "form.publish");
         serious.addAll(Chromium.seriousAxeViolations(browser, portal.url("/publish"), "publish-upload"));
         shoot("1-upload");
         browser.findElement(By.id("file")).sendKeys(XLSX.toString());
-        browser.findElement(By.cssSelector("form.publish button[type=submit]")).click();
-        waitFor("#read-heading");
+        clickAndLoad("form.publish button[type=submit]", "#read-heading");
         // 2: what was read; correct the header row
         assertThat(browser.getCurrentUrl()).matches(".*/publish/[0-9a-f]{32}");
         assertThat(text(".preview-facts")).contains("siha_2_2_4_9_dic_2015.xlsx");
@@ -77,15 +75,13 @@ class PublishBrowserTest {
         WebElement header = browser.findElement(By.id("headerRow"));
         header.clear();
         header.sendKeys("5");
-        browser.findElement(By.cssSelector("form.publish-correct button")).click();
-        waitFor("#read-heading");
+        clickAndLoad("form.publish-correct button", "#read-heading");
         assertThat(browser.getCurrentUrl()).contains("headerRow=5");
         assertThat(text(".preview-facts")).contains("5");
         assertThat(text("table.preview-columns")).doesNotContain("Clave");
         header = browser.findElement(By.id("headerRow"));
         header.clear();
-        browser.findElement(By.cssSelector("form.publish-correct button")).click();
-        waitFor("#read-heading");
+        clickAndLoad("form.publish-correct button", "#read-heading");
         assertThat(text("table.preview-columns")).contains("Clave");
         // the columns: a number column made text, and labels in Spanish and English
         String changed = null;
@@ -102,8 +98,7 @@ class PublishBrowserTest {
             }
         }
         assertThat(changed).as("a column read as integer").isNotNull();
-        browser.findElement(By.cssSelector("form.publish-correct button")).click();
-        waitFor("#read-heading");
+        clickAndLoad("form.publish-correct button", "#read-heading");
         assertThat(browser.getCurrentUrl()).contains("ctype=string");
         WebElement changedRow = browser.findElement(By.xpath("//table[@class='correct-columns']//tr[th[normalize-space()='" + changed + "']]"));
         assertThat(new Select(changedRow.findElement(By.name("ctype"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("string");
@@ -113,8 +108,7 @@ class PublishBrowserTest {
         assertThat(previewRow.getText()).contains("string");
         serious.addAll(Chromium.seriousAxeViolations(browser, browser.getCurrentUrl(), "publish-read"));
         shoot("2-read");
-        browser.findElement(By.cssSelector(".publish-next a")).click();
-        waitFor("#score-heading");
+        clickAndLoad(".publish-next a", "#score-heading");
 
         // 3: the fields, the score rising as they are filled
         serious.addAll(Chromium.seriousAxeViolations(browser, browser.getCurrentUrl(), "publish-metadata"));
@@ -133,8 +127,7 @@ class PublishBrowserTest {
         int after = Integer.parseInt(text("#score-points"));
         assertThat(after).isGreaterThan(before);
         shoot("3-metadata");
-        browser.findElement(By.cssSelector("form.publish-metadata button[type=submit]")).click();
-        waitFor("#report-rows");
+        clickAndLoad("form.publish-metadata button[type=submit]", "#report-rows");
 
         // 4: the report
         long rows = Long.parseLong(text("#report-rows").replace(",", "").replace(" ", ""));
@@ -155,8 +148,7 @@ class PublishBrowserTest {
         title.clear();
         title.sendKeys("Delitos municipales (corregido)");
         browser.findElement(By.id("note")).sendKeys("título corregido");
-        browser.findElement(By.cssSelector("form.publish-metadata button[type=submit]")).click();
-        waitFor("#report-rows");
+        clickAndLoad("form.publish-metadata button[type=submit]", "#report-rows");
         browser.get(portal.url("/dataset/delitos-web"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Delitos municipales (corregido)");
 
@@ -169,6 +161,17 @@ class PublishBrowserTest {
         shoot("6-unpublished");
 
         assertThat(serious).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /**
+     * Clicks and waits for the next page: the old one gone first (a form that posts to the page it is on has the awaited
+     * element before the new page comes, and reading it then finds a stale element), then {@code awaited} there.
+     */
+    private static void clickAndLoad(String css, String awaited) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector(css)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        waitFor(awaited);
     }
 
     private static void waitFor(String css) {
