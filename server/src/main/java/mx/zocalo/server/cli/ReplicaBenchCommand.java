@@ -115,7 +115,7 @@ public final class ReplicaBenchCommand implements Callable<Integer> {
         return ServerProcess.zocaloCommand(work, heap, port, List.of("replica", "--primary", primary.baseUrl(),
                 "--data", work.resolve(name).toString(), "--base", iris.base(), "--files", primaryData.resolve("files").toString(),
                 "--port", Integer.toString(port), "--poll-ms", "500", "--primary-token",
-                java.nio.file.Files.readString(primaryData.resolve("patches").resolve(mx.zocalo.server.store.PatchLog.TOKEN_FILE)).trim()));
+                java.nio.file.Files.readString(mx.zocalo.server.store.PatchLog.tokenFile(primaryData)).trim()));
     }
 
     /** Paths of resource pages of the published datasets. */

@@ -89,26 +89,23 @@ public final class PatchLog {
     public synchronized String token() {
         Path file = dir.resolve(TOKEN_FILE);
         try {
-            if (Files.isRegularFile(file)) {
-                String t = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).trim();
-                if (!t.isEmpty()) return t;
+            String t = Files.isRegularFile(file) ? Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).trim() : "";
+            if (t.isEmpty()) {
+                byte[] random = new byte[32];
+                new java.security.SecureRandom().nextBytes(random);
+                t = java.util.HexFormat.of().formatHex(random);
+                PrivateFiles.write(file, (t + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                LOG.info("made the replicas' token in {} (give it to each replica: --primary-token or ZOCALO_PRIMARY_TOKEN)", file);
             }
-            byte[] random = new byte[32];
-            new java.security.SecureRandom().nextBytes(random);
-            String t = java.util.HexFormat.of().formatHex(random);
-            Path tmp = Files.createTempFile(dir, ".token", ".part");
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions protect it
-            }
-            Files.writeString(tmp, t + "\n", java.nio.charset.StandardCharsets.US_ASCII);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("made the replicas' token in {} (give it to each replica: --primary-token or ZOCALO_PRIMARY_TOKEN)", file);
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the replicas' token " + file, e);
         }
+    }
+
+    /** Where the primary keeps its replicas' token in {@code dataDir}. */
+    public static Path tokenFile(Path dataDir) {
+        return dataDir.resolve(FOLDER).resolve(TOKEN_FILE);
     }
 
     /** The number of the last patch (0: none yet). */

@@ -3,11 +3,8 @@ package mx.zocalo.server.submissions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -36,18 +33,7 @@ final class SecretKey {
             if (!Files.isRegularFile(file)) {
                 byte[] fresh = new byte[32];
                 RANDOM.nextBytes(fresh);
-                Path tmp = Files.createTempFile(folder, ".secret", ".tmp");
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the folder's own permissions protect it
-                }
-                Files.write(tmp, fresh);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE); // a concurrent start keeps the first key
-                } catch (FileAlreadyExistsException e) {
-                    Files.deleteIfExists(tmp);
-                }
+                mx.zocalo.server.store.PrivateFiles.writeIfAbsent(file, fresh); // a concurrent start keeps the first key
             }
             byte[] k = Files.readAllBytes(file);
             if (k.length < 32) throw new IllegalStateException(file + " is shorter than 32 bytes: delete it to make a new one");

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -46,15 +45,8 @@ final class ControlEndpoint {
         if (token == null) return;
         Path file = dataDir.resolve(FILE);
         try {
-            Path tmp = Files.createTempFile(dataDir, ".control", ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions protect it
-            }
-            Files.writeString(tmp, "# the running portal, for zocalo backup: removed at stop\nport=" + port + "\ntoken="
-                    + new String(token, StandardCharsets.US_ASCII) + "\npid=" + ProcessHandle.current().pid() + "\n");
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            mx.zocalo.server.store.PrivateFiles.write(file, ("# the running portal, for zocalo backup: removed at stop\nport=" + port + "\ntoken="
+                    + new String(token, StandardCharsets.US_ASCII) + "\npid=" + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

@@ -37,8 +37,12 @@ final class DelayedRefusals implements AutoCloseable {
      * when the wait is too short or too many are held already.
      */
     void answerAfter(Context ctx, long millis, Runnable answer) {
-        if (millis < MIN_HOLD_MILLIS || held.incrementAndGet() > MAX_HELD) {
-            if (millis >= MIN_HOLD_MILLIS) held.decrementAndGet();
+        if (millis < MIN_HOLD_MILLIS) {
+            answer.run();
+            return;
+        }
+        if (held.incrementAndGet() > MAX_HELD) {
+            held.decrementAndGet();
             answer.run();
             return;
         }
@@ -57,11 +61,6 @@ final class DelayedRefusals implements AutoCloseable {
                 held.decrementAndGet();
             }
         }));
-    }
-
-    /** How many refusals are held now. */
-    int held() {
-        return held.get();
     }
 
     @Override

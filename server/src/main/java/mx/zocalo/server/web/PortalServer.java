@@ -324,8 +324,7 @@ public final class PortalServer {
          * queries are stopped ({@code 503 memory}); default {@value mx.zocalo.server.store.HeapWatchdog#DEFAULT_FRACTION}.
          */
         public Builder heapFraction(double fraction) {
-            if (!(fraction >= 0 && fraction <= 1)) throw new IllegalArgumentException("Not a part of the heap: " + fraction);
-            this.heapFraction = fraction;
+            this.heapFraction = fraction; // checked by the watchdog
             return this;
         }
 
