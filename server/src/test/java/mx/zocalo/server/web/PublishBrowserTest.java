@@ -165,12 +165,17 @@ class PublishBrowserTest {
 
     /**
      * Clicks and waits for the next page: the old one gone first (a form that posts to the page it is on has the awaited
-     * element before the new page comes, and reading it then finds a stale element), then {@code awaited} there.
+     * element before the new page comes), then {@code awaited} there. The old page is told apart by a mark set on its
+     * document before the click, read by script: asking the driver about an element of a page being replaced fails in
+     * more ways than one (stale element, or "node does not belong to the document").
      */
     private static void clickAndLoad(String css, String awaited) {
-        WebElement old = browser.findElement(By.tagName("html"));
+        browser.executeScript("document.documentElement.setAttribute('data-test-old-page', '1')");
         browser.findElement(By.cssSelector(css)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> ((JavascriptExecutor) d).executeScript(
+                        "return document.readyState !== 'loading' && !document.documentElement.hasAttribute('data-test-old-page')").equals(Boolean.TRUE));
         waitFor(awaited);
     }
 
