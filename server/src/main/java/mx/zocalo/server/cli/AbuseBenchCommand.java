@@ -49,6 +49,11 @@ public final class AbuseBenchCommand implements Callable<Integer> {
                     + "a stand-in for clients on other machines, whose CPU is not the portal's.")
     int floodNice;
 
+    @Option(names = "--per-client", defaultValue = "0", paramLabel = "N",
+            description = "The portal's limit of queries per client address (--max-queries-per-client): 0 = none (default: the "
+                    + "flood's connections stand for many machines, all of them this one here); N = one abusive address, refused 429 past N.")
+    int perClient;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +64,7 @@ public final class AbuseBenchCommand implements Callable<Integer> {
             Path folder = bench.work.resolve("mappings").resolve("bench-pages");
             PagesBenchCommand.generate(folder, rows);
             bench.publisher.publish(folder, true);
-            PortalServer server = bench.start(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout));
+            PortalServer server = bench.start(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withPerClient(perClient));
             int port = server.port();
             out.printf(Locale.ROOT, "%d payments published; SPARQL limits: %d s, default rows, slots and queue; http://localhost:%d%n", rows, queryTimeout, port);
             out.flush();

@@ -18,7 +18,14 @@ final class SparqlOptions {
             description = "At most N SPARQL queries run at once; others wait up to 2 s, then get 503 with Retry-After. Default: ${DEFAULT-VALUE}")
     int maxConcurrent;
 
+    @Option(names = "--max-queries-per-client", paramLabel = "N",
+            description = "At most N SPARQL and row API queries of one client address run or wait at once; the next gets 429 "
+                    + "with Retry-After. 0: no limit. Default: half of --max-concurrent-queries, rounded up")
+    Integer perClient;
+
     SparqlLimits limits() {
-        return new SparqlLimits(timeoutSeconds, maxRows, maxConcurrent, SparqlLimits.DEFAULT_QUEUE_WAIT_MILLIS);
+        int each = perClient != null ? perClient : SparqlLimits.defaultPerClient(maxConcurrent);
+        if (each < 0) throw new IllegalArgumentException("--max-queries-per-client must be 0 (no limit) or more, not " + each);
+        return new SparqlLimits(timeoutSeconds, maxRows, maxConcurrent, SparqlLimits.DEFAULT_QUEUE_WAIT_MILLIS, each);
     }
 }

@@ -139,7 +139,9 @@ public final class SparqlAbuse {
                         Outcome o = send(host, port, a, timeoutMillis);
                         outcomes.merge(o.key(), 1, Integer::sum);
                         slowest.accumulateAndGet(o.millis(), Math::max);
-                        boolean ok = STOPPED.contains(o.key()) && (!o.code().equals("busy") || o.retryAfter() != null);
+                        // a documented limit; the refusals with Retry-After (too-many: a portal that limits each address)
+                        boolean ok = (STOPPED.contains(o.key()) || o.key().equals("429 too-many"))
+                                && (!o.code().equals("busy") && !o.code().equals("too-many") || o.retryAfter() != null);
                         if (!ok) wrong.incrementAndGet();
                     }
                 } finally {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * Errors: {@link NoSuchDatasetException} (no such dataset), {@link SoqlException} (the query: HTTP 400),
  * {@link QuerySlots.QueryBusyException} (every slot taken), {@link org.apache.jena.query.QueryCancelledException}
- * (past the time limit), {@link mx.zocalo.server.store.StoreUnavailableException} (a remote store did not answer).
+ * (past the time limit; {@link mx.zocalo.server.store.HeapWatchdog.HeapPressure}, one of them, when the heap filled), {@link mx.zocalo.server.store.StoreUnavailableException} (a remote store did not answer).
  */
 public final class TableService {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.tables");
@@ -47,6 +47,7 @@ public final class TableService {
     private final QuerySlots slots;
     private final Supplier<String> version;
     private final boolean useRowIndex;
+    private final mx.zocalo.server.store.HeapWatchdog heap;
     private final Cache<String, List<Table>> models = Caffeine.newBuilder().maximumSize(256).build();
     private final Cache<String, RowResult> answers;
     private final Cache<String, Long> counts = Caffeine.newBuilder().maximumSize(10_000).build();
@@ -61,6 +62,7 @@ public final class TableService {
         this.slots = b.slots;
         this.version = b.version;
         this.useRowIndex = b.rowIndex;
+        this.heap = b.heap;
         this.answers = Caffeine.newBuilder().maximumWeight(b.cacheCells)
                 .weigher((String k, RowResult r) -> 1 + r.rows().size() * Math.max(1, r.columns().size())).build();
         this.oldAnswers = new mx.zocalo.server.store.VersionedEntries(answers.asMap()); // a new data version drops the old answers
@@ -176,14 +178,19 @@ public final class TableService {
             Query values = RowReader.values(c, col.column(), rows.stream().map(Row::iri).toList());
             int slot = i;
             List<Row> page = rows;
-            rows = store.query(values, timeout, qe -> RowReader.fill(page, slot, col.column(), qe.execSelect()));
+            rows = query(values, qe -> RowReader.fill(page, slot, col.column(), qe.execSelect()));
         }
         return rows;
     }
 
+    /** A query of the store within the time limit, watched by the heap watchdog when there is one. */
+    private <T> T query(Query q, java.util.function.Function<org.apache.jena.query.QueryExecution, T> action) {
+        return store.query(q, timeout, qe -> heap == null ? action.apply(qe) : heap.watch(qe, () -> action.apply(qe)));
+    }
+
     private RowResult run(CompiledQuery c, String v, boolean reuse) {
         long t0 = System.nanoTime();
-        List<Row> rows = store.query(c.page(), timeout, qe -> RowReader.rows(c, qe.execSelect()));
+        List<Row> rows = query(c.page(), qe -> RowReader.rows(c, qe.execSelect()));
         rows = multiValued(c, rows);
         long total;
         Optional<Query> count = c.count();
@@ -196,7 +203,7 @@ public final class TableService {
             oldCounts.asked(v);
             Long known = key == null || !reuse ? null : counts.getIfPresent(key);
             if (known == null) {
-                known = store.query(count.get(), timeout, qe -> RowReader.count(qe.execSelect()));
+                known = query(count.get(), qe -> RowReader.count(qe.execSelect()));
                 if (key != null) counts.put(key, known);
             }
             total = known;
@@ -236,6 +243,7 @@ public final class TableService {
         private Supplier<String> version = () -> null;
         private long cacheCells = 2_000_000;
         private boolean rowIndex = true;
+        private mx.zocalo.server.store.HeapWatchdog heap;
 
         private Builder(Store store, PortalIris iris) {
             this.store = Objects.requireNonNull(store, "store");
@@ -244,6 +252,11 @@ public final class TableService {
 
         /** Each query (page, count) is stopped after this long. Default 30 s. */
         public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        /**
+         * Stops the queries when the heap is nearly full ({@link mx.zocalo.server.store.HeapWatchdog.HeapPressure}, a
+         * {@link org.apache.jena.query.QueryCancelledException}), as the SPARQL endpoint's. Default: none.
+         */
+        public Builder heap(mx.zocalo.server.store.HeapWatchdog heap) { this.heap = heap; return this; }
         /** The largest {@code $limit}. Default 10,000. */
         public Builder maxRows(int maxRows) { this.maxRows = maxRows; return this; }
         /** The query slots, shared with the SPARQL endpoint. Default: 4 of its own, waiting up to 2 s. */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Queries refused because every slot is taken and enough wait already are answered ({@code 503 busy},
+ * Queries (of {@code /sparql} and the row API) refused because every slot is taken and enough wait already are answered ({@code 503 busy},
  * {@code Retry-After}) when the queue wait is over, as if they had waited too, but without holding a server thread
  * meanwhile: the request is suspended ({@code ctx.future}) and a timer answers it. A client that sends its next query as
  * soon as it is refused (a script with many threads, a flood) then sends at most one per queue wait and connection,
@@ -25,7 +25,7 @@ final class DelayedRefusals implements AutoCloseable {
     DelayedRefusals() {
         AtomicInteger n = new AtomicInteger();
         timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sparql-refusals-" + n.incrementAndGet());
+            Thread t = new Thread(r, "query-refusals-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

@@ -176,6 +176,9 @@ final class Explorer {
         } catch (QuerySlots.QueryBusyException e) {
             throw new io.javalin.http.HttpResponseException(503, "Every query slot is taken (" + e.running() + " queries running); try again in a few seconds",
                     java.util.Map.of("Retry-After", "5")); // as /sparql and the row API say it
+        } catch (mx.zocalo.server.store.HeapWatchdog.HeapPressure e) {
+            throw new io.javalin.http.HttpResponseException(503, "The portal's memory was nearly full; add filters and try again in a moment",
+                    java.util.Map.of("Retry-After", "30"));
         } catch (QueryCancelledException e) {
             throw new io.javalin.http.HttpResponseException(503, "The query ran past the time limit; add filters and try again");
         }

@@ -172,16 +172,9 @@ final class MapPage {
         return ExplorerRequest.bad("map.error.not-places", "group", Map.of("name", group.name(), "columns", spatial.isEmpty() ? "-" : spatial));
     }
 
-    /** Runs a query of the service: every slot taken, or past the time limit, is 503 (as the explorer says it). */
+    /** Runs a query of the service: every slot taken, past the time limit or the heap full is 503, as the explorer says it. */
     private static <T> T run(java.util.function.Supplier<T> query) {
-        try {
-            return query.get();
-        } catch (mx.zocalo.server.store.QuerySlots.QueryBusyException e) {
-            throw new io.javalin.http.HttpResponseException(503, "Every query slot is taken (" + e.running() + " queries running); try again in a few seconds",
-                    java.util.Map.of("Retry-After", "5")); // as /sparql and the row API say it
-        } catch (org.apache.jena.query.QueryCancelledException e) {
-            throw new io.javalin.http.HttpResponseException(503, "The query ran past the time limit; add filters and try again");
-        }
+        return Explorer.run(query);
     }
 
     private static Map<String, String> messages(Map<String, String> msg, String prefix, List<String> keys) {

@@ -104,7 +104,7 @@ public final class PortalServer {
                 () -> cache.version().token(), queryCacheCells, heapFraction);
         sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
-                .maxRows(sparqlLimits.maxRows()).slots(slots).version(() -> cache.version().token()).build();
+                .maxRows(sparqlLimits.maxRows()).slots(slots).heap(sparql.heap()).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
@@ -206,7 +206,7 @@ public final class PortalServer {
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             publishing.register(config); // before the row API: POST/PUT/DELETE /api/datasets[/{slug}]
-            new RowApi(tables, withdrawals, cache, templates, sparqlLimits).register(config);
+            new RowApi(tables, withdrawals, cache, templates, sparqlLimits, sparql.refusals(), sparql.clients()).register(config);
             SubmitPages submit = new SubmitPages(submissions, templates, access);
             routes.get("/submit", submit::form);
             config.routes.post("/submit", submit::submit);

@@ -50,8 +50,13 @@ final class RowApi {
     private final PageCache cache;
     private final Templates templates;
     private final SparqlLimits limits;
+    private final DelayedRefusals refusals;
+    private final ClientQueries clients;
 
-    RowApi(TableService tables, Withdrawals withdrawals, PageCache cache, Templates templates, SparqlLimits limits) {
+    RowApi(TableService tables, Withdrawals withdrawals, PageCache cache, Templates templates, SparqlLimits limits, DelayedRefusals refusals,
+            ClientQueries clients) {
+        this.refusals = refusals;
+        this.clients = clients;
         this.tables = tables;
         this.withdrawals = withdrawals;
         this.cache = cache;
@@ -139,15 +144,34 @@ final class RowApi {
         }
         if (notModified(ctx)) return;
         RowResult r;
+        String client = clients.client(ctx);
+        if (!clients.enter(client)) {
+            refusals.answerAfter(ctx, limits.queueWaitMillis(), () -> {
+                ctx.header("Retry-After", "5");
+                problem(ctx, 429, "too-many", Map.of("n", String.valueOf(clients.perClient())));
+            });
+            return;
+        }
+        long started = System.nanoTime();
         try {
             r = tables.query(slug, query, !noCache(ctx));
         } catch (QuerySlots.QueryBusyException e) {
-            ctx.header("Retry-After", "5");
-            unavailable(ctx, "busy", Map.of("n", String.valueOf(e.running())));
+            // refused at once when enough wait already: answered when the queue wait is over, as /sparql does
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            refusals.answerAfter(ctx, limits.queueWaitMillis() - waited, () -> {
+                ctx.header("Retry-After", "5");
+                unavailable(ctx, "busy", Map.of("n", String.valueOf(e.running())));
+            });
+            return;
+        } catch (mx.zocalo.server.store.HeapWatchdog.HeapPressure e) {
+            ctx.header("Retry-After", "30");
+            unavailable(ctx, "memory", Map.of());
             return;
         } catch (QueryCancelledException e) {
             unavailable(ctx, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())));
             return;
+        } finally {
+            clients.leave(client);
         }
         ctx.header(TOTAL_HEADER, String.valueOf(r.total()));
         if (r.cached()) ctx.header("X-Cache", "hit");
@@ -181,6 +205,10 @@ final class RowApi {
 
     /** 503: every query slot is taken, or the query ran past the time limit. */
     private void unavailable(Context ctx, String code, Map<String, String> values) {
+        problem(ctx, 503, code, values);
+    }
+
+    private void problem(Context ctx, int status, String code, Map<String, String> values) {
         String lang = PageLanguage.peek(ctx);
         Map<String, String> msg = templates.messages(lang);
         String message = msg.getOrDefault("rows.error." + code, code);
@@ -188,7 +216,7 @@ final class RowApi {
         ctx.res().setHeader("ETag", null);
         ctx.res().setHeader("Last-Modified", null);
         ErrorResponses.Form form = ErrorResponses.form(ctx);
-        ErrorResponses.send(ctx, new ErrorResponses.Problem(503, code, message),
+        ErrorResponses.send(ctx, new ErrorResponses.Problem(status, code, message),
                 form == ErrorResponses.Form.HTML ? ErrorResponses.Form.JSON : form, lang, msg);
     }
 

@@ -39,7 +39,8 @@ final class ServiceDescription {
         g.add(service, RDFS.comment.asNode(), NodeFactory.createLiteralLang(
                 "Read-only. Queries run for at most " + limits.timeoutSeconds() + " s; results are cut at "
                         + limits.maxRows() + " rows or triples (header X-Zocalo-Truncated); at most " + limits.maxConcurrent()
-                        + " queries run at once.", "en"));
+                        + " queries run at once" + (limits.perClient() > 0 ? ", at most " + limits.perClient() + " of one client address" : "")
+                        + ".", "en"));
 
         Node dataset = NodeFactory.createBlankNode();
         Node defaultGraph = NodeFactory.createBlankNode();

@@ -65,6 +65,8 @@ final class SparqlService {
     /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
     private final mx.zocalo.server.store.QueryThreads threads;
     private final DelayedRefusals refusals = new DelayedRefusals();
+    /** Queries of each client address at once, with the row API's. */
+    private final ClientQueries clients;
     /** Stops the running queries when the heap is nearly full. */
     private final mx.zocalo.server.store.HeapWatchdog heap;
     /**
@@ -96,6 +98,22 @@ final class SparqlService {
         this.workbench = workbench;
         this.rdf = rdf;
         this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
+        this.clients = new ClientQueries(limits.perClient());
+    }
+
+    /** The heap watchdog, which watches the row API's and the tables' queries too. */
+    mx.zocalo.server.store.HeapWatchdog heap() {
+        return heap;
+    }
+
+    /** The count of queries per client address, shared with the row API. */
+    ClientQueries clients() {
+        return clients;
+    }
+
+    /** Refusals held until the queue wait is over; the row API's too. */
+    DelayedRefusals refusals() {
+        return refusals;
     }
 
     /** Stops the query threads. */
@@ -256,9 +274,20 @@ final class SparqlService {
             return;
         }
         Outcome outcome;
+        String client = clients.client(ctx);
+        if (!clients.enter(client)) {
+            PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
+            // as a refusal for want of a slot: answered when the queue wait is over, no thread held
+            refusals.answerAfter(ctx, limits.queueWaitMillis(), () -> {
+                ctx.header("Retry-After", "5");
+                errors.send(ctx, queryString, errorFormat, 429, "too-many", Map.of("n", String.valueOf(clients.perClient())), null);
+            });
+            return;
+        }
         try {
             long asked = System.nanoTime();
             if (!slots.tryAcquire()) {
+                clients.leave(client);
                 PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
                 // refused now because enough wait already: answered when the queue wait is over, no thread held
                 long waited = (System.nanoTime() - asked) / 1_000_000;
@@ -269,15 +298,20 @@ final class SparqlService {
                 return;
             }
         } catch (InterruptedException e) {
+            clients.leave(client);
             Thread.currentThread().interrupt();
             errors.send(ctx, queryString, errorFormat, 503, "interrupted");
             return;
         }
         long t0 = System.nanoTime();
         try {
-            // the slot is given back when the query ends, on its thread: one past its limit keeps it (QueryThreads)
+            // the slot (and the client's count) given back when the query ends, on its thread: one past its limit keeps
+            // them (QueryThreads)
             outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> heap.watch(qe, () -> gather(qe, query))),
-                    limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, slots::release);
+                    limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, () -> {
+                        slots.release();
+                        clients.leave(client);
+                    });
         } catch (mx.zocalo.server.store.HeapWatchdog.HeapPressure e) {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);
             ctx.header("Retry-After", "30");

@@ -75,6 +75,68 @@ class RowApiLimitsTest {
     }
 
     @Test
+    void a_row_query_refused_at_once_is_answered_busy_when_the_queue_wait_is_over() throws Exception {
+        // one slot held and its 8 waiting places taken: the next row query is refused at once, but answered only when
+        // the 1.5 s queue wait is over (so that a client that asks again as soon as it is refused asks once per wait)
+        long wait = 1_500;
+        QuerySlots slots = new QuerySlots(1, Duration.ofMillis(wait));
+        PortalServer held = PortalServer.builder().store(bundled.store).iris(bundled.iris).port(0)
+                .sparqlLimits(new SparqlLimits(1, 50, 1, wait)).querySlots(slots).build().start();
+        assertThat(slots.tryAcquire()).isTrue();
+        java.util.List<Thread> waiting = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < slots.maxWaiting(); i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        if (slots.tryAcquire()) slots.release();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                waiting.add(t);
+                t.start();
+            }
+            Thread.sleep(300); // the waiting places taken
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = bundled.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + held.port()
+                    + "/api/datasets/cuenta-publica/rows?%24where=" + enc("ejercicio_fiscal = 2019")))
+                    .header("Accept-Language", "en").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(BundledPortal.JSON.readTree(r.body()).path("error").path("code").asText()).isEqualTo("busy");
+            assertThat(millis).as("answered after the queue wait, not at once").isGreaterThanOrEqualTo(wait - 300);
+        } finally {
+            slots.release();
+            for (Thread t : waiting) t.join(10_000);
+            held.stop();
+        }
+    }
+
+    @Test
+    void a_row_query_is_stopped_with_503_memory_when_the_heap_is_nearly_full() throws Exception {
+        // the heap watchdog's line at 0: the next collection finds the heap "full" and stops the running row query
+        PortalServer tight = PortalServer.builder().store(bundled.store).iris(bundled.iris).port(0)
+                .sparqlLimits(new SparqlLimits(60, 50, 1, 0)).heapFraction(0.0).build().start();
+        try {
+            String heavy = "/api/datasets/incidencia-delictiva-estatal/rows?%24select=" + enc("upper(label) AS u, *") + "&%24order=u&%24q=" + enc("a");
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> answer = bundled.http.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + tight.port() + heavy)).header("Accept-Language", "en").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Thread.sleep(500);
+            if (!answer.isDone()) System.gc(); // the query's own garbage usually brings a collection first
+            HttpResponse<String> r = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
+            JsonNode e = BundledPortal.JSON.readTree(r.body()).path("error");
+            assertThat(e.path("code").asText()).isEqualTo("memory");
+            assertThat(e.path("message").asText()).contains("memory was nearly full");
+        } finally {
+            tight.stop();
+        }
+    }
+
+    @Test
     void a_query_past_the_time_limit_is_stopped_with_503() throws Exception {
         // every column of 38,016 rows, sorted by a value computed from each: far more than a second of work
         HttpResponse<String> r = get("/api/datasets/incidencia-delictiva-estatal/rows?%24select=" + enc("upper(label) AS u, *")
