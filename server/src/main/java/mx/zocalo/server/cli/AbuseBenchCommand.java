@@ -51,7 +51,8 @@ public final class AbuseBenchCommand implements Callable<Integer> {
 
     @Option(names = "--per-client", defaultValue = "0", paramLabel = "N",
             description = "The portal's limit of queries per client address (--max-queries-per-client): 0 = none (default: the "
-                    + "flood's connections stand for many machines, all of them this one here); N = one abusive address, refused 429 past N.")
+                    + "flood's connections stand for many machines, all of them this one here); N = one abusive address, refused 429 "
+                    + "past N at once or past the default query time a minute.")
     int perClient;
 
     @Spec
@@ -64,7 +65,7 @@ public final class AbuseBenchCommand implements Callable<Integer> {
             Path folder = bench.work.resolve("mappings").resolve("bench-pages");
             PagesBenchCommand.generate(folder, rows);
             bench.publisher.publish(folder, true);
-            PortalServer server = bench.start(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withPerClient(perClient));
+            PortalServer server = bench.start(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withPerClient(perClient, perClient > 0 ? mx.zocalo.server.web.SparqlLimits.DEFAULT_CLIENT_SECONDS_PER_MINUTE : 0));
             int port = server.port();
             out.printf(Locale.ROOT, "%d payments published; SPARQL limits: %d s, default rows, slots and queue; http://localhost:%d%n", rows, queryTimeout, port);
             out.flush();

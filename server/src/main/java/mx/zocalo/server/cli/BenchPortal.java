@@ -38,7 +38,7 @@ final class BenchPortal implements AutoCloseable {
 
     /** Serves the store; the portal's address is {@code http://localhost:PORT}. */
     PortalServer start() {
-        return start(mx.zocalo.server.web.SparqlLimits.defaults().withPerClient(0)); // every client of a bench is this machine
+        return start(mx.zocalo.server.web.SparqlLimits.defaults().withPerClient(0, 0)); // every client of a bench is this machine
     }
 
     /** Serves the store with the given SPARQL limits. */

@@ -88,7 +88,7 @@ public final class MapBenchCommand implements Callable<Integer> {
             RowIndex.attach(p.store(), p.iris()).sync();
             Vocabularies.load(p.store(), p.iris());
             PortalServer server = PortalServer.builder().store(p.store()).iris(p.iris()).port(0)
-                    .sparqlLimits(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withPerClient(0)).build().start();
+                    .sparqlLimits(mx.zocalo.server.web.SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withPerClient(0, 0)).build().start();
             try {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
                 String local = "http://localhost:" + server.port();

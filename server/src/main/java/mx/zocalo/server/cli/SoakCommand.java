@@ -102,7 +102,7 @@ public final class SoakCommand implements Callable<Integer> {
             bench.publisher.publish(versions.write(1), false);
             out.printf(Locale.ROOT, "published %s version 1: %,d rows (from %s); everything in %.1f s%n", SoakVersions.SLUG, versions.rows(1),
                     file.getFileName(), (System.nanoTime() - t0) / 1e9);
-            SparqlLimits limits = SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withMaxConcurrent(maxConcurrent).withPerClient(0);
+            SparqlLimits limits = SparqlLimits.defaults().withTimeoutSeconds(queryTimeout).withMaxConcurrent(maxConcurrent).withPerClient(0, 0);
             PortalServer server = bench.start(limits);
             String local = "http://localhost:" + server.port();
             ExecutorService httpThreads = Executors.newFixedThreadPool(4);

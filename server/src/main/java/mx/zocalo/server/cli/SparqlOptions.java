@@ -23,9 +23,16 @@ final class SparqlOptions {
                     + "with Retry-After. 0: no limit. Default: half of --max-concurrent-queries, rounded up")
     Integer perClient;
 
+    @Option(names = "--query-seconds-per-client", paramLabel = "SECONDS", defaultValue = "" + SparqlLimits.DEFAULT_CLIENT_SECONDS_PER_MINUTE,
+            description = "The query time (SPARQL and row API) one client address may use a minute; past it, 429 with Retry-After "
+                    + "until it fills again. 0: no limit. Default: ${DEFAULT-VALUE} (one slot's time: queries one after another, "
+                    + "not two at once all the time)")
+    int secondsPerClient;
+
     SparqlLimits limits() {
         int each = perClient != null ? perClient : SparqlLimits.defaultPerClient(maxConcurrent);
         if (each < 0) throw new IllegalArgumentException("--max-queries-per-client must be 0 (no limit) or more, not " + each);
-        return new SparqlLimits(timeoutSeconds, maxRows, maxConcurrent, SparqlLimits.DEFAULT_QUEUE_WAIT_MILLIS, each);
+        if (secondsPerClient < 0) throw new IllegalArgumentException("--query-seconds-per-client must be 0 (no limit) or more, not " + secondsPerClient);
+        return new SparqlLimits(timeoutSeconds, maxRows, maxConcurrent, SparqlLimits.DEFAULT_QUEUE_WAIT_MILLIS, each, secondsPerClient);
     }
 }

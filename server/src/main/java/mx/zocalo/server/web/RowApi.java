@@ -145,10 +145,11 @@ final class RowApi {
         if (notModified(ctx)) return;
         RowResult r;
         String client = clients.client(ctx);
-        if (!clients.enter(client)) {
+        ClientQueries.Admission admission = clients.enter(client);
+        if (!admission.admitted()) {
             refusals.answerAfter(ctx, limits.queueWaitMillis(), () -> {
-                ctx.header("Retry-After", "5");
-                problem(ctx, 429, "too-many", Map.of("n", String.valueOf(clients.perClient())));
+                ctx.header("Retry-After", String.valueOf(admission.retryAfterSeconds()));
+                problem(ctx, 429, admission.code(), clients.values(admission));
             });
             return;
         }
@@ -171,7 +172,7 @@ final class RowApi {
             unavailable(ctx, "timeout", Map.of("seconds", String.valueOf(limits.timeoutSeconds())));
             return;
         } finally {
-            clients.leave(client);
+            clients.leave(client, System.nanoTime() - started);
         }
         ctx.header(TOTAL_HEADER, String.valueOf(r.total()));
         if (r.cached()) ctx.header("X-Cache", "hit");

@@ -40,6 +40,7 @@ final class ServiceDescription {
                 "Read-only. Queries run for at most " + limits.timeoutSeconds() + " s; results are cut at "
                         + limits.maxRows() + " rows or triples (header X-Zocalo-Truncated); at most " + limits.maxConcurrent()
                         + " queries run at once" + (limits.perClient() > 0 ? ", at most " + limits.perClient() + " of one client address" : "")
+                        + (limits.clientSecondsPerMinute() > 0 ? "; one address may use " + limits.clientSecondsPerMinute() + " s of query time a minute" : "")
                         + ".", "en"));
 
         Node dataset = NodeFactory.createBlankNode();

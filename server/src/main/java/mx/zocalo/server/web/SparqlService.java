@@ -98,7 +98,7 @@ final class SparqlService {
         this.workbench = workbench;
         this.rdf = rdf;
         this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
-        this.clients = new ClientQueries(limits.perClient());
+        this.clients = new ClientQueries(limits.perClient(), limits.clientSecondsPerMinute());
     }
 
     /** The heap watchdog, which watches the row API's and the tables' queries too. */
@@ -275,19 +275,20 @@ final class SparqlService {
         }
         Outcome outcome;
         String client = clients.client(ctx);
-        if (!clients.enter(client)) {
+        ClientQueries.Admission admission = clients.enter(client);
+        if (!admission.admitted()) {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
             // as a refusal for want of a slot: answered when the queue wait is over, no thread held
             refusals.answerAfter(ctx, limits.queueWaitMillis(), () -> {
-                ctx.header("Retry-After", "5");
-                errors.send(ctx, queryString, errorFormat, 429, "too-many", Map.of("n", String.valueOf(clients.perClient())), null);
+                ctx.header("Retry-After", String.valueOf(admission.retryAfterSeconds()));
+                errors.send(ctx, queryString, errorFormat, 429, admission.code(), clients.values(admission), null);
             });
             return;
         }
         try {
             long asked = System.nanoTime();
             if (!slots.tryAcquire()) {
-                clients.leave(client);
+                clients.leave(client, 0);
                 PortalMetrics.sparql(PortalMetrics.SparqlOutcome.REJECTED);
                 // refused now because enough wait already: answered when the queue wait is over, no thread held
                 long waited = (System.nanoTime() - asked) / 1_000_000;
@@ -298,7 +299,7 @@ final class SparqlService {
                 return;
             }
         } catch (InterruptedException e) {
-            clients.leave(client);
+            clients.leave(client, 0);
             Thread.currentThread().interrupt();
             errors.send(ctx, queryString, errorFormat, 503, "interrupted");
             return;
@@ -310,7 +311,7 @@ final class SparqlService {
             outcome = threads.call(() -> store.query(query, Duration.ofSeconds(limits.timeoutSeconds()), qe -> heap.watch(qe, () -> gather(qe, query))),
                     limits.timeoutSeconds() * 1000L + STOP_GRACE_MILLIS, () -> {
                         slots.release();
-                        clients.leave(client);
+                        clients.leave(client, System.nanoTime() - t0); // its running time taken from the client's budget
                     });
         } catch (mx.zocalo.server.store.HeapWatchdog.HeapPressure e) {
             PortalMetrics.sparql(PortalMetrics.SparqlOutcome.FAILED);

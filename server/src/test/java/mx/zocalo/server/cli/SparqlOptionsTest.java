@@ -33,4 +33,12 @@ class SparqlOptionsTest {
         assertThat(limits("--max-concurrent-queries", "8", "--max-queries-per-client", "3").perClient()).isEqualTo(3);
         assertThatThrownBy(() -> limits("--max-queries-per-client", "-1")).hasMessageContaining("--max-queries-per-client");
     }
+
+    @Test
+    void the_query_time_per_client_is_a_slot_s_minute_unless_given() {
+        assertThat(limits().clientSecondsPerMinute()).isEqualTo(60);
+        assertThat(limits("--query-seconds-per-client", "0").clientSecondsPerMinute()).isZero();
+        assertThat(limits("--query-seconds-per-client", "300").clientSecondsPerMinute()).isEqualTo(300);
+        assertThatThrownBy(() -> limits("--query-seconds-per-client", "-5")).hasMessageContaining("--query-seconds-per-client");
+    }
 }

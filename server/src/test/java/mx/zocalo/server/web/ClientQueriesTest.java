@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The limit of queries per client address on a real portal behind a (declared) proxy, clients told apart by
  * {@code X-Forwarded-For}: one address with a slow query running is refused {@code 429 too-many} for its next one,
  * on {@code /sparql} and the row API, after the queue wait and with {@code Retry-After}, while another address is
- * answered; once its query ends, it is answered again. Behind a proxy the portal was not told of, requests are not
+ * answered; once its query ends, it is answered again. An address whose query time of the minute is spent is refused
+ * {@code 429 out-of-time}, saying when to come back. Behind a proxy the portal was not told of, requests are not
  * limited per client (they would all share the proxy's address).
  */
 class ClientQueriesTest {
@@ -30,7 +31,7 @@ class ClientQueriesTest {
 
     @Test
     void one_address_past_its_limit_is_refused_429_and_others_are_answered() throws Exception {
-        try (TestPortal portal = new TestPortal(data, new SparqlLimits(3, 1000, 4, WAIT, 1), b -> b.behindProxy(true))) {
+        try (TestPortal portal = new TestPortal(data, new SparqlLimits(3, 1000, 4, WAIT, 1, 0), b -> b.behindProxy(true))) {
             portal.publisher.publish(TestPortal.FIXTURE, false);
             CompletableFuture<HttpResponse<String>> slow = send(portal, "203.0.113.5", "/sparql?query=" + TestPortal.enc(SLOW));
             Thread.sleep(400); // running
@@ -67,8 +68,34 @@ class ClientQueriesTest {
     }
 
     @Test
+    void an_address_that_used_its_query_time_is_refused_429_until_it_fills_again() throws Exception {
+        // 2 s of query time a minute: a query stopped at its 3 s limit spends it
+        try (TestPortal portal = new TestPortal(data, new SparqlLimits(3, 1000, 4, WAIT, 0, 2), b -> b.behindProxy(true))) {
+            portal.publisher.publish(TestPortal.FIXTURE, false);
+            assertThat(send(portal, "203.0.113.7", "/sparql?query=" + TestPortal.enc(SLOW)).join().statusCode()).isEqualTo(503);
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 50; i++) { // its time is taken on the query's thread, as it ends
+                r = send(portal, "203.0.113.7", "/sparql?query=" + TestPortal.enc("ASK { ?s ?p ?o }")).join();
+                if (r.statusCode() == 429) break;
+            }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(429);
+            JsonNode e = JSON.readTree(r.body()).path("error");
+            assertThat(e.path("code").asText()).isEqualTo("out-of-time");
+            assertThat(e.path("message").asText()).contains("the 2 seconds of query time it may use a minute");
+            long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retry).as("1 to 3 s owed, at 2 s a minute").isBetween(10L, 120L);
+            assertThat(e.path("message").asText()).contains("Try again in " + retry + " seconds");
+            HttpResponse<String> rows = send(portal, "203.0.113.7", "/api/datasets/pagos-prueba/rows.json").join();
+            assertThat(rows.statusCode()).isEqualTo(429);
+            assertThat(JSON.readTree(rows.body()).path("error").path("code").asText()).isEqualTo("out-of-time");
+            // another address is answered
+            assertThat(send(portal, "203.0.113.8", "/sparql?query=" + TestPortal.enc("ASK { ?s ?p ?o }")).join().statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void behind_a_proxy_the_portal_was_not_told_of_queries_are_not_limited_per_client() throws Exception {
-        try (TestPortal portal = new TestPortal(data, new SparqlLimits(3, 1000, 4, WAIT, 1))) {
+        try (TestPortal portal = new TestPortal(data, new SparqlLimits(3, 1000, 4, WAIT, 1, 0))) {
             portal.publisher.publish(TestPortal.FIXTURE, false);
             // every request from this machine: with X-Forwarded-For (an undeclared proxy) not limited per client
             CompletableFuture<HttpResponse<String>> slow = send(portal, "203.0.113.5", "/sparql?query=" + TestPortal.enc(SLOW));
