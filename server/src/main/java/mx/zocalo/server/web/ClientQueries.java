@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * saying when). A whole slot's time (60 s a minute) lets one address run one query after another all day; two at
  * once, all the time, spend it within a few minutes.</li>
  * </ul>
- * A client is the request's address, the proxy's {@code X-Forwarded-For} with {@code --behind-proxy}. A request from
- * this machine that carries {@code X-Forwarded-For} while the portal does not believe it comes through a proxy that
- * was not declared: every client behind it would share one address, so such requests are not limited per client (and
- * a warning says so once). Addresses with nothing running and a full budget are forgotten.
+ * A client is the request's address, the proxy's {@code X-Forwarded-For} with {@code --behind-proxy}. Without it, a
+ * request from this machine that carries {@code X-Forwarded-For} comes through a proxy that was not declared: every
+ * client behind it would share one address, so such requests are not limited per client (and a warning says so once).
+ * With it, the forwarded address is the client, whatever it is (a forged {@code 127.0.0.1} is not a way out). Addresses with nothing running and a full budget are forgotten.
  */
 final class ClientQueries {
     private static final Logger LOG = LoggerFactory.getLogger("zocalo.sparql");
@@ -34,6 +34,7 @@ final class ClientQueries {
     private static final int SWEEP_EVERY = 1_024;
     private final int perClient;
     private final long budgetNanos;
+    private final boolean behindProxy;
     private final LongSupplier clock;
     private final ConcurrentHashMap<String, State> clients = new ConcurrentHashMap<>();
     private final AtomicInteger sinceSweep = new AtomicInteger();
@@ -55,14 +56,15 @@ final class ClientQueries {
      * @param perClient        the most queries of one address at once; 0 for no limit
      * @param secondsPerMinute the query time one address may use a minute; 0 for no limit
      */
-    ClientQueries(int perClient, int secondsPerMinute) {
-        this(perClient, secondsPerMinute, System::nanoTime);
+    ClientQueries(int perClient, int secondsPerMinute, boolean behindProxy) {
+        this(perClient, secondsPerMinute, behindProxy, System::nanoTime);
     }
 
-    ClientQueries(int perClient, int secondsPerMinute, LongSupplier clock) {
+    ClientQueries(int perClient, int secondsPerMinute, boolean behindProxy, LongSupplier clock) {
         if (perClient < 0) throw new IllegalArgumentException("Negative limit per client: " + perClient);
         if (secondsPerMinute < 0) throw new IllegalArgumentException("Negative query time per client: " + secondsPerMinute);
         this.perClient = perClient;
+        this.behindProxy = behindProxy;
         this.budgetNanos = secondsPerMinute * 1_000_000_000L;
         this.clock = clock;
     }
@@ -75,7 +77,7 @@ final class ClientQueries {
     String client(Context ctx) {
         if (!limits()) return null;
         String ip = ctx.ip();
-        if (ctx.header("X-Forwarded-For") != null && isLoopback(ip)) {
+        if (!behindProxy && ctx.header("X-Forwarded-For") != null && isLoopback(ip)) {
             if (warned.compareAndSet(false, true)) {
                 LOG.warn("queries come through a proxy on this machine ({} with X-Forwarded-For) but the portal runs without "
                         + "--behind-proxy: every client shares the proxy's address, so queries are not limited per client; "

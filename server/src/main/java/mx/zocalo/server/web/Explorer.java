@@ -169,7 +169,7 @@ final class Explorer {
         return new RowResult(first.query(), rows, total, false);
     }
 
-    /** Runs a query of the service: every slot taken, or past the time limit, is 503 (as the row API says it). */
+    /** Runs a query of the service (the explorer's and the map's): every slot taken, past the time limit or the heap full is 503, as the row API says it. */
     static <T> T run(java.util.function.Supplier<T> query) {
         try {
             return query.get();

@@ -114,7 +114,7 @@ final class MapPage {
         }
         Column group = view.groups.get(0);
         if (group.type() != ColumnType.LINK) throw notPlaces(view, group);
-        RowResult r = run(() -> tables.query(slug, view.allPages().limit(tables.maxRows()).offset(0).build()));
+        RowResult r = Explorer.run(() -> tables.query(slug, view.allPages().limit(tables.maxRows()).offset(0).build()));
         Choropleth c = Choropleth.of(r, view.aggregate == null ? 1 : 2, places.all(), catalog::link, LocaleFilters.locale(lang));
         if (c == null) throw notPlaces(view, group);
         String valueLabel = view.aggregate == null ? msg.get("explore.count") : msg.get("explore.agg." + view.aggregate) + " " + view.of.label(lang);
@@ -170,11 +170,6 @@ final class MapPage {
                 .filter(c -> c.type() == ColumnType.LINK && !c.multiValued() && c.property().equals("http://purl.org/dc/terms/spatial"))
                 .map(Column::name).toList());
         return ExplorerRequest.bad("map.error.not-places", "group", Map.of("name", group.name(), "columns", spatial.isEmpty() ? "-" : spatial));
-    }
-
-    /** Runs a query of the service: every slot taken, past the time limit or the heap full is 503, as the explorer says it. */
-    private static <T> T run(java.util.function.Supplier<T> query) {
-        return Explorer.run(query);
     }
 
     private static Map<String, String> messages(Map<String, String> msg, String prefix, List<String> keys) {

@@ -55,6 +55,9 @@ public final class PortalServer {
     private final double heapFraction;
     private Javalin app;
     private SparqlService sparqlService;
+    /** The guards of the public queries, shared by /sparql, the row API and the tables' pages. */
+    private DelayedRefusals refusals;
+    private mx.zocalo.server.store.HeapWatchdog heap;
 
     private PortalServer(Builder b) {
         this.store = b.store;
@@ -100,11 +103,14 @@ public final class PortalServer {
         SparqlWorkbench workbench = new SparqlWorkbench(store, iris, templates, catalog, rdf, sparqlLimits, () -> cache.version().token());
         QuerySlots slots = querySlots != null ? querySlots
                 : new QuerySlots(sparqlLimits.maxConcurrent(), Duration.ofMillis(sparqlLimits.queueWaitMillis()));
+        refusals = new DelayedRefusals();
+        heap = new mx.zocalo.server.store.HeapWatchdog(heapFraction);
+        ClientQueries clients = new ClientQueries(sparqlLimits.perClient(), sparqlLimits.clientSecondsPerMinute(), behindProxy);
         SparqlService sparql = new SparqlService(store, iris, sparqlLimits, slots, workbench, new SparqlErrors(templates, workbench), rdf,
-                () -> cache.version().token(), queryCacheCells, heapFraction);
+                () -> cache.version().token(), queryCacheCells, heap, refusals, clients);
         sparqlService = sparql;
         TableService tables = TableService.builder(store, iris).timeout(Duration.ofSeconds(sparqlLimits.timeoutSeconds()))
-                .maxRows(sparqlLimits.maxRows()).slots(slots).heap(sparql.heap()).version(() -> cache.version().token()).build();
+                .maxRows(sparqlLimits.maxRows()).slots(slots).heap(heap).version(() -> cache.version().token()).build();
         Discovery discovery = new Discovery(store, iris, rdf);
         Withdrawals withdrawals = new Withdrawals(store, iris);
         ClassBrowser browser = new ClassBrowser(store, iris, templates, catalog);
@@ -206,7 +212,7 @@ public final class PortalServer {
             routes.get("/api/performance/{goal}", performanceApi::goal);
             sparql.register(config);
             publishing.register(config); // before the row API: POST/PUT/DELETE /api/datasets[/{slug}]
-            new RowApi(tables, withdrawals, cache, templates, sparqlLimits, sparql.refusals(), sparql.clients()).register(config);
+            new RowApi(tables, withdrawals, cache, templates, sparqlLimits, refusals, clients).register(config);
             SubmitPages submit = new SubmitPages(submissions, templates, access);
             routes.get("/submit", submit::form);
             config.routes.post("/submit", submit::submit);
@@ -264,6 +270,8 @@ public final class PortalServer {
         if (app != null) app.stop();
         accessLog.close();
         if (sparqlService != null) sparqlService.close();
+        if (refusals != null) refusals.close();
+        if (heap != null) heap.close();
     }
 
     private static void staticFile(Context ctx) {

@@ -64,8 +64,9 @@ final class SparqlService {
     private final java.util.function.Supplier<String> version;
     /** Queries run there, below the pages' priority: abuse of /sparql does not slow pages down. */
     private final mx.zocalo.server.store.QueryThreads threads;
-    private final DelayedRefusals refusals = new DelayedRefusals();
-    /** Queries of each client address at once, with the row API's. */
+    /** Refusals held until the queue wait is over (shared with the row API, as the next two). */
+    private final DelayedRefusals refusals;
+    /** What each client address may ask. */
     private final ClientQueries clients;
     /** Stops the running queries when the heap is nearly full. */
     private final mx.zocalo.server.store.HeapWatchdog heap;
@@ -82,9 +83,12 @@ final class SparqlService {
             java.util.regex.Pattern.compile("(?i)\\b(RAND|NOW|UUID|STRUUID|BNODE)\\s*\\(");
 
     SparqlService(Store store, PortalIris iris, SparqlLimits limits, QuerySlots slots, SparqlWorkbench workbench, SparqlErrors errors,
-            RdfResponses rdf, java.util.function.Supplier<String> version, long cacheCells, double heapFraction) {
+            RdfResponses rdf, java.util.function.Supplier<String> version, long cacheCells, mx.zocalo.server.store.HeapWatchdog heap,
+            DelayedRefusals refusals, ClientQueries clients) {
         this.errors = errors;
-        this.heap = new mx.zocalo.server.store.HeapWatchdog(heapFraction);
+        this.heap = heap;
+        this.refusals = refusals;
+        this.clients = clients;
         this.version = version;
         this.answers = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(cacheCells)
                 .weigher((String k, Outcome o) -> (int) Math.min(Integer.MAX_VALUE, 1 + k.length() / 16
@@ -98,29 +102,11 @@ final class SparqlService {
         this.workbench = workbench;
         this.rdf = rdf;
         this.threads = new mx.zocalo.server.store.QueryThreads(slots.max());
-        this.clients = new ClientQueries(limits.perClient(), limits.clientSecondsPerMinute());
-    }
-
-    /** The heap watchdog, which watches the row API's and the tables' queries too. */
-    mx.zocalo.server.store.HeapWatchdog heap() {
-        return heap;
-    }
-
-    /** The count of queries per client address, shared with the row API. */
-    ClientQueries clients() {
-        return clients;
-    }
-
-    /** Refusals held until the queue wait is over; the row API's too. */
-    DelayedRefusals refusals() {
-        return refusals;
     }
 
     /** Stops the query threads. */
     void close() {
         threads.close();
-        refusals.close();
-        heap.close();
     }
 
     /** {@code /sparql} for GET, HEAD, POST and OPTIONS; {@code /sparql/update} refused. */

@@ -12,7 +12,7 @@ class ClientQueriesBudgetTest {
 
     @Test
     void at_most_n_at_once_per_address() {
-        ClientQueries c = new ClientQueries(2, 0, now::get);
+        ClientQueries c = new ClientQueries(2, 0, false, now::get);
         assertThat(c.enter("a").admitted()).isTrue();
         assertThat(c.enter("a").admitted()).isTrue();
         ClientQueries.Admission third = c.enter("a");
@@ -26,7 +26,7 @@ class ClientQueriesBudgetTest {
 
     @Test
     void the_query_time_of_an_address_is_taken_from_its_budget_which_fills_again_each_minute() {
-        ClientQueries c = new ClientQueries(0, 60, now::get);
+        ClientQueries c = new ClientQueries(0, 60, false, now::get);
         // two queries of 45 s: 90 s of a 60 s budget, 30 s owed
         assertThat(c.enter("a").admitted()).isTrue();
         assertThat(c.enter("a").admitted()).isTrue();
@@ -53,7 +53,7 @@ class ClientQueriesBudgetTest {
 
     @Test
     void addresses_with_nothing_running_and_a_full_budget_are_forgotten() {
-        ClientQueries c = new ClientQueries(2, 60, now::get);
+        ClientQueries c = new ClientQueries(2, 60, false, now::get);
         for (int i = 0; i < 100; i++) {
             String a = "203.0.113." + i;
             assertThat(c.enter(a).admitted()).isTrue();
@@ -69,7 +69,7 @@ class ClientQueriesBudgetTest {
 
     @Test
     void no_limits_count_nothing() {
-        ClientQueries c = new ClientQueries(0, 0, now::get);
+        ClientQueries c = new ClientQueries(0, 0, false, now::get);
         for (int i = 0; i < 100; i++) assertThat(c.enter("a").admitted()).isTrue();
         assertThat(c.remembered()).isZero();
     }

@@ -64,6 +64,12 @@ class ClientQueriesTest {
             }
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(send(portal, "203.0.113.5", "/api/datasets/pagos-prueba/rows.json").join().statusCode()).isEqualTo(200);
+
+            // behind the declared proxy a forwarded 127.0.0.1 is a client like any other, not a way round the limit
+            CompletableFuture<HttpResponse<String>> local = send(portal, "127.0.0.1", "/sparql?query=" + TestPortal.enc(SLOW));
+            Thread.sleep(400);
+            assertThat(send(portal, "127.0.0.1", "/sparql?query=" + TestPortal.enc("ASK { ?s ?p ?o }")).join().statusCode()).isEqualTo(429);
+            assertThat(local.join().statusCode()).isEqualTo(503);
         }
     }
 
